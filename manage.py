@@ -1,0 +1,11 @@
+#!/usr/bin/env python
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "src"))
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beian.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

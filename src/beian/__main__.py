@@ -1,0 +1,3 @@
+from beian.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MinistryConfig(AppConfig):
+    name = "beian.ministry"
+    label = "ministry"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,2 @@
+app_name = "ministry"
+urlpatterns: list = []

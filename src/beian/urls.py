@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("beian.web.urls")),
+    path("accounts/", include("beian.accounts.urls")),
+    path("orders/", include("beian.wizard.urls")),
+    path("materials/", include("beian.documents.urls")),
+    path("m/", include("beian.verification.urls")),
+    path("review/", include("beian.review.urls")),
+    path("ministry/", include("beian.ministry.urls")),
+    path("notifications/", include("beian.notifications.urls")),
+    path("compliance/", include("beian.compliance.urls")),
+    path("api/", include("beian.api.urls")),
+    path("django-admin/", admin.site.urls),
+]
