@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # in INSTALLED_APPS so the OpenAPI docs use its bundled static files, not a CDN
     "django_tasks",
     "django_tasks_db",
     "beian.web",

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from beian.api.api import api
+
 urlpatterns = [
     path("", include("beian.web.urls")),
     path("accounts/", include("beian.accounts.urls")),
@@ -11,6 +13,6 @@ urlpatterns = [
     path("ministry/", include("beian.ministry.urls")),
     path("notifications/", include("beian.notifications.urls")),
     path("compliance/", include("beian.compliance.urls")),
-    path("api/", include("beian.api.urls")),
+    path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,47 @@
+"""The JSON API for resellers and automation (OpenAPI at /api/openapi.json, docs at /api/docs).
+
+Errors always have the shape {"code": <stable machine code>, "message": <Chinese text>, "path": ...}.
+"""
+
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+
+from beian.api import messages as msg
+from beian.api.auth import API_AUTH
+from beian.api.precheck import router as precheck_router
+
+api = NinjaAPI(
+    title="beian API",
+    version="1",
+    description="ICP 备案代备案平台 JSON API：预检、订单、备案记录。认证：`Authorization: Bearer <API 令牌>`。",
+    urls_namespace="api",
+    throttle=[AnonRateThrottle("60/min"), AuthRateThrottle("600/min")],
+)
+
+
+def error(request, status: int, code: str, message: str, path: str | None = None):
+    return api.create_response(request, {"code": code, "message": message, "path": path}, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request, exc):
+    return error(request, 401, "auth_required", msg.AUTH_REQUIRED)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    first = exc.errors[0] if exc.errors else {}
+    loc = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "payload"))
+    return error(request, 422, "validation_error", f"请求字段不合法：{loc} {first.get('msg', '')}".strip(), loc)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    code = {404: "not_found", 429: "throttled", 403: "forbidden"}.get(exc.status_code, "error")
+    text = {404: msg.NOT_FOUND, 429: msg.THROTTLED}.get(exc.status_code, str(exc))
+    return error(request, exc.status_code, code, text)
+
+
+api.add_router("/v1", precheck_router)
+AUTH = API_AUTH
