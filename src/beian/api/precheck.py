@@ -1,6 +1,6 @@
 import json
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from beian.api import messages as msg
 from beian.rules import ApplicationError, precheck
@@ -26,12 +26,15 @@ def run_precheck(request):
     try:
         application = json.loads(request.body or b"")
     except (ValueError, UnicodeDecodeError):
-        return 400, {"code": "body_not_json", "message": msg.BODY_NOT_JSON, "path": None}
+        return Status(400, {"code": "body_not_json", "message": msg.BODY_NOT_JSON, "path": None})
     try:
-        return 200, precheck(application)
+        return Status(200, precheck(application))
     except ApplicationError as exc:
-        return 400, {
-            "code": "input_error",
-            "message": msg.INPUT_ERROR.format(path=exc.path, message=exc.message),
-            "path": exc.path,
-        }
+        return Status(
+            400,
+            {
+                "code": "input_error",
+                "message": msg.INPUT_ERROR.format(path=exc.path, message=exc.message),
+                "path": exc.path,
+            },
+        )
