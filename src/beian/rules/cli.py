@@ -1,0 +1,72 @@
+"""`beian precheck FILE|-` and `beian precheck --jsonl` (precheck.md "Command").
+
+Exit 0: no error finding; 1: at least one error; 2: the input is not an application (one line on
+stderr naming the bad field, nothing on stdout; in --jsonl mode an {"input_error"} line and go on).
+"""
+
+import json
+import sys
+
+from beian.rules import messages as msg
+from beian.rules.engine import ApplicationError, precheck
+
+USAGE = "用法: beian precheck FILE.json | beian precheck - | beian precheck --jsonl < FILE.jsonl"
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _load(line: str):
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        raise ApplicationError("$", msg.INPUT["not_json"].format(error=exc)) from None
+
+
+def run_one(source: str) -> int:
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            with open(source, encoding="utf-8") as fh:
+                data = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"beian precheck: 无法读取输入 {source}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = precheck(_load(data))
+    except ApplicationError as exc:
+        print(f"beian precheck: 输入不是有效的备案申请: {exc.path}: {exc.message}", file=sys.stderr)
+        return 2
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    return 0 if result["ok"] else 1
+
+
+def run_jsonl(stream, out) -> int:
+    status = 0
+    write = out.write
+    for raw in stream:
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            result = precheck(_load(line))
+        except ApplicationError as exc:
+            write(_dumps({"input_error": f"{exc.path}: {exc.message}"}) + "\n")
+            status = 2
+            continue
+        write(_dumps(result) + "\n")
+        if not result["ok"] and status == 0:
+            status = 1
+    return status
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--jsonl"]:
+        stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+        return run_jsonl(stdin, sys.stdout)
+    if len(argv) != 1 or argv[0].startswith("--"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    return run_one(argv[0])

@@ -1,0 +1,67 @@
+"""Filing-type determination and SMS targets (precheck.md "Filing-type determination")."""
+
+from beian.rules import messages as msg
+from beian.rules.codes import Code
+from beian.rules.context import App, Findings, text
+
+FIRST, NEW_SITE_ELSEWHERE, NEW_SITE_HERE, ACCESS = "first", "new_site_elsewhere", "new_site_here", "access"
+
+
+def determine(app: App, out: Findings) -> str | None:
+    ctx = app.context
+    conflict = False
+    # Steps 1–2 report every conflict they find; only then is the type left undecided.
+    if ctx.get("cert_order_in_progress") is True:
+        out.add(Code.CERT_ORDER_IN_PROGRESS, "subject.cert_number")
+        conflict = True
+    filed_here_under_subject = []  # per valid domain: filed elsewhere under this subject?
+    for i, j, _raw, domain in app.domain_entries:
+        if domain is None:
+            continue
+        info = app.domain_info.get(domain.ascii) or {}
+        path = f"websites[{i}].domains[{j}]"
+        if info.get("order_in_progress") is True:
+            out.add(Code.DOMAIN_ORDER_IN_PROGRESS, path)
+            conflict = True
+        filed_with = info.get("filed_with")
+        if filed_with == "self":
+            out.add(Code.DOMAIN_ALREADY_FILED, path)
+            conflict = True
+        elif filed_with == "other":
+            owner = text(info, "filed_subject_cert_number")
+            if owner and owner != app.subject_cert:
+                out.add(Code.DOMAIN_FILED_BY_OTHER_SUBJECT, path)
+                conflict = True
+        filed_here_under_subject.append(filed_with == "other")
+    if conflict:
+        return None
+    if any(filed_here_under_subject):
+        # A domain filed elsewhere under this subject implies the subject is filed.
+        if all(filed_here_under_subject):
+            determined = ACCESS
+        else:
+            out.add(Code.MIXED_FILING_TYPES, "websites")
+            return None
+    else:
+        subject_filed = ctx.get("subject_filed_with")
+        if subject_filed is None:
+            determined = FIRST
+        else:
+            determined = NEW_SITE_HERE if subject_filed == "self" else NEW_SITE_ELSEWHERE
+    requested = app.raw.get("requested_type")
+    if requested and requested != determined:
+        if requested == FIRST:
+            out.add(Code.CERT_ALREADY_FILED, "requested_type", determined=msg.FILING_TYPES[determined])
+        else:
+            out.add(Code.FILING_TYPE_MISMATCH, "requested_type", requested=msg.FILING_TYPES[requested],
+                    determined=msg.FILING_TYPES[determined])
+    return determined
+
+
+def sms_targets(app: App, filing_type: str | None) -> list[str]:
+    """Distinct mobiles, subject principal first, then website principals in website order."""
+    if filing_type is None:
+        return []
+    mobiles = [text(app.principal, "mobile")] if filing_type == FIRST else []
+    mobiles += [text(app.website_principal(i), "mobile") for i in range(len(app.websites))]
+    return [m for m in dict.fromkeys(mobiles) if m]

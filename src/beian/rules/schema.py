@@ -1,0 +1,206 @@
+"""Validates that the input is an application (precheck.md "Input"); otherwise ApplicationError.
+
+Wrong types and unknown enum values are input errors (exit 2). Missing optional strings are "not
+given" and left to the rules (e.g. an absent cert_address is CERT_ADDRESS_REQUIRED, not an error).
+"""
+
+import datetime as dt
+
+from beian.rules import messages as msg
+
+NATURES = frozenset(msg.NATURES)
+CERT_TYPES = frozenset(msg.CERT_TYPES)
+FILING_TYPES = frozenset(msg.FILING_TYPES)
+MATERIAL_KINDS = frozenset(msg.MATERIALS)
+SIDES = frozenset({"front", "back"})
+FILED_WITH = frozenset({"self", "other"})
+REGISTRY_STATUSES = frozenset({"存续", "在业", "迁入", "迁出", "停业", "注销", "吊销"})
+
+
+class ApplicationError(ValueError):
+    """The input is not an application; `path` names the bad field (e.g. `subject.nature`)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def _fail(path: str, key: str, **fmt) -> None:
+    raise ApplicationError(path, msg.INPUT[key].format(**fmt))
+
+
+def _obj(value, path: str) -> dict:
+    if not isinstance(value, dict):
+        _fail(path, "not_object")
+    return value
+
+
+def _opt_str(obj: dict, key: str, path: str) -> None:
+    value = obj.get(key)
+    if value is not None and not isinstance(value, str):
+        _fail(f"{path}.{key}", "not_string")
+
+
+def _opt_bool(obj: dict, key: str, path: str) -> None:
+    value = obj.get(key)
+    if value is not None and not isinstance(value, bool):
+        _fail(f"{path}.{key}", "not_bool")
+
+
+def _join(path: str, key: str) -> str:
+    return key if path == "$" else f"{path}.{key}"
+
+
+def _enum(obj: dict, key: str, path: str, choices: frozenset, *, required: bool, nullable: bool = False) -> None:
+    if key not in obj:
+        if required:
+            _fail(_join(path, key), "required")
+        return
+    value = obj[key]
+    if value is None and nullable:
+        return
+    if not isinstance(value, str) or value not in choices:
+        _fail(_join(path, key), "enum", value=value, choices="、".join(sorted(choices)))
+
+
+def _str_list(obj: dict, key: str, path: str) -> None:
+    value = obj.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        _fail(f"{path}.{key}", "not_list")
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            _fail(f"{path}.{key}[{i}]", "not_string")
+
+
+def parse_date(value: str, path: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        _fail(path, "not_date")
+
+
+def _principal(value, path: str, content_choices: frozenset | None = None) -> None:
+    p = _obj(value, path)
+    _enum(p, "cert_type", path, CERT_TYPES, required=True)
+    for key in ("name", "cert_number", "mobile", "contact2", "emergency_mobile", "email"):
+        _opt_str(p, key, path)
+    until = p.get("cert_valid_until")
+    if until is not None:
+        if not isinstance(until, str):
+            _fail(f"{path}.cert_valid_until", "not_string")
+        if until.strip() and until.strip() != "长期":
+            parse_date(until.strip(), f"{path}.cert_valid_until")
+
+
+def _website(value, path: str, contents: frozenset) -> None:
+    w = _obj(value, path)
+    for key in ("name", "service_type", "remark"):
+        _opt_str(w, key, path)
+    _str_list(w, "domains", path)
+    _str_list(w, "languages", path)
+    _enum(w, "content", path, contents, required=False, nullable=True)
+    approvals = w.get("pre_approvals")
+    if approvals is not None:
+        if not isinstance(approvals, list):
+            _fail(f"{path}.pre_approvals", "not_list")
+        for i, entry in enumerate(approvals):
+            entry_path = f"{path}.pre_approvals[{i}]"
+            _obj(entry, entry_path)
+            for key in ("category", "number", "issuer"):
+                _opt_str(entry, key, entry_path)
+    access = w.get("access")
+    if access is not None:
+        _obj(access, f"{path}.access")
+        for key in ("product", "instance_id", "ip", "service_number"):
+            _opt_str(access, key, f"{path}.access")
+    if w.get("principal") is not None:
+        _principal(w["principal"], f"{path}.principal")
+
+
+def _material(value, path: str, website_count: int) -> None:
+    m = _obj(value, path)
+    _enum(m, "kind", path, MATERIAL_KINDS, required=True)
+    owner = m.get("owner")
+    if not isinstance(owner, str):
+        _fail(f"{path}.owner", "required" if owner is None else "not_string")
+    if owner not in ("subject", "subject_principal"):
+        index = owner.removeprefix("websites[").removesuffix("].principal")
+        if not (owner.startswith("websites[") and owner.endswith("].principal") and index.isdigit()
+                and int(index) < website_count):
+            _fail(f"{path}.owner", "enum", value=owner,
+                  choices=f"subject、subject_principal、websites[0..{max(website_count - 1, 0)}].principal")
+    _enum(m, "side", path, SIDES, required=False, nullable=True)
+    _opt_str(m, "format", path)
+    for key in ("bytes", "width", "height"):
+        value = m.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            _fail(f"{path}.{key}", "not_int")
+
+
+def _context(value) -> None:
+    ctx = _obj(value, "context")
+    today = ctx.get("today")
+    if today is not None:
+        if not isinstance(today, str):
+            _fail("context.today", "not_date")
+        parse_date(today, "context.today")
+    _enum(ctx, "subject_filed_with", "context", FILED_WITH, required=False, nullable=True)
+    _opt_bool(ctx, "cert_order_in_progress", "context")
+    domains = ctx.get("domains")
+    if domains is not None:
+        _obj(domains, "context.domains")
+        for name, info in domains.items():
+            path = f"context.domains[{name!r}]"
+            _obj(info, path)
+            _enum(info, "filed_with", path, FILED_WITH, required=False, nullable=True)
+            _opt_str(info, "filed_subject_cert_number", path)
+            _opt_str(info, "holder_name", path)
+            _opt_bool(info, "order_in_progress", path)
+            _opt_bool(info, "holder_verified", path)
+    registry = ctx.get("business_registry")
+    if registry is not None:
+        _obj(registry, "context.business_registry")
+        for key in ("name", "cert_number", "legal_representative"):
+            _opt_str(registry, key, "context.business_registry")
+        _enum(registry, "status", "context.business_registry", REGISTRY_STATUSES, required=False, nullable=True)
+
+
+def validate(app, contents: frozenset) -> None:
+    _obj(app, "$")
+    region = app.get("region")
+    if region is None:
+        _fail("region", "required")
+    _obj(region, "region")
+    if not isinstance(region.get("province"), str):
+        _fail("region.province", "required" if region.get("province") is None else "not_string")
+    _opt_str(region, "city", "region")
+    _opt_str(region, "district", "region")
+    _enum(app, "requested_type", "$", FILING_TYPES, required=False, nullable=True)
+    subject = app.get("subject")
+    if subject is None:
+        _fail("subject", "required")
+    _obj(subject, "subject")
+    _enum(subject, "nature", "subject", NATURES, required=True)
+    _enum(subject, "cert_type", "subject", CERT_TYPES, required=True)
+    for key in ("name", "cert_number", "cert_address", "mailing_address", "investor", "remark"):
+        _opt_str(subject, key, "subject")
+    if subject.get("principal") is None:
+        _fail("subject.principal", "required")
+    _principal(subject["principal"], "subject.principal")
+    websites = app.get("websites")
+    if websites is not None:
+        if not isinstance(websites, list):
+            _fail("websites", "not_list")
+        for i, website in enumerate(websites):
+            _website(website, f"websites[{i}]", contents)
+    materials = app.get("materials")
+    if materials is not None:
+        if not isinstance(materials, list):
+            _fail("materials", "not_list")
+        for i, material in enumerate(materials):
+            _material(material, f"materials[{i}]", len(websites or ()))
+    if app.get("context") is not None:
+        _context(app["context"])

@@ -1,0 +1,84 @@
+"""Website, domain, content and access rules."""
+
+from beian.rules import validators as v
+from beian.rules.codes import Code
+from beian.rules.context import App, Findings, text
+from beian.rules.naming import check_site_name
+from beian.rules.provinces import TLDS, WORDS
+from beian.rules.subject import check_principal
+
+PRE_APPROVAL_CONTENT = frozenset(WORDS["pre_approval_content"])
+CONTENTS = frozenset(WORDS["content_plain"]) | PRE_APPROVAL_CONTENT
+
+
+def check_websites(app: App, out: Findings) -> None:
+    websites = app.websites
+    if not websites:
+        out.add(Code.WEBSITE_REQUIRED, "websites")
+    province = app.province
+    if province is not None:
+        limit = province.limit_individual if app.individual else province.limit_unit
+        if limit is not None and len(websites) > limit:
+            out.add(Code.WEBSITE_LIMIT_EXCEEDED, "websites", province=province.short,
+                    who="个人" if app.individual else "单位", limit=limit, count=len(websites))
+    for i, website in enumerate(websites):
+        count = len(website.get("domains") or ())
+        if count != 1:
+            out.add(Code.WEBSITE_ONE_DOMAIN, f"websites[{i}].domains", count=count)
+    _check_domains(app, out)
+    for i, website in enumerate(websites):
+        check_site_name(app, i, website, out)
+        _check_content(app, i, website, out)
+        if not website.get("languages"):
+            out.add(Code.LANGUAGE_REQUIRED, f"websites[{i}].languages")
+        _check_access(i, website, out)
+        principal = website.get("principal")
+        if principal is not None:
+            path = f"websites[{i}].principal"
+            if app.individual and (text(principal, "name") != app.subject_name
+                                   or text(principal, "cert_number") != app.subject_cert):
+                out.add(Code.WEBSITE_PRINCIPAL_NOT_SUBJECT, path)
+            check_principal(principal, path, app, out)
+
+
+def _check_domains(app: App, out: Findings) -> None:
+    seen: set[str] = set()
+    for i, j, raw, domain in app.domain_entries:
+        path = f"websites[{i}].domains[{j}]"
+        if domain is None or domain.apex is None:
+            out.add(Code.DOMAIN_INVALID, path, value=raw)
+            continue
+        if not domain.is_apex:
+            out.add(Code.DOMAIN_NOT_APEX, path, value=raw, apex=domain.apex)
+        if domain.tld not in TLDS:
+            out.add(Code.DOMAIN_TLD_NOT_FILEABLE, path, tld=raw.strip().rsplit(".", 1)[-1].lower())
+        if domain.ascii in seen:
+            out.add(Code.DOMAIN_DUPLICATE_IN_ORDER, path, value=raw)
+        seen.add(domain.ascii)
+        info = app.domain_info.get(domain.ascii)
+        if info:
+            holder = info.get("holder_name")
+            if holder is not None and holder.strip() != app.subject_name:
+                out.add(Code.DOMAIN_HOLDER_MISMATCH, path, holder=holder)
+            if info.get("holder_verified") is False:
+                out.add(Code.DOMAIN_NOT_VERIFIED, path)
+
+
+def _check_content(app: App, i: int, website: dict, out: Findings) -> None:
+    content = text(website, "content")
+    if not content:
+        return
+    if app.individual and content != "其他":
+        out.add(Code.CONTENT_NOT_ALLOWED_FOR_INDIVIDUAL, f"websites[{i}].content", value=content)
+    if content in PRE_APPROVAL_CONTENT:
+        if not any(text(entry, "category") == content for entry in website.get("pre_approvals") or ()):
+            out.add(Code.PRE_APPROVAL_MISSING, f"websites[{i}].pre_approvals", value=content)
+
+
+def _check_access(i: int, website: dict, out: Findings) -> None:
+    access = website.get("access")
+    ip, service_number = text(access, "ip"), text(access, "service_number")
+    if not ip and not service_number:
+        out.add(Code.ACCESS_MISSING, f"websites[{i}].access")
+    elif ip and not v.is_public_ip(ip):
+        out.add(Code.ACCESS_IP_INVALID, f"websites[{i}].access.ip", value=ip)
