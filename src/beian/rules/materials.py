@@ -129,7 +129,7 @@ def check(app: App, items: list[dict], out: Findings) -> None:
         have.add((*key, "any"))
         if side in ("front", "back"):
             sides.setdefault(key, {})[side] = n
-    for key, found in sides.items():
+    for found in sides.values():
         if "front" in found and "back" in found:
             front, back = materials[found["front"]], materials[found["back"]]
             ratios = [_ratio(front), _ratio(back)]
