@@ -68,15 +68,30 @@ def tld_ascii(tld: str) -> str:
     return tld if tld.isascii() else encodings.idna.ToASCII(tld).decode("ascii").lower()
 
 
-# A domain-looking run inside free text (site names): labels of letters/digits/CJK joined by dots.
+# A domain-looking run inside free text (site names): labels joined by dots, CJK or ASCII.
 _EMBEDDED_RE = re.compile(r"[0-9a-z\u4e00-\u9fff-]+(?:[.。．][0-9a-z\u4e00-\u9fff-]+)+")
+_ASCII_HEAD = re.compile(r"[a-z]+")
+_ASCII_TAIL = re.compile(r"[0-9a-z-]+$")
 
 
 def find_embedded(text: str, fileable_tlds: frozenset[str]) -> str | None:
-    """The first domain name inside a piece of text, judged by a known TLD (PSL or approved list)."""
+    """The first domain name inside a piece of text, judged by a known TLD (PSL or approved list).
+
+    Site names glue Chinese words to domains ("示例example.com网站", "访问示例.中国官网"), so the first
+    label keeps only its ASCII tail when it has one, and the last label is cut to the TLD it starts with.
+    """
     for match in _EMBEDDED_RE.finditer(text.lower()):
-        candidate = match.group(0)
-        domain = parse(candidate)
-        if domain is not None and (domain.suffix_known or domain.tld in fileable_tlds):
-            return candidate
+        labels = re.split("[.。．]", match.group(0))
+        if tail := _ASCII_TAIL.search(labels[0]):
+            labels[0] = tail.group(0)
+        last = labels[-1]
+        if head := _ASCII_HEAD.match(last):
+            tlds = [head.group(0)]
+        else:
+            tlds = [last[:n] for n in range(len(last), 0, -1)]
+        for tld in tlds:
+            candidate = ".".join([*labels[:-1], tld])
+            domain = parse(candidate)
+            if domain is not None and (domain.tld in fileable_tlds or domain.suffix_known):
+                return candidate
     return None
