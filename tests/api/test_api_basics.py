@@ -35,3 +35,14 @@ def test_token_auth_accepts_live_tokens_and_refuses_revoked_ones(rf):
     assert auth.authenticate(rf.get("/"), raw + "x") is None
     token.revoke()
     assert auth.authenticate(rf.get("/"), raw) is None
+
+
+@pytest.mark.django_db
+def test_precheck_endpoint_runs_the_engine_and_names_bad_fields(client):
+    from beian.web.views import SAMPLE
+
+    result = client.post("/api/v1/precheck", data=SAMPLE, content_type="application/json")
+    assert result.status_code == 200
+    assert {f["code"] for f in result.json()["findings"]} >= {"SITE_NAME_PERSONAL_FORBIDDEN"}
+    bad = client.post("/api/v1/precheck", data='{"region": {"province": "浙江"}}', content_type="application/json")
+    assert bad.status_code == 400 and bad.json()["code"] == "input_error" and bad.json()["path"] == "subject"
