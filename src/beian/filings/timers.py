@@ -1,5 +1,42 @@
-"""Timers are rows with due times; `sweep` applies the due ones. Filled in by the order lifecycle."""
+"""Timers are rows with due times; `sweep` applies the due ones.
+
+Safe to run twice and with two workers at once: each due timer is taken with a row lock that skips
+rows another worker holds, and applying it is conditional on the order still being in a state the
+timer applies to.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from beian.filings import messages as msg
+from beian.filings import states, transitions
+from beian.filings.models import Timer
+from beian.filings.services import EXPIRY_TIMER, OrderError, transition
+
+
+def _apply(timer: Timer, now) -> bool:
+    order = timer.order
+    if timer.kind == EXPIRY_TIMER:
+        if order.state in states.EXPIRABLE:
+            try:
+                transition(order=order, to_state=states.EXPIRED, role=transitions.SYSTEM, reason=msg.EXPIRED_REASON, now=now)
+            except OrderError:
+                return False
+            return True
+    return False
 
 
 def sweep(now=None) -> int:
-    return 0
+    now = now or timezone.now()
+    applied = 0
+    due_ids = list(Timer.objects.filter(done_at__isnull=True, due_at__lte=now).values_list("id", flat=True)[:500])
+    for timer_id in due_ids:
+        with transaction.atomic():
+            timer = (Timer.objects.select_for_update(skip_locked=True).select_related("order")
+                     .filter(id=timer_id, done_at__isnull=True, due_at__lte=now).first())
+            if timer is None:
+                continue  # another worker has it, or it was re-armed or done meanwhile
+            if _apply(timer, now):
+                applied += 1
+            Timer.objects.filter(id=timer.id, done_at__isnull=True, due_at__lte=now).update(done_at=now)
+    return applied

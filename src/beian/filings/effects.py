@@ -1,0 +1,27 @@
+"""Side effects of transitions, registered per target state (no model signals).
+
+An effect runs inside the transition's transaction: it may write rows (outbox, timers) and must defer
+anything external (mail, HTTP to the ministry) with transaction.on_commit.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+
+_EFFECTS: dict[str | None, list[Callable]] = defaultdict(list)
+
+
+def register(*to_states: str):
+    """@register("approved") for one state; @register() for every transition."""
+
+    def decorator(fn):
+        for state in to_states or (None,):
+            if fn not in _EFFECTS[state]:
+                _EFFECTS[state].append(fn)
+        return fn
+
+    return decorator
+
+
+def run(order, event) -> None:
+    for fn in [*_EFFECTS[event.to_state], *_EFFECTS[None]]:
+        fn(order, event)

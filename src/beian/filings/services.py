@@ -1,0 +1,119 @@
+"""Writes of the order lifecycle. Every state change goes through `transition`."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from beian.filings import effects, states, transitions
+from beian.filings import messages as msg
+from beian.filings.claims import release_claims, sync_claims
+from beian.filings.models import Order, OrderEvent, Timer
+
+EXPIRY = timedelta(days=45)
+EXPIRY_TIMER = "expiry"
+
+
+class OrderError(Exception):
+    """A refused action: a stable `code` for machines and a Chinese `message` for people."""
+
+    def __init__(self, code: str, message: str, *, details=None):
+        super().__init__(message)
+        self.code, self.message, self.details = code, message, details or []
+
+
+def new_reference(now) -> str:
+    return f"BA{now:%Y%m%d}{secrets.randbelow(10**6):06d}"
+
+
+def _arm_expiry(order: Order, now) -> None:
+    Timer.objects.update_or_create(order=order, kind=EXPIRY_TIMER, defaults={"due_at": now + EXPIRY, "done_at": None})
+
+
+def _summary(application: dict) -> dict:
+    subject = application.get("subject") or {}
+    region = application.get("region") or {}
+    from beian.rules.provinces import normalise_province
+
+    province = region.get("province") or ""
+    return {
+        "province": normalise_province(province) or province[:16],
+        "subject_name": (subject.get("name") or "")[:200],
+        "subject_cert_number": (subject.get("cert_number") or "").strip().upper()[:64],
+        "subject_nature": (subject.get("nature") or "")[:32],
+    }
+
+
+def create_order(*, account, application: dict, kind: str = "first", filing=None, filed_website=None, now=None) -> Order:
+    """Step 1's 下一步: the order exists from here on, and claims its certificate and domains."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        order = Order.objects.create(
+            reference=new_reference(now), account=account, kind=kind, application=application, filing=filing,
+            filed_website=filed_website, last_applicant_update_at=now, state_changed_at=now, **_summary(application),
+        )
+        sync_claims(order=order, application=application)
+        OrderEvent.objects.create(order=order, at=now, actor=account, role=transitions.APPLICANT, kind="created",
+                                  to_state=order.state, payload={"kind": kind})
+        _arm_expiry(order, now)
+    return order
+
+
+def update_application(*, order: Order, actor, application: dict, version: int | None, kind: str | None = None,
+                       now=None) -> Order:
+    """Save a wizard step. Refuses a stale tab (older version) and orders the applicant no longer holds."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if not locked.editable:
+            raise OrderError("order_not_editable", msg.NOT_EDITABLE.format(state=locked.state_label))
+        if version is not None and version != locked.version:
+            raise OrderError("stale_version", msg.STALE_VERSION)
+        sync_claims(order=locked, application=application)
+        locked.application = application
+        if kind:
+            locked.kind = kind
+        for field, value in _summary(application).items():
+            setattr(locked, field, value)
+        locked.version += 1
+        locked.last_applicant_update_at = now
+        locked.save()
+        OrderEvent.objects.create(order=locked, at=now, actor=actor, role=transitions.APPLICANT, kind="edit",
+                                  from_state=locked.state, to_state=locked.state)
+        _arm_expiry(locked, now)
+    return locked
+
+
+def transition(*, order: Order, to_state: str, role: str, actor=None, reason: str = "", payload=None, now=None) -> Order:
+    """Apply one transition of the table: row lock, audit event, side effects after commit."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if not transitions.allowed(locked.state, to_state, role):
+            raise OrderError("transition_not_allowed", msg.TRANSITION_NOT_ALLOWED.format(
+                state=locked.state_label, target=states.PUBLIC_LABELS.get(to_state, to_state)))
+        from_state = locked.state
+        locked.state = to_state
+        locked.state_changed_at = now
+        if to_state == states.PROVIDER_REVIEW:
+            locked.submitted_at = now
+        if role == transitions.APPLICANT:
+            locked.last_applicant_update_at = now
+        locked.save()
+        event = OrderEvent.objects.create(order=locked, at=now, actor=actor, role=role, kind="transition",
+                                          from_state=from_state, to_state=to_state, reason=reason, payload=payload or {})
+        if to_state in states.TERMINAL:
+            release_claims(order=locked)
+            Timer.objects.filter(order=locked, done_at__isnull=True).update(done_at=now)
+        elif to_state in states.EXPIRABLE:
+            # The applicant holds the order again: their 45 days run from now (docs/decisions.md).
+            _arm_expiry(locked, now)
+        effects.run(locked, event)
+    order.refresh_from_db()
+    return locked
+
+
+def cancel_order(*, order: Order, actor, now=None) -> Order:
+    return transition(order=order, to_state=states.CANCELLED, role=transitions.APPLICANT, actor=actor,
+                      reason=msg.CANCELLED_REASON, now=now)

@@ -1,0 +1,75 @@
+"""Every message the platform sends (site message, email, SMS), in one catalogue.
+
+Keyed by event; an event is `state:<to_state>` for transitions or a named event (e.g. `sms_code`).
+Placeholders: {reference} {kind} {state} {reason} {site_url} {code} {number} {footer} {next_step}.
+"""
+
+SITE_NAME = "beian 备案平台"
+
+EVENTS: dict[str, dict[str, str]] = {
+    "state:draft": {
+        "title": "订单 {reference} 已退回草稿",
+        "body": "您的{kind}订单 {reference} 已回到草稿状态，可继续修改。",
+    },
+    "state:materials": {
+        "title": "订单 {reference} 待上传资料",
+        "body": "您的{kind}订单 {reference} 基础信息已保存，请上传资料并完成真实性核验。{next_step}",
+    },
+    "state:provider_review": {
+        "title": "订单 {reference} 已提交初审",
+        "body": "您的{kind}订单 {reference} 已提交，审核专员将在1个工作日内完成初审，请保持电话畅通。",
+        "sms": "【{site}】您的备案订单{reference}已提交初审，审核专员将在1个工作日内联系您，请保持电话畅通。",
+    },
+    "state:supplement_required": {
+        "title": "订单 {reference} 需要补充资料",
+        "body": "初审需要您修改或补充资料：{reason}。请登录后按提示修改并重新提交。",
+        "sms": "【{site}】您的备案订单{reference}需要补充资料，请登录备案系统查看原因并修改。",
+    },
+    "state:pending_ministry": {
+        "title": "订单 {reference} 初审通过",
+        "body": "您的订单 {reference} 已通过初审，将在1个工作日内提交管局。提交后您会收到工信部的短信核验验证码，请在24小时内完成核验。",
+    },
+    "state:sms_verification": {
+        "title": "请在24小时内完成短信核验",
+        "body": "订单 {reference} 已提交至工信部备案管理系统。负责人手机将收到6位验证码，请在24小时内访问工信部备案管理系统“短信核验”页面，输入验证码、手机号和证件号码后6位完成核验。",
+        "sms": "【{site}】您的备案订单{reference}已提交管局，请在24小时内完成工信部短信核验。",
+    },
+    "state:bureau_review": {
+        "title": "订单 {reference} 管局审核中",
+        "body": "短信核验已完成，订单 {reference} 已进入管局审核，一般需要1~20个工作日，审核结果将以短信和邮件通知您。",
+    },
+    "state:approved": {
+        "title": "备案成功：{number}",
+        "body": "恭喜，订单 {reference} 已通过管局审核，备案号 {number}。请在网站开通时将以下代码放在首页底部中央：\n{footer}\n并在网站开通之日起30日内办理公安联网备案。",
+        "sms": "【{site}】您的备案已通过管局审核，备案号{number}。请在网站底部放置备案号并链接至工信部网站。",
+    },
+    "state:bureau_rejected": {
+        "title": "订单 {reference} 管局审核未通过",
+        "body": "管局驳回了订单 {reference}，原因：{reason}。请按原因修改后重新提交。",
+        "sms": "【{site}】您的备案订单{reference}未通过管局审核，请登录备案系统查看原因并修改后重新提交。",
+    },
+    "state:returned": {
+        "title": "订单 {reference} 已退回",
+        "body": "订单 {reference} 已退回到您的账号，原因：{reason}。如信息无误可直接重新提交，重新提交后将再次发送短信验证码。",
+        "sms": "【{site}】您的备案订单{reference}已退回，原因：{reason}。请登录备案系统处理。",
+    },
+    "state:cancelled": {
+        "title": "订单 {reference} 已取消",
+        "body": "您已取消订单 {reference}。订单占用的证件和域名已释放，可重新提交备案。",
+    },
+    "state:expired": {
+        "title": "订单 {reference} 已过期删除",
+        "body": "订单 {reference} 超过45天未更新且未通过管局审核，已被自动删除。如仍需备案，请重新提交。",
+        "sms": "【{site}】您的备案订单{reference}超过45天未更新，已自动删除。",
+    },
+    "sms_code": {
+        "sms": "【{site}】您的验证码为{code}，用于备案负责人手机号验证，10分钟内有效。请勿泄露给他人。",
+    },
+    "psb_reminder": {
+        "title": "请办理公安联网备案",
+        "body": "您的网站已取得备案号 {number}。请在网站开通之日起30日内登录全国互联网安全管理服务平台提交公安联网备案申请。",
+    },
+}
+
+SINK_TITLE = "演示收件箱：短信与邮件"
+INBOX_TITLE = "站内消息"
