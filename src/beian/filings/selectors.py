@@ -1,0 +1,117 @@
+"""Reads of the order lifecycle: the precheck context from the platform's own data, lists, progress."""
+
+from django.utils import timezone
+
+from beian.filings import states
+from beian.filings.claims import normalise_domain
+from beian.filings.models import FiledWebsite, Filing, InFlightClaim, Order
+from beian.filings.services import EXPIRY
+
+
+def external_lookup(*, cert_number: str, domains: list[str]) -> dict:
+    """What the ministry's public data says about filings made through OTHER providers.
+
+    Filled in by the ministry integration (public ICP query); unknown until then.
+    """
+    from beian.ministry import lookup
+
+    return lookup.external_status(cert_number=cert_number, domains=domains)
+
+
+def business_record(*, cert_number: str, nature: str):
+    """工商库 lookup for unit subjects: dict, None (not found) or ... (not looked up)."""
+    from beian.registries import business
+
+    return business.lookup_for_precheck(cert_number=cert_number, nature=nature)
+
+
+def precheck_context(*, application: dict, order: Order | None = None, today=None) -> dict:
+    """precheck.md's `context`, built from this platform's orders and filings plus the ministry's data."""
+    today = today or timezone.localdate()
+    subject = application.get("subject") or {}
+    cert = (subject.get("cert_number") or "").strip().upper()
+    domains = [normalise_domain(d) for w in application.get("websites") or () for d in w.get("domains") or ()
+               if isinstance(d, str) and d.strip()]
+    others = InFlightClaim.objects.exclude(order=order) if order else InFlightClaim.objects.all()
+    busy_keys = set(others.filter(key__in=[cert, *domains]).values_list("kind", "key"))
+    external = external_lookup(cert_number=cert, domains=domains)
+    subject_filed = None
+    if cert and Filing.objects.filter(cert_number=cert, status=Filing.ACTIVE).exists():
+        subject_filed = "self"
+    elif external.get("subject_filed"):
+        subject_filed = "other"
+    context = {
+        "today": today.isoformat(),
+        "subject_filed_with": subject_filed,
+        "cert_order_in_progress": (InFlightClaim.CERT, cert) in busy_keys,
+        "domains": {},
+    }
+    filed_here = {w.domain: w for w in FiledWebsite.objects.select_related("filing")
+                  .filter(domain__in=domains, status=FiledWebsite.ACTIVE)}
+    for domain in domains:
+        info = {"order_in_progress": (InFlightClaim.DOMAIN, domain) in busy_keys}
+        if domain in filed_here:
+            info.update(filed_with="self", filed_subject_cert_number=filed_here[domain].filing.cert_number)
+        elif domain in external.get("domains", {}):
+            info.update(filed_with="other", filed_subject_cert_number=external["domains"][domain])
+        else:
+            info["filed_with"] = None
+        context["domains"][domain] = info
+    record = business_record(cert_number=cert, nature=subject.get("nature") or "")
+    if record is not ...:
+        context["business_registry"] = record
+    return context
+
+
+def orders_for(*, account, include_closed: bool = False):
+    qs = Order.objects.filter(account=account)
+    if not include_closed:
+        qs = qs.exclude(state=states.EXPIRED)
+    return qs.order_by("-created_at")
+
+
+def order_for(*, account, pk) -> Order | None:
+    """Object-level authorisation: an applicant only ever sees their own orders."""
+    return Order.objects.filter(account=account, pk=pk).first()
+
+
+NEXT_STEP = {
+    states.DRAFT: ("applicant", "继续填写备案信息"),
+    states.MATERIALS: ("applicant", "上传资料并完成真实性核验，然后确认提交"),
+    states.PROVIDER_REVIEW: ("reviewer", "审核专员将在1个工作日内完成初审并可能电话联系您"),
+    states.SUPPLEMENT_REQUIRED: ("applicant", "按审核意见修改或补充资料后重新提交"),
+    states.PENDING_MINISTRY: ("system", "平台将在1个工作日内把订单提交管局"),
+    states.SMS_VERIFICATION: ("principals", "负责人在24小时内完成工信部短信核验"),
+    states.BUREAU_REVIEW: ("ministry", "管局审核，一般1~20个工作日"),
+    states.APPROVED: (None, "备案完成：在网站底部放置备案号，并在30日内办理公安联网备案"),
+    states.BUREAU_REJECTED: ("applicant", "按管局驳回原因修改后重新提交"),
+    states.RETURNED: ("applicant", "查看退回原因，修改或直接重新提交"),
+    states.CANCELLED: (None, "订单已取消"),
+    states.EXPIRED: (None, "订单已过期，如需备案请重新提交"),
+}
+ACTOR_LABELS = {"applicant": "您（申请人）", "reviewer": "服务商审核专员", "system": "备案平台", "principals": "负责人",
+                "ministry": "管局"}
+
+
+def progress(*, order: Order) -> dict:
+    actor, text = NEXT_STEP[order.state]
+    deadline = None
+    if order.state in states.EXPIRABLE:
+        base = max(order.last_applicant_update_at, order.state_changed_at)
+        deadline = base + EXPIRY
+    return {
+        "next_step": text,
+        "who": ACTOR_LABELS.get(actor, "—"),
+        "expires_at": deadline,
+        "days_left": (deadline - timezone.now()).days if deadline else None,
+        "events": order.events.select_related("actor").order_by("at", "id"),
+    }
+
+
+def sla_due(*, order: Order):
+    """The provider's 初审 target: 1 working day after submission."""
+    if order.state != states.PROVIDER_REVIEW or not order.submitted_at:
+        return None
+    from beian.rules.workdays import add_working_days
+
+    return add_working_days(timezone.localtime(order.submitted_at), 1)

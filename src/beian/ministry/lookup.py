@@ -1,0 +1,33 @@
+"""What the ministry's public ICP query says about filings made through other providers.
+
+Used to tell 首次备案 from 新增网站（原备案不在本服务商）and 接入备案 at the basic-info check. The ministry is
+reached over HTTP (the bundled simulator by default); when it cannot be reached the answer is
+"unknown" (an empty dict), so the check never blocks on it.
+"""
+
+import json
+import logging
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from django.conf import settings
+
+log = logging.getLogger(__name__)
+
+
+def external_status(*, cert_number: str, domains: list[str], timeout: float = 2.0) -> dict:
+    """{"subject_filed": bool, "domains": {domain: filed_subject_cert_number}} for OTHER providers' filings."""
+    if not cert_number and not domains:
+        return {}
+    query = urllib.parse.urlencode({"cert_number": cert_number, "domains": ",".join(domains),
+                                    "exclude_provider": settings.MINISTRY_PROVIDER_ID})
+    url = f"{settings.MINISTRY_URL}/query/api/provider-check?{query}"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (configured ministry URL)
+            data = json.loads(response.read(200_000))
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        log.info("ministry public query unavailable: %s", exc)
+        return {}
+    return {"subject_filed": bool(data.get("subject_filed")),
+            "domains": {d: v for d, v in (data.get("domains") or {}).items() if isinstance(d, str)}}

@@ -1,0 +1,11 @@
+"""Chinese texts of 产品验证 (product check)."""
+
+INSTANCE_NOT_FOUND = "未找到该云服务器实例，或该实例不属于当前账号。请选择您账号下的实例，或使用备案服务号。"
+INSTANCE_NOT_MAINLAND = "实例 {instance} 位于 {region}，不在中国内地，不能用于ICP备案。请选择中国内地地域的实例。"
+INSTANCE_EXPIRED = "实例 {instance} 已于 {date} 到期，请续费后再备案。"
+INSTANCE_FULL = "实例 {instance} 已无可用的备案服务号（最多可备案 {capacity} 个网站），请更换其他实例。"
+IP_MISMATCH = "IP地址 {ip} 不属于实例 {instance}（实例公网IP为 {actual}）。"
+SERVICE_NUMBER_NOT_FOUND = "备案服务号 {code} 不存在，请核对后重新填写。"
+SERVICE_NUMBER_USED = "备案服务号 {code} 已被使用，每个备案服务号只能用于一个网站。"
+SERVICE_NUMBER_NOT_YOURS = "备案服务号 {code} 不属于当前账号。"
+NOTHING_CHOSEN = "请选择云服务器实例IP地址，或填写备案服务号。"
