@@ -110,6 +110,9 @@ class OrderEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.order_id} {self.from_state}->{self.to_state}"
 
+    def get_to_label(self) -> str:
+        return states.PUBLIC_LABELS.get(self.to_state, self.to_state)
+
 
 class Timer(models.Model):
     """A due time for an order (expiry, SLA, …); swept by `filings.timers.sweep`."""

@@ -117,3 +117,39 @@ def transition(*, order: Order, to_state: str, role: str, actor=None, reason: st
 def cancel_order(*, order: Order, actor, now=None) -> Order:
     return transition(order=order, to_state=states.CANCELLED, role=transitions.APPLICANT, actor=actor,
                       reason=msg.CANCELLED_REASON, now=now)
+
+
+def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
+    """信息确认 → 提交: refused with every reason at once, nothing changed, while anything is missing."""
+    from beian.documents.selectors import materials_for_precheck
+    from beian.products.services import ProductCheckError, check_product
+    from beian.wizard import checks
+
+    if order.state not in (states.DRAFT, states.MATERIALS, states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED,
+                           states.RETURNED):
+        raise OrderError("transition_not_allowed", msg.TRANSITION_NOT_ALLOWED.format(
+            state=order.state_label, target=states.PUBLIC_LABELS[states.PROVIDER_REVIEW]))
+    result = checks.run(order.application, order=order, materials=materials_for_precheck(order=order))
+    problems = [f for f in result["findings"] if f["severity"] == "error"]
+    missing = [f for f in problems if f["code"] == "MATERIAL_MISSING"]
+    others = [f for f in problems if f["code"] != "MATERIAL_MISSING"]
+    if order.kind not in ("cancel_access", "deregister_subject", "deregister_website"):
+        for i, website in enumerate(order.application.get("websites") or ()):
+            access = website.get("access") or {}
+            try:
+                check_product(account=order.account, instance_id=access.get("instance_id") or "",
+                              ip=access.get("ip") or "", service_number=access.get("service_number") or "",
+                              order_id=order.pk, now=now)
+            except ProductCheckError as exc:
+                others.append({"code": exc.code, "severity": "error", "path": f"websites[{i}].access", "message": exc.message})
+    if others:
+        raise OrderError("submit_has_errors", msg.SUBMIT_HAS_ERRORS.format(count=len(others)), details=others)
+    if missing:
+        raise OrderError("materials_missing", msg.SUBMIT_MISSING_MATERIALS.format(
+            items="、".join(f["message"] for f in missing)), details=missing)
+    if not agreement:
+        raise OrderError("agreement_required", msg.SUBMIT_NEEDS_AGREEMENT)
+    now = now or timezone.now()
+    Order.objects.filter(pk=order.pk).update(agreement_accepted_at=now)
+    return transition(order=order, to_state=states.PROVIDER_REVIEW, role=transitions.APPLICANT, actor=actor,
+                      payload={"filing_type": result["filing_type"], "sms_targets": result["sms_targets"]}, now=now)

@@ -1,2 +1,18 @@
+from django.urls import path
+
+from beian.wizard import steps, views
+
 app_name = "wizard"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.order_list, name="list"),
+    path("new/", steps.basic, name="new"),
+    path("<int:pk>/", views.order_progress, name="progress"),
+    path("<int:pk>/basic/", steps.basic, name="basic"),
+    path("<int:pk>/product/", steps.product, name="product"),
+    path("<int:pk>/subject/", steps.subject, name="subject"),
+    path("<int:pk>/websites/", steps.websites, name="websites"),
+    path("<int:pk>/materials/", views.materials, name="materials"),
+    path("<int:pk>/confirm/", steps.confirm, name="confirm"),
+    path("<int:pk>/cancel/", views.order_cancel, name="cancel"),
+    path("filings/<int:filing_pk>/change/", views.start_change, name="change"),
+]

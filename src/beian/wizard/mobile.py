@@ -1,0 +1,63 @@
+"""SMS code for the principal's mobile: sent through the notifications outbox, rate limited, hashed."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from beian.notifications.services import notify
+from beian.rules.validators import is_mobile
+from beian.wizard import messages as msg
+from beian.wizard.models import MobileCode
+
+RESEND_AFTER = timedelta(seconds=60)
+DAILY_LIMIT = 10
+VALID_FOR = timedelta(minutes=10)
+MAX_ATTEMPTS = 5
+
+
+class CodeError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def send_code(*, order, mobile: str, now=None) -> None:
+    now = now or timezone.now()
+    if not is_mobile(mobile):
+        raise CodeError("mobile_invalid", msg.MOBILE_FIRST)
+    recent = MobileCode.objects.filter(order=order, created_at__gt=now - timedelta(days=1))
+    last = recent.first()
+    if last and now - last.created_at < RESEND_AFTER:
+        wait = int((RESEND_AFTER - (now - last.created_at)).total_seconds()) + 1
+        raise CodeError("code_too_soon", msg.CODE_TOO_SOON.format(seconds=wait))
+    if recent.count() >= DAILY_LIMIT:
+        raise CodeError("code_daily_limit", msg.CODE_LIMIT)
+    code = f"{secrets.randbelow(10**6):06d}"
+    with transaction.atomic():
+        MobileCode.objects.create(order=order, mobile=mobile, code_hash=MobileCode.hash(order.pk, code), created_at=now,
+                                  expires_at=now + VALID_FOR)
+        notify(account=None, event="sms_code", context={"code": code}, order=order, mobile=mobile)
+
+
+def verify_code(*, order, mobile: str, code: str, now=None) -> None:
+    now = now or timezone.now()
+    with transaction.atomic():
+        latest = MobileCode.objects.select_for_update().filter(order=order, mobile=mobile).first()
+        if latest is None or latest.expires_at < now:
+            raise CodeError("code_wrong", msg.CODE_WRONG)
+        if latest.verified_at:
+            return
+        if latest.attempts >= MAX_ATTEMPTS:
+            raise CodeError("code_attempts", msg.CODE_ATTEMPTS)
+        latest.attempts += 1
+        if not secrets.compare_digest(latest.code_hash, MobileCode.hash(order.pk, code.strip())):
+            latest.save(update_fields=["attempts"])
+            raise CodeError("code_wrong", msg.CODE_WRONG)
+        latest.verified_at = now
+        latest.save(update_fields=["attempts", "verified_at"])
+
+
+def is_verified(*, order, mobile: str) -> bool:
+    return MobileCode.objects.filter(order=order, mobile=mobile, verified_at__isnull=False).exists()
