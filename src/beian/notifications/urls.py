@@ -1,2 +1,9 @@
+from django.urls import path
+
+from beian.notifications import views
+
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("sink/", views.sink, name="sink"),
+]

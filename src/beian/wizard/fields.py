@@ -7,7 +7,7 @@ path lands next to its field without any translation table.
 import re
 from dataclasses import dataclass, field
 
-from beian.rules.messages import CERT_TYPES, NATURES
+from beian.rules.messages import CERT_TYPES, FILING_TYPES, NATURES
 from beian.rules.provinces import PROVINCES
 from beian.wizard import messages as msg
 
@@ -46,6 +46,8 @@ def basic_fields() -> list[Field]:
         Field("subject.cert_number", "证件号码", help="与证件上完全一致；身份证号码中的字母X须大写。", maxlength=40),
         Field("subject.cert_address", "证件住所", help="填写与主办单位证件上一致的地址。", maxlength=200),
         Field("websites[0].domains[0]", "域名", help="填写备案的网站主域名，如 example.com。", maxlength=100),
+        Field("requested_type", "备案类型", "select", "一般无需选择，系统会根据主体和域名的备案情况自动判定。",
+              [("", "系统自动判定")] + [(k, v) for k, v in FILING_TYPES.items()]),
     ]
 
 
@@ -168,6 +170,7 @@ def _is_date(value: str) -> bool:
 
 def tidy(application: dict) -> dict:
     """Normalise what the forms produce: no empty pre-approval rows, individuals' derived fields filled."""
+    application["requested_type"] = application.get("requested_type") or None
     subject = application.setdefault("subject", {})
     if subject.get("nature") == "individual":
         subject["investor"] = subject.get("name", "")
