@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 # (module, task attribute): django-tasks tasks taking no arguments, enqueued every tick.
 PERIODIC = [
     ("beian.filings.tasks", "sweep_timers"),
+    ("beian.notifications.tasks", "retry_pending_messages"),
 ]
 
 
