@@ -32,3 +32,13 @@ def smtp_server(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     yield handler
     controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache; one test's failed logins must not throttle the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
