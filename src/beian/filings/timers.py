@@ -13,17 +13,33 @@ from beian.filings import states, transitions
 from beian.filings.models import Timer
 from beian.filings.services import EXPIRY_TIMER, OrderError, transition
 
+HANDLERS = {}
+
+
+def register_timer(kind: str):
+    """@register_timer("kind"): fn(timer, now) -> bool (applied). Other apps register their timers here."""
+
+    def decorator(fn):
+        HANDLERS[kind] = fn
+        return fn
+
+    return decorator
+
+
+@register_timer(EXPIRY_TIMER)
+def _expire(timer: Timer, now) -> bool:
+    if timer.order.state not in states.EXPIRABLE:
+        return False
+    try:
+        transition(order=timer.order, to_state=states.EXPIRED, role=transitions.SYSTEM, reason=msg.EXPIRED_REASON, now=now)
+    except OrderError:
+        return False
+    return True
+
 
 def _apply(timer: Timer, now) -> bool:
-    order = timer.order
-    if timer.kind == EXPIRY_TIMER:
-        if order.state in states.EXPIRABLE:
-            try:
-                transition(order=order, to_state=states.EXPIRED, role=transitions.SYSTEM, reason=msg.EXPIRED_REASON, now=now)
-            except OrderError:
-                return False
-            return True
-    return False
+    handler = HANDLERS.get(timer.kind)
+    return bool(handler and handler(timer, now))
 
 
 def sweep(now=None) -> int:
@@ -38,5 +54,6 @@ def sweep(now=None) -> int:
                 continue  # another worker has it, or it was re-armed or done meanwhile
             if _apply(timer, now):
                 applied += 1
+            # A handler may re-arm its timer (later due_at): only a timer still due is marked done.
             Timer.objects.filter(id=timer.id, done_at__isnull=True, due_at__lte=now).update(done_at=now)
     return applied

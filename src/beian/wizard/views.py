@@ -1,5 +1,6 @@
 """Order list, progress page, cancel, materials step (PC upload) and starting change filings."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -38,6 +39,7 @@ def order_progress(request, pk):
     order = _order_or_404(request, pk)
     return render(request, "wizard/progress.html", {
         "order": order, "progress": progress(order=order), "sla_due": sla_due(order=order),
+        "ministry_url": settings.MINISTRY_URL,
         "can_cancel": order.state in states.APPLICANT_EDITABLE or order.state == states.PROVIDER_REVIEW,
         "can_resubmit": order.state in (states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED, states.RETURNED),
         "websites": order.application.get("websites") or [],

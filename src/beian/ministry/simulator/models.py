@@ -1,1 +1,152 @@
-from django.db import models  # noqa: F401
+"""The simulated ministry's own data: submissions, SMS challenges, the public filing registry."""
+
+from django.db import models
+
+
+class Provider(models.Model):
+    """An access provider (接入商) allowed to call the interface."""
+
+    provider_id = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=100)
+    secret = models.CharField(max_length=128)
+
+    def __str__(self) -> str:
+        return self.provider_id
+
+
+class Nonce(models.Model):
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE)
+    nonce = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["provider", "nonce"], name="nonce_single_use")]
+
+    def __str__(self) -> str:
+        return self.nonce
+
+
+class Submission(models.Model):
+    ACCEPTED, SMS, BUREAU, APPROVED, REJECTED, RETURNED = "accepted", "sms", "bureau", "approved", "rejected", "returned"
+    STATUS_LABELS = {ACCEPTED: "已受理", SMS: "短信核验中", BUREAU: "管局审核中", APPROVED: "审核通过",
+                     REJECTED: "审核不通过", RETURNED: "退回"}
+
+    request_id = models.CharField(max_length=64, unique=True)
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT)
+    order_ref = models.CharField(max_length=40)
+    kind = models.CharField(max_length=24)
+    province = models.CharField(max_length=16)
+    application = models.JSONField(default=dict)
+    filing_number = models.CharField(max_length=40, blank=True)  # the existing subject number, for change kinds
+    domain = models.CharField(max_length=255, blank=True)  # the website concerned, for website-level kinds
+    status = models.CharField(max_length=12, default=ACCEPTED, db_index=True)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    bureau_since = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    icp_number = models.CharField(max_length=40, blank=True)
+    website_numbers = models.JSONField(default=dict, blank=True)  # domain -> 网站备案号
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.request_id
+
+    @property
+    def status_label(self) -> str:
+        return self.STATUS_LABELS[self.status]
+
+
+class SmsChallenge(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="challenges")
+    mobile = models.CharField(max_length=20)
+    cert_last6 = models.CharField(max_length=6)
+    code_hash = models.CharField(max_length=64)
+    sent_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    resends = models.PositiveSmallIntegerField(default=0)
+    wrong_count = models.PositiveSmallIntegerField(default=0)
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}:{self.mobile}"
+
+
+class SentSms(models.Model):
+    """The simulator's 'phone network': what 12381 sent, readable on /sms/outbox/."""
+
+    mobile = models.CharField(max_length=20, db_index=True)
+    body = models.TextField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.mobile
+
+
+class Result(models.Model):
+    """A decision the provider pulls (cursor = id) or receives; result_id makes re-delivery harmless."""
+
+    result_id = models.CharField(max_length=64, unique=True)
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="results")
+    status = models.CharField(max_length=12)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.result_id
+
+
+class SubjectRecord(models.Model):
+    ACTIVE, DEREGISTERED = "active", "deregistered"
+    province = models.CharField(max_length=16)
+    number = models.CharField(max_length=40, unique=True)
+    cert_number = models.CharField(max_length=64, db_index=True)
+    name = models.CharField(max_length=200)
+    nature = models.CharField(max_length=32)
+    status = models.CharField(max_length=16, default=ACTIVE)
+    approved_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class WebsiteRecord(models.Model):
+    ACTIVE, SHELL, DEREGISTERED = "active", "shell", "deregistered"  # shell: 空壳网站 (no access provider)
+    subject = models.ForeignKey(SubjectRecord, on_delete=models.CASCADE, related_name="websites")
+    seq = models.PositiveIntegerField()
+    domain = models.CharField(max_length=255, db_index=True)
+    name = models.CharField(max_length=200)
+    status = models.CharField(max_length=16, default=ACTIVE)
+    providers = models.JSONField(default=list)  # provider ids giving access
+    approved_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["subject", "seq"], name="website_seq_once")]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    @property
+    def number(self) -> str:
+        return f"{self.subject.number}-{self.seq}"
+
+
+class NumberSequence(models.Model):
+    """Next subject number per province and year: numbers are never reused."""
+
+    province = models.CharField(max_length=16)
+    year = models.PositiveIntegerField()
+    next_value = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["province", "year"], name="one_sequence_per_province_year")]
+
+    def __str__(self) -> str:
+        return f"{self.province}{self.year}:{self.next_value}"

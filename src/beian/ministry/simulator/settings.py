@@ -57,3 +57,10 @@ USE_I18N = True
 USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+
+# Automatic bureau policy for demo runs: decide N working days after bureau review starts (0 = at the
+# next tick); unset = only the bureau console decides. Rejection rate 0..1.
+_auto = os.environ.get("MINISTRY_AUTO_DELAY_WORKDAYS", "")
+MINISTRY_AUTO_DELAY_WORKDAYS = int(_auto) if _auto.strip().isdigit() else None
+MINISTRY_AUTO_REJECT_RATE = float(os.environ.get("MINISTRY_AUTO_REJECT_RATE", "0") or 0)
+LOGIN_URL = "/bureau/login/"

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 PERIODIC = [
     ("beian.filings.tasks", "sweep_timers"),
     ("beian.notifications.tasks", "retry_pending_messages"),
+    ("beian.ministry.tasks", "poll_ministry_results"),
 ]
 
 

@@ -1,0 +1,74 @@
+"""The HTTP adapter of the ministry port (signed requests, timeouts, retries with exponential backoff)."""
+
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from django.conf import settings
+
+from beian.ministry import signing
+from beian.ministry.port import MinistryRejected, MinistryUnavailable, Status
+
+
+class HttpMinistry:
+    def __init__(self, *, base_url: str | None = None, provider: str | None = None, secret: str | None = None,
+                 timeout: float = 5.0, retries: int = 3, backoff: float = 0.5):
+        self.base_url = (base_url or settings.MINISTRY_URL).rstrip("/")
+        self.provider = provider or settings.MINISTRY_PROVIDER_ID
+        self.secret = secret or settings.MINISTRY_SHARED_SECRET
+        self.timeout, self.retries, self.backoff = timeout, retries, backoff
+
+    def _call(self, method: str, path: str, payload: dict | None = None) -> dict:
+        body = json.dumps(payload, ensure_ascii=False).encode() if payload is not None else b""
+        last: Exception | None = None
+        for attempt in range(self.retries):
+            if attempt:
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+            # A fresh nonce and timestamp per attempt: a retried request must not look like a replay.
+            headers = signing.headers(provider=self.provider, secret=self.secret, method=method, path=path, body=body)
+            headers["Content-Type"] = "application/json"
+            request = urllib.request.Request(self.base_url + path, data=body or None, method=method, headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (configured URL)
+                    return json.loads(response.read())
+            except urllib.error.HTTPError as exc:
+                detail = _json(exc)
+                if exc.code >= 500:
+                    last = MinistryUnavailable(f"ministry HTTP {exc.code}")
+                    continue
+                raise MinistryRejected(detail.get("message", f"HTTP {exc.code}"), code=detail.get("code")) from None
+            except (urllib.error.URLError, OSError, ValueError) as exc:
+                last = MinistryUnavailable(f"ministry unreachable: {exc}")
+        raise last or MinistryUnavailable("ministry unreachable")
+
+    def submit(self, *, request_id, order_ref, kind, application, filing_number="", domain="") -> Status:
+        data = self._call("POST", "/api/v1/filings", {"request_id": request_id, "order_ref": order_ref, "kind": kind,
+                                                      "application": application, "filing_number": filing_number,
+                                                      "domain": domain})
+        return _status(data)
+
+    def status(self, *, request_id) -> Status:
+        return _status(self._call("GET", f"/api/v1/filings/{urllib.parse.quote(request_id)}"))
+
+    def results(self, *, cursor: int) -> tuple[list[Status], int]:
+        data = self._call("GET", f"/api/v1/results?cursor={int(cursor)}")
+        return [_status(r) for r in data.get("results", [])], int(data.get("next_cursor", cursor))
+
+
+def _json(exc) -> dict:
+    try:
+        return json.loads(exc.read() or b"{}")
+    except ValueError:
+        return {}
+
+
+def _status(data: dict) -> Status:
+    return Status(request_id=data.get("request_id", ""), status=data.get("status", ""), reason=data.get("reason", ""),
+                  icp_number=data.get("icp_number", ""), website_numbers=data.get("website_numbers") or {},
+                  result_id=data.get("result_id", ""), cursor=int(data.get("cursor", 0) or 0))
+
+
+def default() -> HttpMinistry:
+    return HttpMinistry()

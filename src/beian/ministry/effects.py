@@ -1,0 +1,34 @@
+"""Transition effects and timers of the ministry integration (registered at app start, no signals)."""
+
+from django.db import transaction
+
+from beian.filings import states
+from beian.filings.effects import register
+from beian.filings.timers import register_timer
+
+
+@register(states.PENDING_MINISTRY)
+def queue_submission(order, event) -> None:
+    from beian.ministry.services import arm_submit
+    from beian.ministry.tasks import submit_order_to_ministry
+
+    # The timer row is the guarantee (swept even if this task is lost); the task is the fast path.
+    arm_submit(order, event.at)
+    transaction.on_commit(lambda: submit_order_to_ministry.enqueue(order.pk))
+
+
+@register_timer("ministry_submit")
+def retry_submission(timer, now) -> bool:
+    from beian.ministry.services import submit
+
+    return submit(order=timer.order, now=now) is not None
+
+
+@register_timer("psb_reminder")
+def remind_public_security_filing(timer, now) -> bool:
+    from beian.notifications.services import notify
+
+    order = timer.order
+    notify(account=order.account, event="psb_reminder", order=order,
+           context={"number": order.meta.get("icp_number", ""), "reference": order.reference})
+    return True

@@ -1,0 +1,50 @@
+"""The ministry port: what the platform needs from the ministry's enterprise interface (接入商接口).
+
+The workflow only talks to this interface; the HTTP adapter reaches the bundled simulator by default,
+and a provider adds an adapter for the real interface without touching the workflow.
+"""
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class MinistryError(Exception):
+    code = "ministry_error"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+
+class MinistryUnavailable(MinistryError):
+    """Network trouble or a 5xx: retry later (the order waits; nothing is lost)."""
+
+    code = "ministry_unavailable"
+
+
+class MinistryRejected(MinistryError):
+    """The ministry refused the request itself (bad signature, invalid body): retrying will not help."""
+
+    code = "ministry_rejected"
+
+
+@dataclass
+class Status:
+    request_id: str
+    status: str  # accepted | sms | bureau | approved | rejected | returned
+    reason: str = ""
+    icp_number: str = ""
+    website_numbers: dict = field(default_factory=dict)
+    result_id: str = ""
+    cursor: int = 0
+
+
+class MinistryPort(Protocol):
+    def submit(self, *, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
+               domain: str = "") -> Status: ...
+
+    def status(self, *, request_id: str) -> Status: ...
+
+    def results(self, *, cursor: int) -> tuple[list[Status], int]: ...

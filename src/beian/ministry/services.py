@@ -1,0 +1,196 @@
+"""The workflow side of the ministry port: submit after 初审, pull results, apply each result once."""
+
+import logging
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from beian.compliance.footer import footer_html
+from beian.filings import states, transitions
+from beian.filings.models import FiledWebsite, Filing, Order, Timer
+from beian.filings.services import OrderError, transition
+from beian.ministry import messages as msg
+from beian.ministry.models import MinistryCursor, MinistryResult
+from beian.ministry.port import MinistryRejected, MinistryUnavailable, Status
+
+log = logging.getLogger(__name__)
+SUBMIT_TIMER = "ministry_submit"
+PSB_TIMER = "psb_reminder"
+PSB_AFTER = timedelta(days=20)  # remind 10 days before the 30-day 公安联网备案 deadline
+ADAPTER = None  # tests may point this at another adapter; None = settings' HTTP adapter
+
+
+def adapter():
+    from beian.ministry.adapter_http import default
+
+    return ADAPTER or default()
+
+
+def arm_submit(order: Order, now, attempt: int = 0) -> None:
+    delay = timedelta(seconds=0 if attempt == 0 else min(30 * 2 ** (attempt - 1), 3600))
+    Timer.objects.update_or_create(order=order, kind=SUBMIT_TIMER,
+                                   defaults={"due_at": now + delay, "done_at": None})
+    meta = dict(order.meta, submit_attempts=attempt)
+    Order.objects.filter(pk=order.pk).update(meta=meta)
+
+
+def submit(*, order: Order, now=None) -> Status | None:
+    """Send a pending order to the ministry. Idempotent: the request id is fixed before the call, so a
+    retry after a lost answer cannot create a second filing."""
+    now = now or timezone.now()
+    order.refresh_from_db()
+    if order.state != states.PENDING_MINISTRY:
+        return None
+    if not order.ministry_request_id:
+        count = int(order.meta.get("submissions", 0)) + 1
+        order.ministry_request_id = f"{order.reference}-{count}"
+        order.meta = dict(order.meta, submissions=count)
+        order.save(update_fields=["ministry_request_id", "meta"])
+    website = order.filed_website
+    try:
+        status = adapter().submit(request_id=order.ministry_request_id, order_ref=order.reference, kind=order.kind,
+                                  application=order.application, filing_number=order.filing.subject_number if order.filing else "",
+                                  domain=website.domain if website else "")
+    except MinistryUnavailable:
+        attempt = int(order.meta.get("submit_attempts", 0)) + 1
+        arm_submit(order, now, attempt)
+        order.refresh_from_db()
+        order.meta = dict(order.meta, ministry_note=msg.SUBMIT_RETRY.format(attempt=attempt))
+        order.save(update_fields=["meta"])
+        log.warning("ministry unavailable for %s (attempt %s)", order.reference, attempt)
+        return None
+    except MinistryRejected as exc:
+        transition(order=order, to_state=states.RETURNED, role=transitions.MINISTRY,
+                   reason=msg.RETURNED_BY_MINISTRY.format(reason=exc.message), now=now)
+        return None
+    Timer.objects.filter(order=order, kind=SUBMIT_TIMER).update(done_at=now)
+    apply_status(order=order, status=status, now=now)
+    return status
+
+
+# Which transition a ministry status means, from each state the order can be in.
+_MOVES = {
+    "sms": {states.PENDING_MINISTRY: states.SMS_VERIFICATION},
+    "bureau": {states.PENDING_MINISTRY: states.BUREAU_REVIEW, states.SMS_VERIFICATION: states.BUREAU_REVIEW},
+    "approved": {states.BUREAU_REVIEW: states.APPROVED},
+    "rejected": {states.BUREAU_REVIEW: states.BUREAU_REJECTED},
+    "returned": {states.PENDING_MINISTRY: states.RETURNED, states.SMS_VERIFICATION: states.RETURNED},
+}
+
+
+def apply_status(*, order: Order, status: Status, now=None) -> bool:
+    """Move the order as the ministry says; a status the order is already past changes nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        if status.request_id and status.request_id != order.ministry_request_id:
+            return False  # a result of an earlier submission of this order
+        if status.status == "approved" and order.state == states.SMS_VERIFICATION:
+            apply_status(order=order, status=Status(request_id=status.request_id, status="bureau"), now=now)
+            order.refresh_from_db()
+        target = _MOVES.get(status.status, {}).get(order.state)
+        if target is None:
+            return False
+        meta = dict(order.meta, ministry_status=status.status)
+        reason = ""
+        if target == states.SMS_VERIFICATION:
+            meta["sms_deadline"] = (now + timedelta(hours=24)).isoformat()
+        if target == states.APPROVED:
+            meta.update(icp_number=status.icp_number, website_numbers=status.website_numbers,
+                        footer_html=footer_html(_site_number(status) or status.icp_number))
+            reason = msg.APPROVED.format(number=status.icp_number)
+        elif target == states.BUREAU_REJECTED:
+            reason = msg.REJECTED_BY_BUREAU.format(reason=status.reason)
+        elif target == states.RETURNED:
+            reason = msg.RETURNED_BY_MINISTRY.format(reason=status.reason)
+        if target in (states.RETURNED, states.BUREAU_REJECTED):
+            order.ministry_request_id = ""  # the applicant's resubmission is a new submission
+        order.meta = meta
+        order.save(update_fields=["meta", "ministry_request_id"])
+        try:
+            transition(order=order, to_state=target, role=transitions.MINISTRY, reason=reason, now=now)
+        except OrderError:
+            return False
+        if target == states.APPROVED:
+            record_approval(order=order, status=status, now=now)
+    return True
+
+
+def _site_number(status: Status) -> str:
+    return next(iter(status.website_numbers.values()), "") if len(status.website_numbers) == 1 else ""
+
+
+def record_approval(*, order: Order, status: Status, now) -> None:
+    """Keep the platform's copy of the filing in step with what the ministry approved."""
+    app, kind = order.application, order.kind
+    websites = app.get("websites") or []
+    if kind in ("first", "new_site_elsewhere", "new_site_here", "access"):
+        subject = app.get("subject") or {}
+        filing, _ = Filing.objects.get_or_create(subject_number=status.icp_number, defaults={
+            "account": order.account, "province": order.province, "subject_name": subject.get("name", ""),
+            "cert_number": order.subject_cert_number, "nature": subject.get("nature", ""), "approved_at": now,
+            "application": {k: v for k, v in app.items() if k != "websites"}})
+        for website in websites:
+            domain = (website.get("domains") or [""])[0].lower()
+            number = status.website_numbers.get(domain, "")
+            seq = int(number.rsplit("-", 1)[1]) if "-" in number else filing.websites.count() + 1
+            access = website.get("access") or {}
+            FiledWebsite.objects.update_or_create(filing=filing, seq=seq, defaults={
+                "domain": domain, "name": website.get("name", ""), "status": FiledWebsite.ACTIVE,
+                "instance_id": access.get("instance_id") or "", "ip": access.get("ip") or "", "approved_at": now,
+                "website": website})
+        Timer.objects.update_or_create(order=order, kind=PSB_TIMER, defaults={"due_at": now + PSB_AFTER, "done_at": None})
+        return
+    filing, target = order.filing, order.filed_website
+    if filing is None:
+        return
+    if kind == "change_subject":
+        filing.subject_name = (app.get("subject") or {}).get("name", filing.subject_name)
+        filing.application = {k: v for k, v in app.items() if k != "websites"}
+        filing.save()
+    elif kind in ("change_website", "change_access") and target and websites:
+        access = websites[0].get("access") or {}
+        target.name, target.website = websites[0].get("name", target.name), websites[0]
+        target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
+        target.save()
+    elif kind == "cancel_access" and target:
+        target.status = FiledWebsite.ACCESS_CANCELLED
+        target.save()
+    elif kind == "deregister_website" and target:
+        target.status = FiledWebsite.DEREGISTERED
+        target.save()
+    elif kind == "deregister_subject":
+        filing.websites.update(status=FiledWebsite.DEREGISTERED)
+        filing.status = Filing.DEREGISTERED
+        filing.save()
+
+
+def poll_results(*, now=None) -> int:
+    """Pull new results and apply each exactly once (by result id), advancing the cursor."""
+    now = now or timezone.now()
+    cursor, _ = MinistryCursor.objects.get_or_create(name="results")
+    try:
+        results, next_cursor = adapter().results(cursor=cursor.value)
+    except MinistryUnavailable:
+        return 0
+    applied = 0
+    for status in results:
+        applied += apply_result(status=status, now=now)
+    MinistryCursor.objects.filter(pk=cursor.pk, value=cursor.value).update(value=next_cursor)
+    return applied
+
+
+def apply_result(*, status: Status, now=None) -> bool:
+    """One delivered result (pulled or pushed). A result id seen before is ignored."""
+    with transaction.atomic():
+        order = Order.objects.filter(ministry_request_id=status.request_id).first()
+        try:
+            with transaction.atomic():
+                MinistryResult.objects.create(result_id=status.result_id, request_id=status.request_id,
+                                              status=status.status, order=order)
+        except IntegrityError:
+            return False
+        if order is None:
+            return False
+        return apply_status(order=order, status=status, now=now)

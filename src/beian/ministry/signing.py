@@ -1,0 +1,39 @@
+"""HMAC-SHA256 request signing shared by the platform's adapter and the ministry simulator.
+
+string to sign = METHOD \n PATH \n TIMESTAMP \n NONCE \n hex(sha256(body)); headers X-Provider,
+X-Timestamp (unix seconds), X-Nonce (random, single use), X-Signature (hex).
+"""
+
+import hashlib
+import hmac
+import secrets
+import time
+
+MAX_SKEW = 300  # seconds
+
+
+def string_to_sign(method: str, path: str, timestamp: str, nonce: str, body: bytes) -> bytes:
+    return "\n".join([method.upper(), path, timestamp, nonce, hashlib.sha256(body).hexdigest()]).encode()
+
+
+def sign(secret: str, method: str, path: str, timestamp: str, nonce: str, body: bytes) -> str:
+    return hmac.new(secret.encode(), string_to_sign(method, path, timestamp, nonce, body), hashlib.sha256).hexdigest()
+
+
+def headers(*, provider: str, secret: str, method: str, path: str, body: bytes, now: float | None = None) -> dict:
+    timestamp, nonce = str(int(now if now is not None else time.time())), secrets.token_hex(16)
+    return {"X-Provider": provider, "X-Timestamp": timestamp, "X-Nonce": nonce,
+            "X-Signature": sign(secret, method, path, timestamp, nonce, body)}
+
+
+def verify(*, secret: str, method: str, path: str, body: bytes, timestamp: str, nonce: str, signature: str,
+           now: float | None = None) -> str | None:
+    """None when valid, else an error code: stale_timestamp | bad_signature."""
+    try:
+        skew = abs((now if now is not None else time.time()) - int(timestamp))
+    except (TypeError, ValueError):
+        return "stale_timestamp"
+    if skew > MAX_SKEW:
+        return "stale_timestamp"
+    expected = sign(secret, method, path, timestamp, nonce or "", body)
+    return None if hmac.compare_digest(expected, signature or "") else "bad_signature"

@@ -1,0 +1,31 @@
+"""Seeds the simulator: the demo provider (shared secret), a bureau reviewer, and one filing made
+through ANOTHER provider (so the platform can show 新增网站（原备案不在本服务商）and 接入备案)."""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from beian.ministry.simulator.models import Provider, SubjectRecord, WebsiteRecord
+
+OTHER_SUBJECT = ("91330200MA2H0THR13", "宁波甬江示例贸易有限公司", "浙江省", "浙ICP备2024000088号")
+
+
+class Command(BaseCommand):
+    help = "Create the demo provider, bureau reviewer and an external filing (idempotent)."
+
+    def handle(self, *args, **options):
+        Provider.objects.update_or_create(provider_id=os.environ.get("MINISTRY_PROVIDER_ID", "beian-demo-provider"),
+                                          defaults={"name": "beian 演示接入商",
+                                                    "secret": os.environ.get("MINISTRY_SHARED_SECRET", "demo-ministry-secret")})
+        User = get_user_model()
+        if not User.objects.filter(username="bureau@beian.local").exists():
+            User.objects.create_user("bureau@beian.local", "bureau@beian.local", "bureau12345", is_staff=True)
+        cert, name, province, number = OTHER_SUBJECT
+        subject, _ = SubjectRecord.objects.get_or_create(number=number, defaults={
+            "province": province, "cert_number": cert, "name": name, "nature": "enterprise", "approved_at": timezone.now()})
+        WebsiteRecord.objects.get_or_create(subject=subject, seq=1, defaults={
+            "domain": "yongjiang-demo.com", "name": "甬江示例官方网站", "providers": ["other-provider"],
+            "approved_at": timezone.now()})
+        self.stdout.write("ministry simulator seeded: provider, bureau@beian.local / bureau12345, external filing")

@@ -1,0 +1,28 @@
+"""Chinese texts of the simulated ministry pages (one catalogue)."""
+
+SMS_TEXT = "【工信部ICP备案】您的短信核验验证码为{code}，请在24小时内登录工信部备案管理系统完成短信核验。订单：{order_ref}"
+SMS_VERIFIED_ALL = "短信核验成功，您的备案申请已提交管局审核。"
+SMS_VERIFIED_PARTIAL = "您的短信核验完成，请等待其他核验人进行短信核验"
+SMS_WRONG = "验证码、手机号或证件号码后6位有误，请核对后重新输入（还可尝试 {left} 次）。"
+SMS_TOO_MANY = "输入错误次数过多，备案申请已退回接入商。"
+SMS_NOT_FOUND = "暂无待短信核验的备案申请。"
+SMS_EXPIRED = "验证码已超过24小时有效期，备案申请已退回接入商。"
+SMS_RESENT = "验证码已重新发送。"
+SMS_RESEND_LIMIT = "短信仅可重发2次，系统不再重发短信验证码。"
+SMS_RATE_LIMITED = "操作过于频繁，请稍后再试。"
+SMS_FIELDS_REQUIRED = "请输入短信验证码、手机号和证件号码后6位。"
+RETURNED_TIMEOUT = "短信核验超时（24小时内未完成），备案申请已退回。"
+RETURNED_WRONG = "短信核验输入错误次数过多，备案申请已退回。"
+QUERY_EMPTY = "没有符合条件的备案信息。"
+BUREAU_DECIDED = "已{decision}：{ref}"
+REJECTION_REASONS = [
+    "域名实名信息与主办单位不一致",
+    "网站名称不符合命名规范",
+    "个人备案涉及企业、行业或经营性内容",
+    "备案期间网站已开通访问",
+    "涉及前置审批未提供审批文件",
+    "主体负责人非法定代表人且未提供授权书",
+    "证件照片不清晰或为翻拍件",
+    "主办单位信息与国家企业信用信息公示系统不一致",
+    "负责人联系电话无法接通",
+]

@@ -1,0 +1,253 @@
+"""What the simulated ministry does with a submission. Time is always passed in (`now`) for tests."""
+
+import hashlib
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+
+from beian.ministry.simulator import messages as msg
+from beian.ministry.simulator.models import (
+    NumberSequence,
+    Result,
+    SentSms,
+    SmsChallenge,
+    SubjectRecord,
+    Submission,
+    WebsiteRecord,
+)
+from beian.rules.provinces import PROVINCES, normalise_province
+
+CODE_VALID = timedelta(hours=24)
+MAX_RESENDS = 2
+MAX_WRONG = 5
+NEW_FILING = {"first", "new_site_elsewhere", "new_site_here", "access"}
+
+
+def _hash(challenge_id_seed: str, code: str) -> str:
+    return hashlib.sha256(f"{challenge_id_seed}:{code}".encode()).hexdigest()
+
+
+def sms_targets(kind: str, application: dict) -> list[tuple[str, str]]:
+    """(mobile, last 6 of the certificate) per target, as lifecycle.md sets them per filing type."""
+    subject = application.get("subject") or {}
+    subject_principal = subject.get("principal") or {}
+    website_principals = [w.get("principal") or subject_principal for w in application.get("websites") or ()]
+    if kind == "first":
+        people = [subject_principal, *website_principals]
+    elif kind in ("new_site_elsewhere", "new_site_here", "access", "change_website", "deregister_website"):
+        people = website_principals
+    elif kind in ("change_subject", "deregister_subject"):
+        people = [subject_principal]
+    else:  # change_access, cancel_access
+        people = []
+    targets: dict[str, str] = {}
+    for person in people:
+        mobile = (person.get("mobile") or "").strip()
+        if mobile and mobile not in targets:  # same mobile -> one code (seed 003 §9)
+            targets[mobile] = (person.get("cert_number") or "").strip().upper()[-6:]
+    return list(targets.items())
+
+
+def _result(submission: Submission, now) -> None:
+    Result.objects.create(result_id=uuid.uuid4().hex, submission=submission, status=submission.status,
+                          reason=submission.reason, created_at=now)
+
+
+def _send_code(challenge: SmsChallenge, order_ref: str, now) -> None:
+    code = f"{secrets.randbelow(10**6):06d}"
+    challenge.code_hash = _hash(f"{challenge.submission_id}:{challenge.mobile}", code)
+    challenge.sent_at, challenge.expires_at = now, now + CODE_VALID
+    SentSms.objects.create(mobile=challenge.mobile, body=msg.SMS_TEXT.format(code=code, order_ref=order_ref), created_at=now)
+
+
+def submit(*, provider, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
+           domain: str = "", now) -> tuple[Submission, bool]:
+    """Accept a filing. Idempotent by request_id: a repeat returns the first submission, creates nothing."""
+    existing = Submission.objects.filter(request_id=request_id).first()
+    if existing is not None:
+        return existing, False
+    province = normalise_province((application.get("region") or {}).get("province") or "") or ""
+    with transaction.atomic():
+        submission = Submission.objects.create(request_id=request_id, provider=provider, order_ref=order_ref, kind=kind,
+                                               province=province, application=application, filing_number=filing_number,
+                                               domain=domain, created_at=now)
+        targets = sms_targets(kind, application)
+        for mobile, last6 in targets:
+            challenge = SmsChallenge(submission=submission, mobile=mobile, cert_last6=last6, code_hash="",
+                                     sent_at=now, expires_at=now)
+            _send_code(challenge, order_ref, now)
+            challenge.save()
+        submission.status = Submission.SMS if targets else Submission.BUREAU
+        submission.bureau_since = None if targets else now
+        submission.save()
+        _result(submission, now)
+    return submission, True
+
+
+def _pending(mobile: str):
+    return (SmsChallenge.objects.select_related("submission")
+            .filter(mobile=mobile, verified_at__isnull=True, submission__status=Submission.SMS).order_by("-sent_at"))
+
+
+def _return(submission: Submission, reason: str, now) -> None:
+    submission.status, submission.reason, submission.decided_at = Submission.RETURNED, reason, now
+    submission.save()
+    _result(submission, now)
+
+
+def verify(*, code: str, mobile: str, cert_last6: str, now) -> tuple[bool, str]:
+    with transaction.atomic():
+        challenge = _pending(mobile).select_for_update().first()
+        if challenge is None:
+            return False, msg.SMS_NOT_FOUND
+        submission = challenge.submission
+        if challenge.expires_at <= now:
+            _return(submission, msg.RETURNED_TIMEOUT, now)
+            return False, msg.SMS_EXPIRED
+        good = (secrets.compare_digest(challenge.code_hash, _hash(f"{submission.pk}:{mobile}", code.strip()))
+                and cert_last6.strip().upper() == challenge.cert_last6)
+        if not good:
+            challenge.wrong_count += 1
+            challenge.save()
+            if challenge.wrong_count >= MAX_WRONG:
+                _return(submission, msg.RETURNED_WRONG, now)
+                return False, msg.SMS_TOO_MANY
+            return False, msg.SMS_WRONG.format(left=MAX_WRONG - challenge.wrong_count)
+        challenge.verified_at = now
+        challenge.save()
+        if submission.challenges.filter(verified_at__isnull=True).exists():
+            return True, msg.SMS_VERIFIED_PARTIAL
+        submission.status, submission.bureau_since = Submission.BUREAU, now
+        submission.save()
+        _result(submission, now)
+        return True, msg.SMS_VERIFIED_ALL
+
+
+def resend(*, mobile: str, cert_last6: str, now) -> tuple[bool, str]:
+    with transaction.atomic():
+        challenge = _pending(mobile).select_for_update().first()
+        if challenge is None or cert_last6.strip().upper() != challenge.cert_last6:
+            return False, msg.SMS_NOT_FOUND
+        if challenge.resends >= MAX_RESENDS:
+            return False, msg.SMS_RESEND_LIMIT
+        challenge.resends += 1
+        _send_code(challenge, challenge.submission.order_ref, now)
+        challenge.save()
+        return True, msg.SMS_RESENT
+
+
+def _next_subject_number(province: str, now) -> str:
+    seq, _ = NumberSequence.objects.select_for_update().get_or_create(province=province, year=now.year)
+    value = seq.next_value
+    seq.next_value += 1
+    seq.save()
+    return f"{PROVINCES[province].icp_prefix}ICP备{now.year}{value:06d}号"
+
+
+def _apply_approval(submission: Submission, now) -> None:
+    app, kind = submission.application, submission.kind
+    subject = app.get("subject") or {}
+    cert = (subject.get("cert_number") or "").strip().upper()
+    record = SubjectRecord.objects.filter(province=submission.province, cert_number=cert,
+                                          status=SubjectRecord.ACTIVE).first()
+    if kind in NEW_FILING:
+        if record is None:
+            record = SubjectRecord.objects.create(province=submission.province, cert_number=cert, name=subject.get("name", ""),
+                                                  nature=subject.get("nature", ""), approved_at=now,
+                                                  number=_next_subject_number(submission.province, now))
+        numbers = {}
+        for website in app.get("websites") or ():
+            domain = (website.get("domains") or [""])[0].strip().lower()
+            site = WebsiteRecord.objects.filter(domain=domain, status__in=[WebsiteRecord.ACTIVE, WebsiteRecord.SHELL]).first()
+            if site is None:
+                seq = (record.websites.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+                site = WebsiteRecord.objects.create(subject=record, seq=seq, domain=domain, name=website.get("name", ""),
+                                                    providers=[submission.provider.provider_id], approved_at=now)
+            elif submission.provider.provider_id not in site.providers:
+                site.providers = [*site.providers, submission.provider.provider_id]
+                site.status = WebsiteRecord.ACTIVE
+                site.save()
+            numbers[domain] = site.number
+        submission.icp_number, submission.website_numbers = record.number, numbers
+        return
+    if record is None:
+        return
+    sites = record.websites.exclude(status=WebsiteRecord.DEREGISTERED)
+    if submission.domain:
+        sites = sites.filter(domain=submission.domain)
+    if kind == "change_subject":
+        record.name = subject.get("name", record.name)
+        record.save()
+    elif kind == "change_website":
+        for website in app.get("websites") or ():
+            sites.filter(domain=(website.get("domains") or [""])[0].lower()).update(name=website.get("name", ""))
+    elif kind == "cancel_access":
+        for site in sites:
+            site.providers = [p for p in site.providers if p != submission.provider.provider_id]
+            site.status = WebsiteRecord.ACTIVE if site.providers else WebsiteRecord.SHELL
+            site.save()
+    elif kind == "deregister_website":
+        sites.update(status=WebsiteRecord.DEREGISTERED)
+    elif kind == "deregister_subject":
+        record.websites.update(status=WebsiteRecord.DEREGISTERED)
+        record.status = SubjectRecord.DEREGISTERED
+        record.save()
+    submission.icp_number = record.number
+    submission.website_numbers = {s.domain: s.number for s in record.websites.all()}
+
+
+def decide(*, submission: Submission, approve: bool, reason: str = "", now) -> Submission:
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if locked.status != Submission.BUREAU:
+            return locked
+        if approve:
+            _apply_approval(locked, now)
+            locked.status = Submission.APPROVED
+        else:
+            locked.status, locked.reason = Submission.REJECTED, reason or msg.REJECTION_REASONS[0]
+        locked.decided_at = now
+        locked.save()
+        _result(locked, now)
+    return locked
+
+
+def tick(*, now) -> dict:
+    """Time passes at the ministry: SMS timeouts, and the automatic bureau policy for demo runs."""
+    counts = {"timeouts": 0, "decided": 0}
+    for submission in Submission.objects.filter(status=Submission.SMS):
+        if submission.challenges.filter(verified_at__isnull=True, expires_at__lte=now).exists():
+            with transaction.atomic():
+                _return(submission, msg.RETURNED_TIMEOUT, now)
+            counts["timeouts"] += 1
+    delay = getattr(settings, "MINISTRY_AUTO_DELAY_WORKDAYS", None)
+    if delay is None:
+        return counts
+    from beian.rules.workdays import add_working_days
+
+    rate = getattr(settings, "MINISTRY_AUTO_REJECT_RATE", 0.0)
+    for submission in Submission.objects.filter(status=Submission.BUREAU, bureau_since__isnull=False):
+        if add_working_days(submission.bureau_since, delay) > now and delay > 0:
+            continue
+        # Deterministic per request id, so a demo run is reproducible.
+        reject = int(hashlib.sha256(submission.request_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < rate
+        decide(submission=submission, approve=not reject, reason=msg.REJECTION_REASONS[0] if reject else "", now=now)
+        counts["decided"] += 1
+    return counts
+
+
+def provider_check(*, cert_number: str, domains: list[str], exclude_provider: str) -> dict:
+    """Filings made through other providers (for the provider's basic-info check)."""
+    cert = cert_number.strip().upper()
+    subjects = SubjectRecord.objects.filter(cert_number=cert, status=SubjectRecord.ACTIVE) if cert else SubjectRecord.objects.none()
+    subject_filed = any(
+        any(exclude_provider not in site.providers for site in s.websites.filter(status=WebsiteRecord.ACTIVE))
+        or not s.websites.exists() for s in subjects)
+    found = {}
+    for site in WebsiteRecord.objects.select_related("subject").filter(domain__in=domains, status=WebsiteRecord.ACTIVE):
+        if exclude_provider not in site.providers:
+            found[site.domain] = site.subject.cert_number
+    return {"subject_filed": subject_filed, "domains": found}

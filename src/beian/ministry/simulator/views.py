@@ -1,0 +1,203 @@
+import json
+from functools import wraps
+
+from django.contrib.auth import authenticate, login
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import IntegrityError
+from django.db.models import Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from beian.ministry import signing
+from beian.ministry.simulator import messages as msg
+from beian.ministry.simulator import services
+from beian.ministry.simulator.models import (
+    Nonce,
+    Provider,
+    Result,
+    SentSms,
+    SubjectRecord,
+    Submission,
+    WebsiteRecord,
+)
+
+RATE_LIMIT, RATE_WINDOW = 30, 60  # public page posts per client address per minute
+
+
+def healthz(request):
+    return HttpResponse("ok")
+
+
+def index(request):
+    return render(request, "simulator/index.html")
+
+
+def _error(status: int, code: str, message: str):
+    return JsonResponse({"code": code, "message": message}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def signed(view):
+    """Checks the provider's HMAC signature, timestamp and single-use nonce before the view runs."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        provider = Provider.objects.filter(provider_id=request.headers.get("X-Provider", "")).first()
+        if provider is None:
+            return _error(401, "unknown_provider", "未知的接入商")
+        problem = signing.verify(secret=provider.secret, method=request.method, path=request.get_full_path(),
+                                 body=request.body, timestamp=request.headers.get("X-Timestamp", ""),
+                                 nonce=request.headers.get("X-Nonce", ""), signature=request.headers.get("X-Signature", ""))
+        if problem:
+            return _error(401, problem, "签名校验失败" if problem == "bad_signature" else "请求时间戳已过期")
+        try:
+            Nonce.objects.create(provider=provider, nonce=request.headers.get("X-Nonce", "")[:64])
+        except IntegrityError:
+            return _error(401, "replayed_nonce", "请求已被使用（重放）")
+        request.provider = provider
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _status(submission: Submission) -> dict:
+    return {"request_id": submission.request_id, "order_ref": submission.order_ref, "status": submission.status,
+            "status_label": submission.status_label, "reason": submission.reason, "icp_number": submission.icp_number,
+            "website_numbers": submission.website_numbers}
+
+
+@csrf_exempt
+@require_POST
+@signed
+def api_submit(request):
+    try:
+        body = json.loads(request.body)
+        request_id, kind, application = body["request_id"], body["kind"], body["application"]
+        if not isinstance(application, dict) or not isinstance(request_id, str) or not request_id:
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        return _error(400, "invalid_request", "请求体不是有效的备案提交")
+    if kind not in {"first", "new_site_elsewhere", "new_site_here", "access", "change_subject", "change_website",
+                    "change_access", "cancel_access", "deregister_subject", "deregister_website"}:
+        return _error(400, "invalid_kind", "未知的备案类型")
+    submission, created = services.submit(provider=request.provider, request_id=request_id[:64],
+                                          order_ref=str(body.get("order_ref", ""))[:40], kind=kind,
+                                          application=application, filing_number=str(body.get("filing_number") or ""),
+                                          domain=str(body.get("domain") or "").lower(), now=timezone.now())
+    return JsonResponse({**_status(submission), "created": created}, status=201 if created else 200,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@csrf_exempt
+@require_GET
+@signed
+def api_status(request, request_id):
+    submission = Submission.objects.filter(request_id=request_id, provider=request.provider).first()
+    if submission is None:
+        return _error(404, "not_found", "没有该备案提交")
+    return JsonResponse(_status(submission), json_dumps_params={"ensure_ascii": False})
+
+
+@csrf_exempt
+@require_GET
+@signed
+def api_results(request):
+    try:
+        cursor = int(request.GET.get("cursor", "0"))
+    except ValueError:
+        return _error(400, "invalid_cursor", "cursor 应为整数")
+    rows = Result.objects.select_related("submission").filter(submission__provider=request.provider, id__gt=cursor)[:100]
+    results = [{"cursor": r.id, "result_id": r.result_id, "status": r.status, "reason": r.reason,
+                **{k: v for k, v in _status(r.submission).items() if k not in ("status", "reason", "status_label")}}
+               for r in rows]
+    return JsonResponse({"results": results, "next_cursor": results[-1]["cursor"] if results else cursor},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def _throttled(request) -> bool:
+    key = f"sim-sms:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, RATE_WINDOW)
+    return cache.incr(key) > RATE_LIMIT
+
+
+@require_http_methods(["GET", "POST"])
+def sms_page(request):
+    result = None
+    if request.method == "POST":
+        code, mobile, last6 = (request.POST.get(k, "").strip()[:20] for k in ("code", "mobile", "cert_last6"))
+        if _throttled(request):
+            result = (False, msg.SMS_RATE_LIMITED)
+        elif request.POST.get("action") == "resend":
+            result = services.resend(mobile=mobile, cert_last6=last6, now=timezone.now()) if mobile and last6 else \
+                (False, msg.SMS_FIELDS_REQUIRED)
+        elif not (code and mobile and last6):
+            result = (False, msg.SMS_FIELDS_REQUIRED)
+        else:
+            result = services.verify(code=code, mobile=mobile, cert_last6=last6, now=timezone.now())
+    return render(request, "simulator/sms.html", {"result": result, "post": request.POST})
+
+
+def sms_outbox(request):
+    mobile = request.GET.get("mobile", "").strip()[:20]
+    rows = SentSms.objects.filter(mobile=mobile) if mobile else SentSms.objects.all()
+    if request.GET.get("format") == "json":
+        return JsonResponse({"sms": [{"mobile": s.mobile, "body": s.body, "at": s.created_at.isoformat()} for s in rows[:50]]},
+                            json_dumps_params={"ensure_ascii": False})
+    return render(request, "simulator/outbox.html", {"rows": rows[:100], "mobile": mobile})
+
+
+def query(request):
+    q = request.GET.get("q", "").strip()[:100]
+    sites = []
+    if q:
+        sites = WebsiteRecord.objects.select_related("subject").filter(
+            Q(domain=q.lower()) | Q(subject__name__contains=q) | Q(subject__number=q.split("-")[0])).exclude(
+            status=WebsiteRecord.DEREGISTERED)[:50]
+    rows = [{"domain": s.domain, "website_name": s.name, "website_number": s.number, "subject_number": s.subject.number,
+             "subject_name": s.subject.name, "nature": s.subject.nature, "status": s.status,
+             "approved_at": s.approved_at.date().isoformat()} for s in sites]
+    if request.path.endswith("/api"):
+        return JsonResponse({"q": q, "results": rows}, json_dumps_params={"ensure_ascii": False})
+    return render(request, "simulator/query.html", {"q": q, "rows": rows, "empty": msg.QUERY_EMPTY})
+
+
+def provider_check(request):
+    domains = [d for d in request.GET.get("domains", "").lower().split(",") if d][:50]
+    return JsonResponse(services.provider_check(cert_number=request.GET.get("cert_number", "")[:64], domains=domains,
+                                                exclude_provider=request.GET.get("exclude_provider", "")[:64]))
+
+
+@require_http_methods(["GET", "POST"])
+def bureau_login(request):
+    error = None
+    if request.method == "POST":
+        user = authenticate(request, username=request.POST.get("username", ""), password=request.POST.get("password", ""))
+        if user is not None:
+            login(request, user)
+            return redirect("/bureau/")
+        error = "用户名或密码不正确"
+    return render(request, "simulator/login.html", {"error": error})
+
+
+@login_required(login_url="/bureau/login/")
+def bureau(request):
+    pending = Submission.objects.filter(status=Submission.BUREAU).order_by("bureau_since")
+    recent = Submission.objects.exclude(status__in=[Submission.BUREAU]).order_by("-created_at")[:30]
+    return render(request, "simulator/bureau.html", {"pending": pending, "recent": recent,
+                                                     "reasons": msg.REJECTION_REASONS})
+
+
+@login_required(login_url="/bureau/login/")
+@require_POST
+def bureau_decide(request, pk):
+    submission = get_object_or_404(Submission, pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    reason = request.POST.get("reason", "").strip()[:200]
+    services.decide(submission=submission, approve=approve, reason=reason, now=timezone.now())
+    return redirect("/bureau/")
+
+
+__all__ = ["SubjectRecord"]

@@ -1,0 +1,96 @@
+"""The ministry simulator as a real HTTP service: its own process (granian), port and database."""
+
+import http.cookiejar
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Simulator:
+    def __init__(self, tmp: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "beian.ministry.simulator.settings",
+                    "BEIAN_DATA_DIR": str(tmp), "MINISTRY_DATABASE_URL": f"sqlite:///{tmp / 'ministry.sqlite3'}",
+                    "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+        self.env.pop("MINISTRY_AUTO_DELAY_WORKDAYS", None)
+        self.process = None
+
+    def manage(self, *args) -> str:
+        out = subprocess.run([sys.executable, "-m", "beian", "manage", *args], env=self.env, capture_output=True,
+                             text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    def start(self):
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("ministry_seed")
+        self.process = subprocess.Popen(
+            [str(VENV_BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(self.port),
+             "--workers", "1", "beian.ministry.simulator.wsgi:application"],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("ministry simulator did not start")
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(10)
+            self.process = None
+
+    def get_json(self, path: str) -> dict:
+        with urllib.request.urlopen(self.url + path, timeout=5) as r:
+            return json.loads(r.read())
+
+    def codes(self, mobile: str) -> list[str]:
+        import re
+
+        rows = self.get_json(f"/sms/outbox/?mobile={mobile}&format=json")["sms"]
+        return [re.search(r"验证码为(\d{6})", r["body"]).group(1) for r in rows]
+
+    def sms_post(self, **fields) -> str:
+        """POST the public SMS page like a browser (CSRF cookie + token)."""
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        opener.open(self.url + "/sms/", timeout=5).read()
+        token = next(c.value for c in jar if c.name == "csrftoken")
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
+        req = urllib.request.Request(self.url + "/sms/", data=data, headers={"Referer": self.url + "/sms/"})
+        return opener.open(req, timeout=5).read().decode()
+
+
+@pytest.fixture(scope="session")
+def simulator(tmp_path_factory):
+    sim = Simulator(tmp_path_factory.mktemp("ministry")).start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def ministry(simulator, settings):
+    """Point the platform at the running simulator."""
+    settings.MINISTRY_URL = simulator.url
+    settings.MINISTRY_PROVIDER_ID = "beian-demo-provider"
+    settings.MINISTRY_SHARED_SECRET = "demo-ministry-secret"
+    return simulator
