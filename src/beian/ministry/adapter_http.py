@@ -14,11 +14,12 @@ from beian.ministry.port import MinistryRejected, MinistryUnavailable, Status
 
 class HttpMinistry:
     def __init__(self, *, base_url: str | None = None, provider: str | None = None, secret: str | None = None,
-                 timeout: float = 5.0, retries: int = 3, backoff: float = 0.5):
+                 timeout: float = 5.0, retries: int | None = None, backoff: float = 0.5):
         self.base_url = (base_url or settings.MINISTRY_URL).rstrip("/")
         self.provider = provider or settings.MINISTRY_PROVIDER_ID
         self.secret = secret or settings.MINISTRY_SHARED_SECRET
-        self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self.timeout, self.backoff = timeout, backoff
+        self.retries = retries if retries is not None else getattr(settings, "MINISTRY_RETRIES", 3)
 
     def _call(self, method: str, path: str, payload: dict | None = None) -> dict:
         body = json.dumps(payload, ensure_ascii=False).encode() if payload is not None else b""

@@ -31,7 +31,10 @@ def _order_or_404(request, pk):
 
 
 def _context(order, step, application, result, form_errors, field_list, **extra):
+    from beian.review.selectors import field_reasons
+
     findings = checks.by_path(result["findings"]) if result else {}
+    reviewer = field_reasons(order=order) if order else {}
     rows = []
     for f in field_list:
         value = fields.get_path(application, f.name, [] if f.kind == "multi" else "")
@@ -39,6 +42,7 @@ def _context(order, step, application, result, form_errors, field_list, **extra)
         warnings = [e["message"] for e in findings.get(f.name, []) if e["severity"] == "warning"]
         if f.name in form_errors:
             errors.insert(0, form_errors[f.name])
+        errors += reviewer.get(f.name, [])
         rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings})
     return {"order": order, "step": step, "steps": msg.STEPS, "rows": rows, "application": application,
             "result": result, "findings": findings, **extra}
