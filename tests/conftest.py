@@ -42,3 +42,23 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def simulator(tmp_path_factory):
+    """The ministry simulator as a real service: its own process (granian), port and database."""
+    from tests.ministry_sim import Simulator
+
+    sim = Simulator(tmp_path_factory.mktemp("ministry")).start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def ministry(simulator, settings):
+    """Point the platform at the running simulator."""
+    settings.MINISTRY_URL = simulator.url
+    settings.MINISTRY_PROVIDER_ID = "beian-demo-provider"
+    settings.MINISTRY_SHARED_SECRET = "demo-ministry-secret"
+    settings.MINISTRY_RETRIES = 3
+    return simulator

@@ -89,6 +89,7 @@ NEXT_STEP = {
     states.CANCELLED: (None, "订单已取消"),
     states.EXPIRED: (None, "订单已过期，如需备案请重新提交"),
 }
+APPLICANT_EVENT_KINDS = ("created", "edit", "transition")
 ACTOR_LABELS = {"applicant": "您（申请人）", "reviewer": "服务商审核专员", "system": "备案平台", "principals": "负责人",
                 "ministry": "管局"}
 
@@ -104,7 +105,8 @@ def progress(*, order: Order) -> dict:
         "who": ACTOR_LABELS.get(actor, "—"),
         "expires_at": deadline,
         "days_left": (deadline - timezone.now()).days if deadline else None,
-        "events": order.events.select_related("actor").order_by("at", "id"),
+        # The applicant sees what happened to their order, not the provider's internal work on it.
+        "events": order.events.select_related("actor").filter(kind__in=APPLICANT_EVENT_KINDS).order_by("at", "id"),
     }
 
 

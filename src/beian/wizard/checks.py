@@ -53,7 +53,8 @@ def run(application: dict, *, order=None, materials: list | None = None) -> dict
         result = precheck(app)
     except ApplicationError as exc:
         return {"ok": False, "filing_type": None, "sms_targets": [], "required_materials": [],
-                "findings": [{"code": "INPUT_INVALID", "severity": "error", "path": exc.path, "message": exc.message}]}
+                "findings": [{"code": "INPUT_INVALID", "severity": "error", "path": exc.path,
+                              "message": "此项内容无效，请重新填写或选择。"}]}
     if order is not None and order.kind not in NEW_FILING_KINDS:
         result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES]
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])

@@ -141,13 +141,16 @@ def read_post(post, fields: list[Field], application: dict) -> dict[str, str]:
             values = [v for v in post.getlist(f.name) if v in dict(f.choices)]
             set_path(application, f.name, values)
             continue
+        if f.name not in post:
+            continue  # not on the page that was posted: keep what is saved
         raw = post.get(f.name, "")
         value = raw.strip() if isinstance(raw, str) else ""
         if len(value) > f.maxlength:
             errors[f.name] = msg.TOO_LONG.format(limit=f.maxlength)
             continue
-        if f.kind == "select" and value and value not in dict(f.choices):
-            errors[f.name] = msg.NOT_A_CHOICE
+        if f.kind == "select" and value not in dict(f.choices):
+            if value:
+                errors[f.name] = msg.NOT_A_CHOICE
             continue
         if f.kind == "date" and value and value != "长期" and not _is_date(value):
             errors[f.name] = msg.NOT_A_DATE

@@ -187,7 +187,8 @@ def websites(request, pk):
             if individual or request.POST.get(f"websites[{i}].reuse", "1") == "1":
                 application["websites"][i]["principal"] = None
             else:
-                application["websites"][i]["principal"] = application["websites"][i].get("principal") or {}
+                application["websites"][i]["principal"] = (application["websites"][i].get("principal")
+                                                           or checks.blank_application()["subject"]["principal"])
                 form_errors.update(fields.read_post(request.POST, principal_lists[i], application))
         action = request.POST.get("action", "")
         if action == "add":

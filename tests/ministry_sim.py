@@ -11,8 +11,6 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -79,18 +77,3 @@ class Simulator:
         req = urllib.request.Request(self.url + "/sms/", data=data, headers={"Referer": self.url + "/sms/"})
         return opener.open(req, timeout=5).read().decode()
 
-
-@pytest.fixture(scope="session")
-def simulator(tmp_path_factory):
-    sim = Simulator(tmp_path_factory.mktemp("ministry")).start()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
-def ministry(simulator, settings):
-    """Point the platform at the running simulator."""
-    settings.MINISTRY_URL = simulator.url
-    settings.MINISTRY_PROVIDER_ID = "beian-demo-provider"
-    settings.MINISTRY_SHARED_SECRET = "demo-ministry-secret"
-    return simulator
