@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("beian.web.urls")),
     path("accounts/", include("beian.accounts.urls")),
     path("orders/", include("beian.wizard.urls")),
+    path("products/", include("beian.products.urls")),
     path("materials/", include("beian.documents.urls")),
     path("m/", include("beian.verification.urls")),
     path("review/", include("beian.review.urls")),

@@ -60,3 +60,14 @@ def check_product(*, account, instance_id: str = "", ip: str = "", service_numbe
         raise ProductCheckError("instance_full", msg.INSTANCE_FULL.format(instance=instance.instance_id,
                                                                           capacity=instance.filing_capacity))
     return instance
+
+
+def obtain_service_number(*, account, instance_id: str):
+    """申请备案服务号: one per request, for an instance the account owns (mainland, not expired)."""
+    import uuid
+
+    from beian.products.models import ServiceNumber
+
+    instance = check_product(account=account, instance_id=instance_id)
+    code = str(uuid.uuid4())
+    return ServiceNumber.objects.create(code=code, owner=account, instance=instance)

@@ -1,2 +1,6 @@
+from django.urls import path
+
+from beian.products import views
+
 app_name = "products"
-urlpatterns: list = []
+urlpatterns = [path("service-numbers/", views.service_numbers, name="service_numbers")]
