@@ -6,3 +6,20 @@ NOT_AN_IMAGE = "文件不是有效的图片（已按文件内容识别，而非�
 CORRUPT = "图片已损坏或无法读取，请重新拍摄后上传。"
 TOO_SMALL = "图片分辨率过低（{width}×{height}），请上传不小于 {min_w}×{min_h} 的清晰照片。"
 UNKNOWN_SLOT = "无法识别要上传的资料项，请刷新页面后重试。"
+
+# OCR and document checks (documents/ocr.py). {expected}/{found} are KIND_LABELS values.
+KIND_LABELS = {"resident_id_front": "身份证人像面", "resident_id_back": "身份证国徽面", "business_license": "营业执照"}
+FIELD_LABELS = {"name": "姓名/名称", "cert_number": "证件号码", "address": "住址", "valid_from": "有效期起始日期",
+                "valid_until": "有效期截止日期", "legal_representative": "法定代表人", "issuing_authority": "签发机关",
+                "sex": "性别", "ethnicity": "民族", "birth_date": "出生日期", "company_type": "类型"}
+OCR_NO_TEXT = "未能从图片中识别出任何文字：请在光线充足处对准证件原件重新拍摄，确保证件完整、清晰。"
+OCR_ID_INVALID = "识别出的身份证号码未通过校验，请确认照片清晰、号码完整未被遮挡。"
+OCR_BIRTH_MISMATCH = "证件上的出生日期与身份证号码中的出生日期不一致，请确认上传的是本人有效证件原件。"
+OCR_USCC_INVALID = "识别出的统一社会信用代码未通过校验，请确认照片清晰、代码完整未被遮挡。"
+OCR_EXPIRED = "证件已于 {date} 过期，请上传有效期内的证件。"
+OCR_EXPIRES_SOON = "证件将于 {date} 到期，有效期不足3个月，管局不予受理：请先换领新证件后再上传。"
+OCR_WRONG_KIND = "此处需要上传{expected}，但图片看起来是{found}，请检查是否传错了面或证件。"
+OCR_BLURRY = "图片较模糊，请对焦后重新拍摄，确保证件上的文字清晰可辨。"
+OCR_RECAPTURED = "图片疑似翻拍（对着屏幕或照片拍摄），请直接拍摄证件原件。"
+OCR_FIELDS_MISSING = "未能识别出：{fields}。请确认证件完整入镜、无反光和遮挡后重新拍摄。"
+CLI_CANNOT_OPEN = "无法读取文件 {file}：{reason}"

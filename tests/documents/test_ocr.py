@@ -1,0 +1,128 @@
+"""OCR of generated documents with known fields, issues for bad photos, and the CLI contract."""
+
+import json
+import random
+from datetime import date
+
+import pytest
+from PIL import Image
+
+from beian.cli import main
+from beian.documents import ocr
+from beian.documents import synthetic as syn
+from beian.verification.portraits import portrait_paths
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    rng = random.Random(42)
+    person, company = syn.random_person(rng, today=TODAY), syn.random_company(rng)
+    expired = syn.random_person(rng, expired=True, today=TODAY)
+    portrait = Image.open(portrait_paths()["grace_hopper"])
+    folder = tmp_path_factory.mktemp("docs")
+    files = {
+        "front": syn.photographed(syn.id_front(person, portrait)),
+        "back": syn.photographed(syn.id_back(person)),
+        "license": syn.photographed(syn.business_license(company)),
+        "expired_back": syn.photographed(syn.id_back(expired)),
+        "blurred_front": syn.blurred(syn.id_front(person, portrait), 6),
+        "recaptured_front": syn.recaptured(syn.photographed(syn.id_front(person, portrait))),
+    }
+    paths = {}
+    for name, image in files.items():
+        paths[name] = folder / f"{name}.jpg"
+        paths[name].write_bytes(syn.to_bytes(image))
+    return {"person": person, "company": company, "expired": expired, "paths": paths}
+
+
+def read(docs, name, kind):
+    return ocr.read_document(docs["paths"][name].read_bytes(), kind, today=TODAY)
+
+
+def test_front_fields_are_read_exactly(docs):
+    result = read(docs, "front", "resident_id_front")
+    person = docs["person"]
+    assert result["fields"]["name"] == person.name
+    assert result["fields"]["cert_number"] == person.cert_number
+    assert result["fields"]["address"] == person.address
+    assert result["fields"]["birth_date"] == person.birth.isoformat()
+    assert result["issues"] == []
+    assert set(result["confidence"]) >= {"name", "cert_number", "address"}
+
+
+def test_back_fields_are_read_exactly(docs):
+    result = read(docs, "back", "resident_id_back")
+    person = docs["person"]
+    assert result["fields"]["valid_from"] == person.valid_from.isoformat()
+    assert result["fields"]["valid_until"] == person.valid_until_text
+    assert result["fields"]["issuing_authority"] == person.authority
+    assert "name" not in result["fields"]  # fields the kind does not have are omitted
+
+
+def test_business_license_fields_are_read_exactly(docs):
+    result = read(docs, "license", "business_license")
+    company = docs["company"]
+    assert {k: result["fields"][k] for k in ("name", "cert_number", "legal_representative", "address")} == {
+        "name": company.name, "cert_number": company.cert_number,
+        "legal_representative": company.legal_representative, "address": company.address}
+    assert result["fields"]["valid_until"] == "长期"
+
+
+def test_wrong_side_is_reported(docs):
+    result = read(docs, "front", "resident_id_back")
+    assert [i["code"] for i in result["issues"]] == ["wrong_side"]
+    assert "国徽面" in result["issues"][0]["message"]
+
+
+def test_expired_id_is_reported(docs):
+    codes = [i["code"] for i in read(docs, "expired_back", "resident_id_back")["issues"]]
+    assert codes == ["expired"]
+
+
+def test_blurred_and_recaptured_photos_are_reported(docs):
+    with pytest.raises(ocr.UnreadableImage) as info:  # too blurred to read anything: says why
+        read(docs, "blurred_front", "resident_id_front")
+    assert info.value.code == "blurry"
+    assert "recaptured" in [i["code"] for i in read(docs, "recaptured_front", "resident_id_front")["issues"]]
+    assert "recaptured" not in [i["code"] for i in read(docs, "front", "resident_id_front")["issues"]]
+
+
+def test_expiring_within_three_months_is_reported():
+    fields = {"valid_from": "2016-12-01", "valid_until": "2027-01-15"}
+    assert [i["code"] for i in ocr.check_fields("resident_id_back", fields, today=TODAY)] == ["expires_soon"]
+    fields["valid_until"] = "2027-03-01"
+    assert ocr.check_fields("resident_id_back", fields, today=TODAY) == []
+
+
+def test_traditional_and_fullwidth_characters_are_normalised():
+    assert ocr.normalise("劉偉　浙江省杭州市西湖區１２號") == "刘伟 浙江省杭州市西湖区12号"
+
+
+def test_id_number_with_letter_o_for_zero_is_repaired():
+    lines = [ocr.Line("公民身份号码 11O105199602096374", 0.9, 0, 0, 100, 20)]
+    assert ocr._find_id_number(lines)[0] == "110105199602096374"
+
+
+def test_blank_image_has_no_text():
+    blank = syn.to_bytes(Image.new("RGB", (800, 500), (240, 240, 240)))
+    with pytest.raises(ocr.UnreadableImage) as info:
+        ocr.read_document(blank, "resident_id_front")
+    assert info.value.code == "no_text"
+
+
+def test_cli_prints_the_contract(docs, capsys):
+    assert main(["read-document", str(docs["paths"]["license"]), "--kind", "business_license"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"kind", "fields", "confidence", "issues"}
+    assert out["kind"] == "business_license" and out["fields"]["cert_number"] == docs["company"].cert_number
+
+
+def test_cli_exit_2_for_a_file_that_is_not_an_image(tmp_path, capsys):
+    fake = tmp_path / "id.jpg"
+    fake.write_bytes(b"MZ\x90\x00 this is a renamed executable")
+    assert main(["read-document", str(fake), "--kind", "resident_id_front"]) == 2
+    err = capsys.readouterr().err
+    assert "not_an_image" in err and "图片" in err
+    assert main(["read-document", str(tmp_path / "missing.jpg"), "--kind", "resident_id_front"]) == 2
