@@ -67,3 +67,73 @@ def store_material(*, order, kind: str, owner: str, side: str, data: bytes, via:
         material.derived.save("derived", ContentFile(derived_copy(data)), save=False)
         material.save()
     return material
+
+
+def required_slots(order) -> set[tuple[str, str, str]]:
+    from beian.wizard import checks
+
+    return {(m["kind"], m["owner"], m.get("side") or "")
+            for m in checks.run(order.application, order=order)["required_materials"]}
+
+
+def upload_to_slot(*, order, kind: str, owner: str, side: str, data: bytes, via: str, user=None,
+                   owners: set[str] | None = None) -> Material:
+    """Store an upload for one of the order's required slots (optionally limited to some owners, as the
+    phone page is to one person) and start reading it. Nothing else about the order changes."""
+    if (kind, owner, side) not in required_slots(order) or (owners is not None and owner not in owners):
+        raise UploadError("unknown_slot", msg.UNKNOWN_SLOT)
+    material = store_material(order=order, kind=kind, owner=owner, side=side, data=data, via=via, user=user)
+    if ocr_kind(material, order.application):
+        from beian.documents.tasks import read_material
+
+        Material.objects.filter(pk=material.pk).update(evidence={"ocr_status": "pending"})
+        material.evidence = {"ocr_status": "pending"}
+        transaction.on_commit(lambda: read_material.enqueue(material.pk))
+    return material
+
+
+def ocr_kind(material: Material, application: dict) -> str | None:
+    """Which reader applies to a material, if any (other certificate types are checked by people)."""
+    from beian.verification.services import person_record
+
+    if material.kind == "principal_id":
+        record = person_record(application, material.owner) or {}
+        if record.get("cert_type") == "resident_id":
+            return {"front": "resident_id_front", "back": "resident_id_back"}.get(material.side)
+    if material.kind == "subject_certificate":
+        subject = application.get("subject") or {}
+        if subject.get("cert_type") == "business_license":
+            return "business_license"
+    return None
+
+
+def read_material_now(material_id: int) -> dict:
+    """OCR one material, cross-check it with the application, prefill empty fields. Idempotent."""
+    from beian.documents import crosscheck, ocr
+
+    material = Material.objects.select_related("order").get(pk=material_id)
+    if (material.evidence or {}).get("ocr_status") == "done":
+        return material.evidence
+    kind = ocr_kind(material, material.order.application)
+    if kind is None:
+        return material.evidence
+    with material.original.open("rb") as fh:
+        data = fh.read()
+    try:
+        reading = ocr.read_document(data, kind)
+    except ocr.UnreadableImage as exc:
+        evidence = {"ocr_status": "done", "ocr": None, "issues": [{"code": exc.code, "message": exc.message}],
+                    "rows": []}
+    else:
+        with transaction.atomic():
+            from beian.filings.models import Order
+
+            order = Order.objects.select_for_update().get(pk=material.order_id)
+            rows, prefilled = crosscheck.compare(kind=kind, owner=material.owner, fields=reading["fields"],
+                                                 application=order.application)
+            if prefilled:
+                crosscheck.prefill(order=order, values=prefilled, material=material)
+        evidence = {"ocr_status": "done", "ocr": reading, "issues": reading["issues"], "rows": rows,
+                    "prefilled": sorted(prefilled)}
+    Material.objects.filter(pk=material.pk).update(evidence=evidence)
+    return evidence

@@ -35,3 +35,5 @@ CHANGE_STARTED = "已创建{kind}订单 {reference}，请修改需要变更的�
 NO_WEBSITE = "请选择要办理的网站。"
 NOT_FOUND = "未找到该订单，或您无权访问。"
 KIND_NOT_ALLOWED = "该备案不能办理此操作。"
+PHONE_LINK_CREATED = "已生成手机核验链接（24小时内有效）：请用手机扫描二维码，或复制链接发送给负责人本人。"
+PHONE_LINK_REVOKED = "链接已撤销，旧的二维码和链接已不可使用。"

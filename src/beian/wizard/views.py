@@ -5,16 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
-from beian.documents.services import UploadError, store_material
+from beian.documents.services import UploadError, upload_to_slot
 from beian.filings import states
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
 from beian.filings.services import OrderError, cancel_order, create_order
 from beian.rules.messages import MATERIALS, SIDES
+from beian.verification import services as phone
 from beian.wizard import checks
 from beian.wizard import messages as msg
 from beian.wizard.steps import _order_or_404
@@ -75,18 +78,29 @@ def materials(request, pk):
     order = _order_or_404(request, pk)
     error = None
     if request.method == "POST" and order.editable:
-        kind, owner, side = request.POST.get("kind", ""), request.POST.get("owner", ""), request.POST.get("side", "")
-        required = checks.run(order.application, order=order)["required_materials"]
-        slots = {(m["kind"], m["owner"], m.get("side") or "") for m in required}
-        upload = request.FILES.get("file")
-        if (kind, owner, side) not in slots:
-            error = "无法识别要上传的资料项，请刷新页面后重试。"
-        elif upload is None:
-            error = "请选择要上传的图片。"
-        else:
+        action = request.POST.get("action", "upload")
+        if action == "phone_link":
             try:
-                store_material(order=order, kind=kind, owner=owner, side=side, data=upload.read(5 * 1024 * 1024),
-                               via="pc", user=request.user)
+                phone.create_link(order=order, person=request.POST.get("person", "")[:40], user=request.user)
+            except phone.VerificationError as exc:
+                error = exc.message
+            else:
+                messages.success(request, msg.PHONE_LINK_CREATED)
+                return redirect("wizard:materials", pk=order.pk)
+        elif action == "revoke_link":
+            link = order.phone_links.filter(pk=request.POST.get("link") or 0).first()
+            if link:
+                phone.revoke_link(link=link, user=request.user)
+                messages.success(request, msg.PHONE_LINK_REVOKED)
+            return redirect("wizard:materials", pk=order.pk)
+        else:
+            upload = request.FILES.get("file")
+            try:
+                if upload is None:
+                    raise UploadError("no_file", "请选择要上传的图片。")
+                upload_to_slot(order=order, kind=request.POST.get("kind", "")[:32], owner=request.POST.get("owner", "")[:40],
+                               side=request.POST.get("side", "")[:8], data=upload.read(5 * 1024 * 1024), via="pc",
+                               user=request.user)
             except UploadError as exc:
                 error = exc.message
             else:
@@ -98,8 +112,26 @@ def materials(request, pk):
               "label": MATERIALS[m["kind"]] + SIDES.get(m.get("side"), ""), "owner_label": _owner_label(m["owner"], order.application),
               "uploaded": have.get((m["kind"], m["owner"], m.get("side") or ""))} for m in result["required_materials"]]
     missing = [f for f in result["findings"] if f["code"].startswith("MATERIAL_")]
-    return render(request, "wizard/step_materials.html", {"order": order, "step": "materials", "steps": msg.STEPS,
-                                                          "items": items, "error": error, "missing": missing})
+    return render(request, "wizard/step_materials.html", {
+        "order": order, "step": "materials", "steps": msg.STEPS, "items": items, "error": error, "missing": missing,
+        "people": _phone_people(request, order), "templates": order_templates(order)})
+
+
+def _phone_people(request, order) -> list[dict]:
+    """Each person who verifies on a phone, with their live link (QR + URL) when one was made here."""
+    import segno
+
+    rows = []
+    live = {link.person: link for link in order.phone_links.filter(revoked_at__isnull=True)}
+    for person in phone.people(order):
+        link = live.get(person["person"])
+        # A fresh signature each time; the row's expires_at and revoked_at still bound the link.
+        url = request.build_absolute_uri(f"/m/{phone.token_for(link)}/") if link else None
+        expired = bool(link and link.expires_at < timezone.now())
+        rows.append({**person, "link": link, "url": url if not expired else None, "expired": expired,
+                     "qr": segno.make(url, error="m").svg_inline(scale=3) if url and not expired else None,
+                     "face": phone.face_status(order, person["person"])})
+    return rows
 
 
 @login_required

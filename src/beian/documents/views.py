@@ -1,0 +1,22 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.views.decorators.http import require_GET
+
+from beian.documents.pdf import TEMPLATES, render_template
+from beian.documents.synthetic import FontMissing
+from beian.wizard.steps import _order_or_404
+
+
+@login_required
+@require_GET
+def template_pdf(request, pk, kind):
+    order = _order_or_404(request, pk)  # the owner's orders only
+    if kind not in TEMPLATES:
+        raise Http404
+    try:
+        data = render_template(order, kind)
+    except FontMissing as exc:
+        return HttpResponse(exc.args[0], status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{order.reference}-{kind}.pdf"'
+    return response

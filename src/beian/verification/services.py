@@ -1,0 +1,285 @@
+"""Phone links, face verification attempts and manual review requests.
+
+Heavy work (liveness, face descriptors) runs in `run_face_attempt`, called by a task; everything
+here that a web request calls only stores and enqueues.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from PIL import Image, UnidentifiedImageError
+
+from beian.documents.models import Material, materials_storage
+from beian.filings import states
+from beian.filings.models import OrderEvent
+from beian.verification import messages as msg
+from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
+
+SALT = "beian.verification.phone-link"
+LINK_TTL = timedelta(hours=24)
+MANUAL_REVIEW_AFTER = 3  # failed attempts before the applicant may ask a person to look (seed 001)
+DAILY_ATTEMPTS = 10
+MIN_FRAMES, MAX_FRAMES = 4, 16
+MAX_FRAME_BYTES = 1024 * 1024
+
+
+class VerificationError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+# ---- people ---------------------------------------------------------------------------------------------
+
+def person_record(application: dict, person: str) -> dict | None:
+    """The principal's fields (name, cert_type, cert_number, ...) for a person key."""
+    subject = application.get("subject") or {}
+    if person == "subject_principal":
+        return subject.get("principal") or None
+    if person.startswith("websites[") and person.endswith("].principal"):
+        try:
+            index = int(person[len("websites["):-len("].principal")])
+            website = (application.get("websites") or [])[index]
+        except (ValueError, IndexError):
+            return None
+        return website.get("principal") or subject.get("principal") or None
+    return None
+
+
+def people(order) -> list[dict]:
+    """Everyone who must upload an ID and verify a face, from the engine's required materials."""
+    from beian.wizard import checks
+
+    seen, out = set(), []
+    for item in checks.run(order.application, order=order)["required_materials"]:
+        owner = item["owner"]
+        if owner == "subject" or owner in seen or item["kind"] != "principal_id":
+            continue
+        record = person_record(order.application, owner)
+        if record:
+            seen.add(owner)
+            out.append({"person": owner, "name": record.get("name", ""), "cert_type": record.get("cert_type", ""),
+                        "label": msg.PERSON_LABELS.get(owner, msg.WEBSITE_PRINCIPAL.format(n=_site_number(owner)))})
+    return out
+
+
+def _site_number(person: str) -> int:
+    try:
+        return int(person[len("websites["):-len("].principal")]) + 1
+    except ValueError:
+        return 0
+
+
+def slots_for(order, person: str) -> list[dict]:
+    """The material slots this person fills in on the phone: their ID (both sides) and, for the
+    subject's principal, the subject's certificate and handheld photo when required."""
+    from beian.wizard import checks
+
+    own = {person} | ({"subject"} if person == "subject_principal" else set())
+    return [m for m in checks.run(order.application, order=order)["required_materials"] if m["owner"] in own]
+
+
+# ---- links ----------------------------------------------------------------------------------------------
+
+def create_link(*, order, person: str, user, now=None) -> tuple[PhoneLink, str]:
+    now = now or timezone.now()
+    if person not in {p["person"] for p in people(order)}:
+        raise VerificationError("unknown_person", msg.UNKNOWN_PERSON)
+    with transaction.atomic():
+        PhoneLink.objects.filter(order=order, person=person, revoked_at__isnull=True).update(revoked_at=now)
+        link = PhoneLink.objects.create(order=order, person=person, created_by=user, created_at=now,
+                                        expires_at=now + LINK_TTL)
+        OrderEvent.objects.create(order=order, at=now, actor=user, role="applicant", kind="phone_link",
+                                  payload={"person": person, "link": link.pk})
+    return link, token_for(link)
+
+
+def token_for(link: PhoneLink) -> str:
+    return signing.dumps({"l": link.pk, "o": link.order_id}, salt=SALT, compress=True)
+
+
+def revoke_link(*, link: PhoneLink, user, now=None) -> None:
+    now = now or timezone.now()
+    with transaction.atomic():
+        if PhoneLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(revoked_at=now):
+            OrderEvent.objects.create(order=link.order, at=now, actor=user, role="applicant", kind="phone_link_revoked",
+                                      payload={"person": link.person, "link": link.pk})
+
+
+def resolve_token(token: str, *, now=None, for_upload: bool = False) -> PhoneLink:
+    """The link a token stands for, or VerificationError saying plainly why it no longer works."""
+    now = now or timezone.now()
+    try:
+        data = signing.loads(token[:500], salt=SALT, max_age=LINK_TTL)
+    except signing.SignatureExpired:
+        raise VerificationError("token_expired", msg.TOKEN_EXPIRED) from None
+    except signing.BadSignature:
+        raise VerificationError("token_invalid", msg.TOKEN_INVALID) from None
+    link = PhoneLink.objects.select_related("order").filter(pk=data.get("l"), order_id=data.get("o")).first()
+    if link is None:
+        raise VerificationError("token_invalid", msg.TOKEN_INVALID)
+    if link.revoked_at:
+        raise VerificationError("token_revoked", msg.TOKEN_REVOKED)
+    if link.expires_at < now:
+        raise VerificationError("token_expired", msg.TOKEN_EXPIRED)
+    if link.order.state not in states.APPLICANT_EDITABLE:
+        raise VerificationError("token_used", msg.TOKEN_USED.format(state=states.PUBLIC_LABELS[link.order.state]))
+    PhoneLink.objects.filter(pk=link.pk).update(last_used_at=now)
+    return link
+
+
+# ---- face attempts --------------------------------------------------------------------------------------
+
+def attempts(order, person: str):
+    return FaceAttempt.objects.filter(order=order, person=person)
+
+
+def face_status(order, person: str) -> dict:
+    rows = list(attempts(order, person)[:20])
+    failed = sum(1 for a in rows if a.status in {FaceAttempt.FAILED, FaceAttempt.ERROR})
+    manual = ManualReviewRequest.objects.filter(order=order, person=person).order_by("-created_at").first()
+    return {"latest": rows[0] if rows else None, "passed": any(a.status == FaceAttempt.PASSED for a in rows),
+            "failed": failed, "pending": any(a.status == FaceAttempt.PENDING for a in rows),
+            "can_request_manual": failed >= MANUAL_REVIEW_AFTER and not any(a.status == FaceAttempt.PASSED for a in rows),
+            "manual": manual}
+
+
+def is_verified(order, person: str) -> bool:
+    status = face_status(order, person)
+    return status["passed"] or bool(status["manual"] and status["manual"].outcome == "approved")
+
+
+def _frame_ok(data: bytes) -> bool:
+    if not data or len(data) > MAX_FRAME_BYTES:
+        return False
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.format in {"JPEG", "PNG", "WEBP"} and max(image.size) <= 1920
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+
+
+def start_attempt(*, link: PhoneLink, frames: list[bytes], now=None) -> FaceAttempt:
+    now = now or timezone.now()
+    order, person = link.order, link.person
+    if attempts(order, person).filter(status=FaceAttempt.PENDING, created_at__gt=now - timedelta(minutes=2)).exists():
+        raise VerificationError("attempt_running", msg.ATTEMPT_RUNNING)
+    if attempts(order, person).filter(created_at__gt=now - timedelta(days=1)).count() >= DAILY_ATTEMPTS:
+        raise VerificationError("attempt_limit", msg.ATTEMPT_LIMIT)
+    if not MIN_FRAMES <= len(frames) <= MAX_FRAMES or not all(_frame_ok(f) for f in frames):
+        raise VerificationError("frames_invalid", msg.FRAMES_INVALID)
+    storage = materials_storage()
+    folder = f"verification/{order.pk}/{uuid.uuid4().hex}"
+    names = [storage.save(f"{folder}/{i:02d}.jpg", ContentFile(data)) for i, data in enumerate(frames)]
+    attempt = FaceAttempt.objects.create(order=order, person=person, link=link, frames=names)
+    from beian.verification.tasks import verify_face
+
+    transaction.on_commit(lambda: verify_face.enqueue(attempt.pk))
+    return attempt
+
+
+def _fail(attempt: FaceAttempt, code: str, message: str, evidence: dict) -> FaceAttempt:
+    attempt.status, attempt.code, attempt.message = FaceAttempt.FAILED, code, message
+    attempt.evidence = evidence
+    attempt.finished_at = timezone.now()
+    attempt.save()
+    OrderEvent.objects.create(order=attempt.order, at=attempt.finished_at, role="system", kind="face_verification",
+                              reason=message, payload={"person": attempt.person, "attempt": attempt.pk, "code": code})
+    return attempt
+
+
+LIVENESS_MESSAGES = {"no_face": msg.LIVENESS_NO_FACE, "no_motion": msg.LIVENESS_NO_MOTION,
+                     "one_side": msg.LIVENESS_ONE_SIDE, "too_few_frames": msg.FRAMES_INVALID}
+
+
+def run_face_attempt(attempt_id: int) -> str:
+    """Liveness, then the live face against the registry portrait and the ID photo. Idempotent."""
+    from beian.registries import identity
+    from beian.verification import faces, liveness
+
+    attempt = FaceAttempt.objects.select_related("order").get(pk=attempt_id)
+    if attempt.status != FaceAttempt.PENDING:
+        return attempt.status
+    storage = materials_storage()
+    frames = []
+    for name in attempt.frames:
+        with storage.open(name) as fh:
+            frames.append(faces.load(fh.read()))
+    result, live_face, _ = liveness.check(frames)
+    evidence = {"liveness": result.as_evidence(), "threshold": faces.THRESHOLD}
+    if not result.passed:
+        return _fail(attempt, f"liveness_{result.code}", LIVENESS_MESSAGES[result.code] + msg.GUIDANCE, evidence).status
+    record = person_record(attempt.order.application, attempt.person) or {}
+    answer = identity.registry().check(name=record.get("name", ""), cert_number=record.get("cert_number", ""))
+    evidence["registry"] = {"status": answer["status"], "portrait": bool(answer["portrait"])}
+    if answer["status"] != identity.MATCH or not answer["portrait"]:
+        return _fail(attempt, "registry_" + answer["status"], msg.REGISTRY_NAME_NUMBER, evidence).status
+    portrait_faces = faces.find_faces(faces.load(answer["portrait"]))
+    if not portrait_faces:
+        return _fail(attempt, "registry_no_portrait", msg.REGISTRY_NAME_NUMBER, evidence).status
+    portrait = portrait_faces[0].descriptor()
+    live = live_face.descriptor()
+    evidence["live_vs_registry"] = round(faces.distance(live, portrait), 4)
+    id_front = Material.objects.filter(order=attempt.order, owner=attempt.person, kind="principal_id",
+                                       side__in=["front", ""], status=Material.ACTIVE).first()
+    if id_front is None:
+        return _fail(attempt, "id_photo_missing", msg.ID_PHOTO_MISSING, evidence).status
+    with id_front.original.open("rb") as fh:
+        id_faces = faces.find_faces(faces.load(fh.read()))
+    if not id_faces:
+        return _fail(attempt, "id_photo_no_face", msg.ID_PHOTO_NO_FACE, evidence).status
+    id_descriptor = id_faces[0].descriptor()
+    evidence["id_vs_registry"] = round(faces.distance(id_descriptor, portrait), 4)
+    evidence["live_vs_id"] = round(faces.distance(live, id_descriptor), 4)
+    evidence["id_material"] = id_front.pk
+    if evidence["live_vs_registry"] > faces.THRESHOLD:
+        return _fail(attempt, "live_vs_registry", msg.LIVE_VS_REGISTRY + msg.GUIDANCE, evidence).status
+    if evidence["id_vs_registry"] > faces.THRESHOLD:
+        return _fail(attempt, "id_vs_registry", msg.ID_VS_REGISTRY, evidence).status
+    attempt.status, attempt.code, attempt.message = FaceAttempt.PASSED, "passed", msg.FACE_PASSED
+    attempt.evidence, attempt.finished_at = evidence, timezone.now()
+    attempt.save()
+    OrderEvent.objects.create(order=attempt.order, at=attempt.finished_at, role="system", kind="face_verification",
+                              reason=msg.FACE_PASSED, payload={"person": attempt.person, "attempt": attempt.pk,
+                                                               "code": "passed"})
+    return attempt.status
+
+
+def request_manual_review(*, link: PhoneLink) -> ManualReviewRequest:
+    status = face_status(link.order, link.person)
+    if not status["can_request_manual"]:
+        raise VerificationError("manual_not_yet", msg.MANUAL_NOT_YET.format(n=MANUAL_REVIEW_AFTER))
+    if status["manual"] and status["manual"].resolved_at is None:
+        return status["manual"]
+    try:
+        with transaction.atomic():
+            request = ManualReviewRequest.objects.create(order=link.order, person=link.person)
+            OrderEvent.objects.create(order=link.order, at=timezone.now(), role="applicant", kind="manual_review",
+                                      reason=msg.MANUAL_REQUESTED, payload={"person": link.person})
+    except IntegrityError:  # a double tap: the open request already exists
+        request = ManualReviewRequest.objects.get(order=link.order, person=link.person, resolved_at__isnull=True)
+    return request
+
+
+def purge_expired_evidence(now=None) -> int:
+    """Retention: captured frames are deleted VERIFICATION_RETENTION_DAYS after the attempt; scores and
+    the outcome stay with the order's audit trail."""
+    now = now or timezone.now()
+    days = getattr(settings, "VERIFICATION_RETENTION_DAYS", 90)
+    storage = materials_storage()
+    count = 0
+    for attempt in FaceAttempt.objects.filter(purged_at__isnull=True, created_at__lt=now - timedelta(days=days)):
+        for name in attempt.frames:
+            storage.delete(name)
+        attempt.frames, attempt.purged_at = [], now
+        attempt.save(update_fields=["frames", "purged_at"])
+        count += 1
+    return count

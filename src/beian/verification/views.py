@@ -1,0 +1,133 @@
+"""The phone page: opened from the QR code or a shared link, no login; one order, one person.
+
+Every view resolves the token first and answers a clear page (not an error) when it is invalid,
+expired, revoked or used up. Uploads, face attempts and polling are rate limited per link and IP.
+"""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from beian.documents.models import Material
+from beian.documents.services import UploadError, upload_to_slot
+from beian.rules.messages import MATERIALS, SIDES
+from beian.verification import messages as msg
+from beian.verification import services
+
+LIMITS = {"view": (120, 60), "upload": (20, 600), "face": (10, 600), "manual": (5, 600)}  # (count, seconds)
+
+
+def _limited(request, token: str, action: str) -> bool:
+    count, window = LIMITS[action]
+    ip = request.META.get("REMOTE_ADDR", "")
+    key = f"phone:{action}:{token[-24:]}:{ip}"
+    cache.add(key, 0, window)
+    try:
+        return cache.incr(key) > count
+    except ValueError:
+        return False
+
+
+def _resolve(request, token: str, action: str = "view"):
+    """(link, None) or (None, response)."""
+    if _limited(request, token, action):
+        return None, render(request, "verification/phone_error.html", {"code": "throttled", "message": msg.TOO_MANY},
+                            status=429)
+    try:
+        return services.resolve_token(token), None
+    except services.VerificationError as exc:
+        status = 410 if exc.code in {"token_expired", "token_revoked", "token_used"} else 404
+        if request.headers.get("Accept", "").startswith("application/json"):
+            return None, JsonResponse({"code": exc.code, "message": exc.message}, status=status)
+        return None, render(request, "verification/phone_error.html", {"code": exc.code, "message": exc.message},
+                            status=status)
+
+
+def _mask_name(name: str) -> str:
+    return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else (name[0] + "*" if name else "")
+
+
+def _context(link, token: str) -> dict:
+    order, person = link.order, link.person
+    have = {(m.kind, m.owner, m.side): m for m in Material.objects.filter(order=order, status=Material.ACTIVE)}
+    slots = []
+    for item in services.slots_for(order, person):
+        side = item.get("side") or ""
+        material = have.get((item["kind"], item["owner"], side))
+        evidence = (material.evidence or {}) if material else {}
+        slots.append({"kind": item["kind"], "owner": item["owner"], "side": side, "material": material,
+                      "label": MATERIALS[item["kind"]] + SIDES.get(item.get("side"), ""),
+                      "pending": evidence.get("ocr_status") == "pending", "evidence": evidence})
+    record = services.person_record(order.application, person) or {}
+    face = services.face_status(order, person)
+    pending = any(s["pending"] for s in slots) or face["pending"]
+    return {"link": link, "token": token, "order": order, "slots": slots, "face": face, "pending": pending,
+            "person_label": next((p["label"] for p in services.people(order) if p["person"] == person), ""),
+            "person_name": _mask_name(record.get("name", "")), "is_resident_id": record.get("cert_type") == "resident_id",
+            "manual_after": services.MANUAL_REVIEW_AFTER}
+
+
+@require_GET
+def phone_page(request, token):
+    link, response = _resolve(request, token)
+    if response:
+        return response
+    return render(request, "verification/phone.html", _context(link, token))
+
+
+@require_GET
+def phone_status(request, token):
+    """The part of the page that changes while OCR or a face check runs (htmx polls it)."""
+    link, response = _resolve(request, token)
+    if response:
+        return response
+    return render(request, "verification/_phone_status.html", _context(link, token))
+
+
+@require_POST
+def phone_upload(request, token):
+    link, response = _resolve(request, token, "upload")
+    if response:
+        return response
+    upload = request.FILES.get("file")
+    owners = {link.person} | ({"subject"} if link.person == "subject_principal" else set())
+    try:
+        if upload is None:
+            raise UploadError("no_file", "请选择要上传的图片。")
+        upload_to_slot(order=link.order, kind=request.POST.get("kind", "")[:32], owner=request.POST.get("owner", "")[:40],
+                       side=request.POST.get("side", "")[:8], data=upload.read(5 * 1024 * 1024), via="phone",
+                       owners=owners)
+    except UploadError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, msg.UPLOAD_OK)
+    return redirect("verification:phone", token=token)
+
+
+@require_POST
+def phone_face(request, token):
+    link, response = _resolve(request, token, "face")
+    if response:
+        return response
+    frames = [f.read(services.MAX_FRAME_BYTES + 1) for f in request.FILES.getlist("frames")[: services.MAX_FRAMES + 1]]
+    try:
+        attempt = services.start_attempt(link=link, frames=frames)
+    except services.VerificationError as exc:
+        return JsonResponse({"code": exc.code, "message": exc.message}, status=400)
+    return JsonResponse({"attempt": attempt.pk, "status": attempt.status})
+
+
+@require_POST
+def phone_manual(request, token):
+    link, response = _resolve(request, token, "manual")
+    if response:
+        return response
+    try:
+        services.request_manual_review(link=link)
+    except services.VerificationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, msg.MANUAL_REQUESTED)
+    return redirect("verification:phone", token=token)
