@@ -248,3 +248,31 @@ def test_retention_purges_frames_but_keeps_scores(client, order, images, django_
     assert services.purge_expired_evidence(now=timezone.now() + timedelta(days=91)) == 1
     attempt.refresh_from_db()
     assert attempt.frames == [] and attempt.purged_at and attempt.evidence["liveness"]["code"] == "no_motion"
+
+
+def test_reviewer_sees_evidence_and_decides_manual_review(client, order, images, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Group
+
+    _, token = link_for(order)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, token, "front", images["front"])
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            frames_post(client, token, images["astronaut_frames"])
+    client.post(f"/m/{token}/manual-review/")
+    reviewer = get_user_model().objects.create_user("rev@example.com", "rev@example.com", "pw-12345678", is_staff=True)
+    reviewer.groups.add(Group.objects.get_or_create(name="reviewers")[0])
+    attempt = FaceAttempt.objects.first()
+    # The applicant cannot open captured frames; the reviewer can, and it is logged.
+    client.force_login(order.account)
+    assert client.get(f"/review/face/{attempt.pk}/0/").status_code == 404
+    client.force_login(reviewer)
+    page = client.get(f"/review/{order.pk}/").content.decode()
+    assert "真实性核验证据" in page and str(attempt.evidence["live_vs_registry"]) in page and "人工核验通过" in page
+    frame = client.get(f"/review/face/{attempt.pk}/0/")
+    assert frame.status_code == 200 and b"".join(frame.streaming_content)[:2] == b"\xff\xd8"
+    assert OrderEvent.objects.filter(order=order, kind="material_view", payload__face_attempt=attempt.pk).exists()
+    request = ManualReviewRequest.objects.get()
+    client.post(f"/review/{order.pk}/manual-review/", {"request": request.pk, "outcome": "approved"})
+    assert services.is_verified(order, "subject_principal")
+    assert OrderEvent.objects.filter(order=order, kind="manual_review", actor=reviewer).exists()

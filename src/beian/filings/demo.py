@@ -2,6 +2,7 @@
 
 import copy
 from datetime import timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -126,5 +127,13 @@ def load_demo() -> list[str]:
     draft["region"] = {"province": "上海市", "city": "上海市", "district": "浦东新区"}
     draft["websites"][0]["domains"] = ["pujiang-demo.com"]
     _demo_order(applicant, "BA20261121000002", states.DRAFT, draft)
+    from django.conf import settings
+
+    from beian.verification.demo import seed_demo_identities, write_samples
+
+    seed_demo_identities()
+    samples = Path(settings.DATA_DIR) / "samples"
+    write_samples(samples)
     return [f"demo applicant: {applicant.username} / {DEMO_APPLICANT[1]}",
+            f"demo ID photos and fake-camera videos: {samples}",
             f"demo reviewer:  {reviewer.username} / {DEMO_REVIEWER[1]}"]

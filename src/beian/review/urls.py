@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/approve/", views.approve_view, name="approve"),
     path("<int:pk>/call/", views.call_view, name="call"),
     path("material/<int:pk>/", views.material_image, name="material"),
+    path("<int:pk>/manual-review/", views.manual_review_view, name="manual_review"),
+    path("face/<int:pk>/<int:index>/", views.face_frame, name="face_frame"),
 ]

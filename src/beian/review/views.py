@@ -75,7 +75,63 @@ def order_view(request, pk):
         "supplements": order.supplements.all(), "reviewers": reviewers(), "kinds": msg.SUPPLEMENT_KINDS.items(),
         "outcomes": msg.CALL_OUTCOMES.items(), "claim": getattr(order, "review_claim", None),
         "in_review": order.state == states.PROVIDER_REVIEW, "open": field_reasons(order=order),
+        "verification": _verification_evidence(order),
     })
+
+
+def _verification_evidence(order) -> list[dict]:
+    """Per person: the OCR readings against typed fields, every face attempt's scores and frames, the
+    registry's answer, and any manual review request — what the reviewer decides on."""
+    from beian.documents.models import Material
+    from beian.verification import services as verification
+
+    rows = []
+    for person in verification.people(order):
+        materials = Material.objects.filter(order=order, status=Material.ACTIVE, owner__in=[person["person"], "subject"])
+        rows.append({**person, "materials": [m for m in materials if (m.evidence or {}).get("ocr_status")],
+                     "attempts": list(verification.attempts(order, person["person"])[:10]),
+                     "status": verification.face_status(order, person["person"])})
+    return rows
+
+
+@reviewer_required
+@require_POST
+def manual_review_view(request, pk):
+    from beian.verification.models import ManualReviewRequest
+
+    def run(order):
+        decision = request.POST.get("outcome")
+        if decision not in {"approved", "rejected"}:
+            raise OrderError("bad_outcome", msg.BAD_MANUAL_OUTCOME)
+        updated = ManualReviewRequest.objects.filter(order=order, pk=request.POST.get("request") or 0,
+                                                     resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=request.user, outcome=decision)
+        if not updated:
+            raise OrderError("manual_not_open", msg.MANUAL_NOT_OPEN)
+        OrderEvent.objects.create(order=order, at=timezone.now(), actor=request.user, role="reviewer", kind="manual_review",
+                                  from_state=order.state, to_state=order.state, reason=msg.MANUAL_DONE[decision],
+                                  payload={"request": int(request.POST["request"]), "outcome": decision})
+        return msg.MANUAL_DONE[decision]
+
+    return _act(request, pk, run)
+
+
+def face_frame(request, pk, index):
+    """One captured liveness frame: reviewers only; every view is logged."""
+    from beian.documents.models import materials_storage
+    from beian.verification.models import FaceAttempt
+
+    if not request.user.is_authenticated or not is_reviewer(request.user):
+        raise Http404
+    attempt = FaceAttempt.objects.select_related("order").filter(pk=pk).first()
+    if attempt is None or not 0 <= index < len(attempt.frames):
+        raise Http404
+    OrderEvent.objects.create(order=attempt.order, at=timezone.now(), actor=request.user, role="reviewer",
+                              kind="material_view", from_state=attempt.order.state, to_state=attempt.order.state,
+                              payload={"face_attempt": attempt.pk, "frame": index})
+    response = FileResponse(materials_storage().open(attempt.frames[index], "rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _act(request, pk, action):

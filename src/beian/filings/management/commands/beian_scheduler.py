@@ -14,6 +14,7 @@ PERIODIC = [
     ("beian.filings.tasks", "sweep_timers"),
     ("beian.notifications.tasks", "retry_pending_messages"),
     ("beian.ministry.tasks", "poll_ministry_results"),
+    ("beian.verification.tasks", "purge_verification_evidence"),
 ]
 
 

@@ -1,0 +1,153 @@
+"""Issue 5 in Chromium: the QR link opened in a phone-sized browser with a fake camera (.y4m)."""
+
+import copy
+import random
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from PIL import Image
+
+from beian.documents import synthetic as syn
+from beian.filings import states
+from beian.filings.models import Order
+from beian.filings.services import create_order
+from beian.registries.identity import seed_identity
+from beian.verification import synthetic_video as video
+from beian.verification.portraits import portrait_paths
+from tests.rules.support import individual
+
+from .conftest import Shots, launch_with_args
+from .wizard_helpers import login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PERSON = syn.random_person(random.Random(11), today=date(2026, 11, 1))
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("phone")
+    hopper = Image.open(portrait_paths()["grace_hopper"])
+    astronaut = Image.open(portrait_paths()["astronaut"])
+    (folder / "front.jpg").write_bytes(syn.to_bytes(syn.photographed(syn.id_front(PERSON, hopper))))
+    (folder / "back.jpg").write_bytes(syn.to_bytes(syn.photographed(syn.id_back(PERSON))))
+    video.write_y4m(video.turning_frames(hopper, count=30), folder / "same.y4m")
+    video.write_y4m(video.turning_frames(astronaut, count=30), folder / "other.y4m")
+    video.write_y4m(video.still_frames(hopper, count=6), folder / "still.y4m")
+    return folder
+
+
+def _order(email):
+    account = get_user_model().objects.create_user(email, email, "Str0ng-pass-99")
+    app = copy.deepcopy(individual())
+    app.pop("context")
+    app["subject"].update({"name": PERSON.name, "cert_number": PERSON.cert_number, "investor": PERSON.name,
+                           "cert_address": ""})
+    app["subject"]["principal"].update({"name": PERSON.name, "cert_number": PERSON.cert_number, "cert_valid_until": ""})
+    order = create_order(account=account, application=app)
+    Order.objects.filter(pk=order.pk).update(state=states.MATERIALS)
+    seed_identity(name=PERSON.name, cert_number=PERSON.cert_number, portrait="grace_hopper")
+    return order
+
+
+def _qr_link(page, base, order, email) -> str:
+    login(page, base, email)
+    page.goto(f"{base}/orders/{order.pk}/materials/")
+    page.click("button.make-link")
+    page.wait_for_selector("input.phone-url")
+    assert page.locator(".qr svg").count() == 1
+    page.shots("pc-qr")
+    return page.input_value("input.phone-url")
+
+
+def _phone(playwright_instance, camera_file, request):
+    browser = launch_with_args(playwright_instance, ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                                                     f"--use-file-for-fake-video-capture={camera_file}"])
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True,
+                                  has_touch=True, permissions=["camera"])
+    context.set_default_timeout(30_000)
+    phone = context.new_page()
+    phone.shots = Shots(phone, request.node.name + "-phone")
+    return browser, phone
+
+
+def _upload(phone, side, path):
+    slot = phone.locator(f'.slot[data-side="{side}"]')
+    slot.locator("input[type=file]").set_input_files(str(path))
+    slot.locator("button[type=submit]").click()
+    phone.wait_for_load_state()
+
+
+def _face(phone):
+    phone.click("#start-face")
+    phone.wait_for_selector('#face-outcome:not([data-status="pending"]):not([data-status="none"])', timeout=60_000)
+    return phone.get_attribute("#face-outcome", "data-status"), phone.inner_text("#face-result")
+
+
+def test_phone_upload_prefill_liveness_and_face_match(live_server, page, playwright_instance, files, request):
+    order = _order("phone1@example.com")
+    url = _qr_link(page, live_server.url, order, "phone1@example.com")
+    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    try:
+        phone.goto(url)
+        phone.shots("opened")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling at 375 px
+        _upload(phone, "front", files / "front.jpg")
+        _upload(phone, "back", files / "back.jpg")
+        phone.wait_for_selector('#status[data-pending="0"]')
+        status = phone.inner_text("#status")
+        assert PERSON.address in status and "已根据证件自动填写" in status and PERSON.cert_number in status
+        phone.shots("prefilled")
+        outcome, text = _face(phone)
+        phone.shots("face-result")
+        assert outcome == "passed", text
+        phone.reload()  # the link keeps working after a reload and remembers the result
+        assert "人脸核验通过" in phone.inner_text("#face-result")
+    finally:
+        browser.close()
+    order.refresh_from_db()
+    assert order.application["subject"]["cert_address"] == PERSON.address
+    page.goto(f"{live_server.url}/orders/{order.pk}/materials/")
+    assert "人脸核验已通过" in page.inner_text(".people")
+    page.shots("pc-after")
+
+
+def test_another_persons_face_fails_then_manual_review(live_server, page, playwright_instance, files, request):
+    order = _order("phone2@example.com")
+    url = _qr_link(page, live_server.url, order, "phone2@example.com")
+    browser, phone = _phone(playwright_instance, files / "other.y4m", request)
+    try:
+        phone.goto(url)
+        _upload(phone, "front", files / "front.jpg")
+        for _ in range(3):
+            outcome, text = _face(phone)
+            assert outcome == "failed" and "人脸核验采集人脸与公安库不一致" in text
+            phone.shots("face-failed")
+        phone.click("#request-manual")
+        phone.wait_for_selector("#manual-status")
+        assert "已申请人工审核" in phone.inner_text("#manual-status")
+        phone.shots("manual-review")
+    finally:
+        browser.close()
+
+
+def test_a_still_photo_fails_liveness(live_server, page, playwright_instance, files, request):
+    order = _order("phone3@example.com")
+    url = _qr_link(page, live_server.url, order, "phone3@example.com")
+    browser, phone = _phone(playwright_instance, files / "still.y4m", request)
+    try:
+        phone.goto(url)
+        outcome, text = _face(phone)
+        phone.shots("liveness-failed")
+        assert outcome == "failed" and "未检测到转头动作" in text
+    finally:
+        browser.close()
+
+
+def test_a_revoked_link_says_so(live_server, page, phone_page):
+    order = _order("phone4@example.com")
+    url = _qr_link(page, live_server.url, order, "phone4@example.com")
+    page.click("text=撤销链接")
+    phone_page.goto(url)
+    assert "链接已失效" in phone_page.inner_text("#token-error")
+    phone_page.shots("revoked")
