@@ -82,9 +82,11 @@ def test_expired_id_is_reported(docs):
 
 
 def test_blurred_and_recaptured_photos_are_reported(docs):
-    with pytest.raises(ocr.UnreadableImage) as info:  # too blurred to read anything: says why
-        read(docs, "blurred_front", "resident_id_front")
-    assert info.value.code == "blurry"
+    try:  # too blurred to read anything, or read in part: either way the answer says it is blurred
+        codes = [i["code"] for i in read(docs, "blurred_front", "resident_id_front")["issues"]]
+    except ocr.UnreadableImage as exc:
+        codes = [exc.code]
+    assert "blurry" in codes
     assert "recaptured" in [i["code"] for i in read(docs, "recaptured_front", "resident_id_front")["issues"]]
     assert "recaptured" not in [i["code"] for i in read(docs, "front", "resident_id_front")["issues"]]
 

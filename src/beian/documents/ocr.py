@@ -27,14 +27,14 @@ KINDS = ("resident_id_front", "resident_id_back", "business_license")
 
 # Recognition runs one line at a time (batch 1 avoids padding every line to the widest one) on one
 # thread (the task worker runs applicants in parallel processes, not threads); detection on the image
-# scaled so its longer side is at most 960 px: documents are photographed large, text is not small.
+# scaled so its longer side is at most 640 px: documents are photographed large, text is not small.
 OCR_PARAMS = {
     "Global.log_level": "error",
     "Global.use_cls": False,
     "EngineConfig.onnxruntime.intra_op_num_threads": 1,
     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     "Det.limit_type": "max",
-    "Det.limit_side_len": 960,
+    "Det.limit_side_len": 640,
     "Rec.rec_batch_num": 1,
 }
 MAX_SIDE = 1600  # larger photos are scaled down before OCR: more pixels only cost time
@@ -166,6 +166,13 @@ def _strip_label(text: str, labels: tuple[str, ...]) -> tuple[str | None, str]:
 def _value_after(lines: list[Line], labels: tuple[str, ...], *, multiline_until: tuple[str, ...] = ()) -> tuple[str, float] | None:
     """The value printed after a label: in the same box, else the boxes to its right on the same row;
     with multiline_until, also the following rows up to the next label."""
+    labelled = [o for o in lines if _strip_label(o.text, ALL_LABELS)[0] is not None]
+
+    def nearer_other_label(o: Line, line: Line) -> bool:
+        # On a rotated photo a box can overlap two label rows: it belongs to the label nearer its centre.
+        return any(other is not line and _same_row(o, other) and abs(o.cy - other.cy) < abs(o.cy - line.cy)
+                   for other in labelled)
+
     for i, line in enumerate(lines):
         label, rest = _strip_label(line.text, labels)
         if label is None:
@@ -173,7 +180,7 @@ def _value_after(lines: list[Line], labels: tuple[str, ...], *, multiline_until:
         parts, scores = ([rest], [line.score]) if rest else ([], [])
         # OCR boxes of a label and its value may overlap by up to a character's width.
         right = sorted((o for o in lines if o is not line and _same_row(o, line) and o.x0 >= line.x1 - line.height
-                        and o.x0 > (line.x0 + line.x1) / 2),
+                        and o.x0 > (line.x0 + line.x1) / 2 and not nearer_other_label(o, line)),
                        key=lambda o: o.x0)
         for o in right[:1] if not multiline_until else right:
             if _strip_label(o.text, ALL_LABELS)[0] is None:
@@ -184,7 +191,10 @@ def _value_after(lines: list[Line], labels: tuple[str, ...], *, multiline_until:
             for o in lines[i + 1:]:
                 if _same_row(o, line) or o.cy <= line.cy:
                     continue
-                if _strip_label(o.text, multiline_until + ALL_LABELS)[0] is not None or o.y0 - line.y1 > 4.5 * line.height:
+                # Stop at the next label, or at a value printed on the next label's row (its box may sort
+                # before the label's when the photo is slightly rotated).
+                if (_strip_label(o.text, multiline_until + ALL_LABELS)[0] is not None or o.y0 - line.y1 > 4.5 * line.height
+                        or nearer_other_label(o, line)):
                     break
                 if o.x0 >= x_from - 2 * line.height and o.x0 < x_from + 3 * line.height:
                     parts.append(o.text)

@@ -24,7 +24,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # under different crops, light and JPEG at 0.03–0.25 and different people at 0.66–0.83, so 0.6 keeps
 # a margin on both sides.
 THRESHOLD = 0.6
-DETECT_MAX_SIDE = 800  # faces in IDs, selfies and frames are large; detecting on fewer pixels is faster
+DETECT_MAX_SIDE = 640  # faces in IDs, selfies and frames are large; detecting on fewer pixels is faster
 
 _models = None
 _lock = threading.Lock()
