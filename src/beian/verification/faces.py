@@ -12,12 +12,11 @@ Pure functions over PIL images; models load once per process on first use.
 
 from __future__ import annotations
 
-import io
 import threading
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
 # Same person <= THRESHOLD. dlib's descriptor was trained so that 0.6 separates identities on LFW
 # (99.38%); our measured distances (benchmarks/verification.py, docs/decisions.md) put the same face
@@ -48,12 +47,13 @@ class NotAnImage(Exception):
 
 
 def load(data: bytes) -> Image.Image:
+    """Decoded, EXIF-rotated RGB image — the same loader the OCR uses, so both see the same pixels."""
+    from beian.documents.ocr import UnreadableImage, load_image
+
     try:
-        image = Image.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return load_image(data)
+    except UnreadableImage:
         raise NotAnImage from None
-    return ImageOps.exif_transpose(image).convert("RGB")
 
 
 @dataclass

@@ -54,12 +54,17 @@ def person_record(application: dict, person: str) -> dict | None:
     return None
 
 
-def people(order) -> list[dict]:
-    """Everyone who must upload an ID and verify a face, from the engine's required materials."""
+def required_materials(order) -> list[dict]:
     from beian.wizard import checks
 
+    return checks.run(order.application, order=order)["required_materials"]
+
+
+def people(order, required: list[dict] | None = None) -> list[dict]:
+    """Everyone who must upload an ID and verify a face, from the engine's required materials
+    (pass `required` when the caller has already run the engine for this order)."""
     seen, out = set(), []
-    for item in checks.run(order.application, order=order)["required_materials"]:
+    for item in required if required is not None else required_materials(order):
         owner = item["owner"]
         if owner == "subject" or owner in seen or item["kind"] != "principal_id":
             continue
@@ -78,13 +83,11 @@ def _site_number(person: str) -> int:
         return 0
 
 
-def slots_for(order, person: str) -> list[dict]:
+def slots_for(order, person: str, required: list[dict] | None = None) -> list[dict]:
     """The material slots this person fills in on the phone: their ID (both sides) and, for the
     subject's principal, the subject's certificate and handheld photo when required."""
-    from beian.wizard import checks
-
     own = {person} | ({"subject"} if person == "subject_principal" else set())
-    return [m for m in checks.run(order.application, order=order)["required_materials"] if m["owner"] in own]
+    return [m for m in (required if required is not None else required_materials(order)) if m["owner"] in own]
 
 
 # ---- links ----------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from beian.documents import messages as documents_msg
 from beian.documents.models import Material
 from beian.documents.services import UploadError, upload_to_slot
 from beian.rules.messages import MATERIALS, SIDES
@@ -52,8 +53,9 @@ def _mask_name(name: str) -> str:
 def _context(link, token: str) -> dict:
     order, person = link.order, link.person
     have = {(m.kind, m.owner, m.side): m for m in Material.objects.filter(order=order, status=Material.ACTIVE)}
+    required = services.required_materials(order)  # one engine run for the slots and the person's label
     slots = []
-    for item in services.slots_for(order, person):
+    for item in services.slots_for(order, person, required):
         side = item.get("side") or ""
         material = have.get((item["kind"], item["owner"], side))
         evidence = (material.evidence or {}) if material else {}
@@ -64,7 +66,7 @@ def _context(link, token: str) -> dict:
     face = services.face_status(order, person)
     pending = any(s["pending"] for s in slots) or face["pending"]
     return {"link": link, "token": token, "order": order, "slots": slots, "face": face, "pending": pending,
-            "person_label": next((p["label"] for p in services.people(order) if p["person"] == person), ""),
+            "person_label": next((p["label"] for p in services.people(order, required) if p["person"] == person), ""),
             "person_name": _mask_name(record.get("name", "")), "is_resident_id": record.get("cert_type") == "resident_id",
             "manual_after": services.MANUAL_REVIEW_AFTER}
 
@@ -95,7 +97,7 @@ def phone_upload(request, token):
     owners = {link.person} | ({"subject"} if link.person == "subject_principal" else set())
     try:
         if upload is None:
-            raise UploadError("no_file", "请选择要上传的图片。")
+            raise UploadError("no_file", documents_msg.NO_FILE)
         upload_to_slot(order=link.order, kind=request.POST.get("kind", "")[:32], owner=request.POST.get("owner", "")[:40],
                        side=request.POST.get("side", "")[:8], data=upload.read(5 * 1024 * 1024), via="phone",
                        owners=owners)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from beian.documents import messages as documents_msg
 from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
 from beian.documents.services import UploadError, upload_to_slot
@@ -97,7 +98,7 @@ def materials(request, pk):
             upload = request.FILES.get("file")
             try:
                 if upload is None:
-                    raise UploadError("no_file", "请选择要上传的图片。")
+                    raise UploadError("no_file", documents_msg.NO_FILE)
                 upload_to_slot(order=order, kind=request.POST.get("kind", "")[:32], owner=request.POST.get("owner", "")[:40],
                                side=request.POST.get("side", "")[:8], data=upload.read(5 * 1024 * 1024), via="pc",
                                user=request.user)
@@ -114,16 +115,16 @@ def materials(request, pk):
     missing = [f for f in result["findings"] if f["code"].startswith("MATERIAL_")]
     return render(request, "wizard/step_materials.html", {
         "order": order, "step": "materials", "steps": msg.STEPS, "items": items, "error": error, "missing": missing,
-        "people": _phone_people(request, order), "templates": order_templates(order)})
+        "people": _phone_people(request, order, result["required_materials"]), "templates": order_templates(order)})
 
 
-def _phone_people(request, order) -> list[dict]:
+def _phone_people(request, order, required: list[dict]) -> list[dict]:
     """Each person who verifies on a phone, with their live link (QR + URL) when one was made here."""
     import segno
 
     rows = []
     live = {link.person: link for link in order.phone_links.filter(revoked_at__isnull=True)}
-    for person in phone.people(order):
+    for person in phone.people(order, required):
         link = live.get(person["person"])
         # A fresh signature each time; the row's expires_at and revoked_at still bound the link.
         url = request.build_absolute_uri(f"/m/{phone.token_for(link)}/") if link else None
