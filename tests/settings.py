@@ -10,3 +10,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests that do not start the simulator must not wait on retries to an unreachable ministry.
 MINISTRY_URL = "http://127.0.0.1:9"
 MINISTRY_RETRIES = 1
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not Django's shared in-memory database: the live-server tests have other processes call
+    # back into the platform (the simulator's pushes) while the test thread reads, and only a file
+    # database gives each thread its own connection with real locking, as in production.
+    import os as _os
+    import tempfile as _tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": _os.path.join(_tempfile.gettempdir(), f"beian-test-{_os.getpid()}.sqlite3")}

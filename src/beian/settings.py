@@ -113,8 +113,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Several processes (web, worker) share the file: wait for locks instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
+    # Several processes (web, worker, pushed ministry results) share the file: wait for locks instead of
+    # failing at once, and take the write lock when a transaction starts (a read lock upgraded later
+    # can fail at once with "database is locked" when two writers meet).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

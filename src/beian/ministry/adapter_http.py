@@ -57,6 +57,9 @@ class HttpMinistry:
         data = self._call("GET", f"/api/v1/results?cursor={int(cursor)}")
         return [_status(r) for r in data.get("results", [])], int(data.get("next_cursor", cursor))
 
+    def register_callback(self, *, url: str) -> str:
+        return self._call("POST", "/api/v1/callback", {"url": url}).get("callback_url", "")
+
 
 def _json(exc) -> dict:
     try:

@@ -9,3 +9,13 @@ REJECTED_BY_BUREAU = "管局审核未通过：{reason}"
 APPROVED = "管局审核通过，备案号 {number}"
 STATUS = {"accepted": "管局已受理", "sms": "等待短信核验", "bureau": "管局审核中", "approved": "审核通过",
           "rejected": "审核不通过", "returned": "已退回"}
+CALLBACK_UNKNOWN_PROVIDER = "未知的调用方"
+CALLBACK_BAD_SIGNATURE = "签名校验失败"
+CALLBACK_STALE = "请求时间戳已过期或无效"
+CALLBACK_REPLAYED = "请求已被使用（重放）"
+CALLBACK_POST_ONLY = "仅接受 POST 请求"
+CALLBACK_TOO_LARGE = "请求体过大"
+CALLBACK_TOO_MANY = "一次最多推送 {limit} 条结果"
+CALLBACK_INVALID = "请求体应为 JSON：{\"results\": [...]}"
+CALLBACK_INVALID_RESULT = "该条结果缺少或含有无效的 result_id、request_id 或 status，未处理"
+CALLBACK_RETRY = "暂时无法处理，请稍后重试推送"

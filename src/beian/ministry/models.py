@@ -9,6 +9,7 @@ class MinistryResult(models.Model):
     result_id = models.CharField(max_length=64, unique=True)
     request_id = models.CharField(max_length=64, db_index=True)
     status = models.CharField(max_length=16)
+    channel = models.CharField(max_length=8, default="pull")  # pull | push: how it arrived first
     order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.SET_NULL)
     applied_at = models.DateTimeField(auto_now_add=True)
 

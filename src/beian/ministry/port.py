@@ -30,6 +30,9 @@ class MinistryRejected(MinistryError):
     code = "ministry_rejected"
 
 
+STATUSES = ("accepted", "sms", "bureau", "approved", "rejected", "returned")
+
+
 @dataclass
 class Status:
     request_id: str
@@ -48,3 +51,7 @@ class MinistryPort(Protocol):
     def status(self, *, request_id: str) -> Status: ...
 
     def results(self, *, cursor: int) -> tuple[list[Status], int]: ...
+
+    def register_callback(self, *, url: str) -> str:
+        """Ask the ministry to push results to `url` (blank = pull only); returns the registered url."""
+        ...

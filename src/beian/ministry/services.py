@@ -181,16 +181,22 @@ def poll_results(*, now=None) -> int:
     return applied
 
 
-def apply_result(*, status: Status, now=None) -> bool:
-    """One delivered result (pulled or pushed). A result id seen before is ignored."""
+def apply_result(*, status: Status, now=None, channel: str = "pull") -> bool:
+    """One delivered result (pulled or pushed): True when it moved the order."""
+    return deliver_result(status=status, now=now, channel=channel) == "applied"
+
+
+def deliver_result(*, status: Status, now=None, channel: str = "pull") -> str:
+    """Apply a result once: "applied", "duplicate" (its result id was seen before, by either channel)
+    or "ignored" (no such order, or a status the order is already past)."""
     with transaction.atomic():
         order = Order.objects.filter(ministry_request_id=status.request_id).first()
         try:
             with transaction.atomic():
                 MinistryResult.objects.create(result_id=status.result_id, request_id=status.request_id,
-                                              status=status.status, order=order)
+                                              status=status.status, order=order, channel=channel)
         except IntegrityError:
-            return False
+            return "duplicate"
         if order is None:
-            return False
-        return apply_status(order=order, status=status, now=now)
+            return "ignored"
+        return "applied" if apply_status(order=order, status=status, now=now) else "ignored"

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from beian.ministry import views
+
 app_name = "ministry"
-urlpatterns: list = []
+urlpatterns = [
+    path("callback/results", views.results_callback, name="results-callback"),
+]

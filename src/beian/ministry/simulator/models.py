@@ -9,6 +9,8 @@ class Provider(models.Model):
     provider_id = models.CharField(max_length=64, unique=True)
     name = models.CharField(max_length=100)
     secret = models.CharField(max_length=128)
+    # Where results are pushed (signed POST); blank = the provider only pulls /api/v1/results.
+    callback_url = models.URLField(max_length=300, blank=True)
 
     def __str__(self) -> str:
         return self.provider_id
@@ -95,6 +97,11 @@ class Result(models.Model):
     status = models.CharField(max_length=12)
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField()
+    # Push delivery to the provider's callback: retried with backoff until the provider answers 2xx.
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    delivery_attempts = models.PositiveIntegerField(default=0)
+    next_delivery_at = models.DateTimeField(null=True, blank=True)
+    last_delivery_error = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["id"]

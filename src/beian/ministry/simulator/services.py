@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from beian.ministry.simulator import messages as msg
+from beian.ministry.simulator import push
 from beian.ministry.simulator.models import (
     NumberSequence,
     Result,
@@ -54,6 +55,7 @@ def sms_targets(kind: str, application: dict) -> list[tuple[str, str]]:
 def _result(submission: Submission, now) -> None:
     Result.objects.create(result_id=uuid.uuid4().hex, submission=submission, status=submission.status,
                           reason=submission.reason, created_at=now)
+    push.deliver_soon(submission.provider_id)
 
 
 def _send_code(challenge: SmsChallenge, order_ref: str, now) -> None:
@@ -216,8 +218,16 @@ def decide(*, submission: Submission, approve: bool, reason: str = "", now) -> S
 
 
 def tick(*, now) -> dict:
-    """Time passes at the ministry: SMS timeouts, and the automatic bureau policy for demo runs."""
+    """Time passes at the ministry: SMS timeouts, the automatic bureau policy for demo runs, and
+    (re)delivery of pushed results that are due."""
     counts = {"timeouts": 0, "decided": 0}
+    try:
+        return _tick(counts, now)
+    finally:
+        counts.update(push.deliver(now=now))
+
+
+def _tick(counts: dict, now) -> dict:
     for submission in Submission.objects.filter(status=Submission.SMS):
         if submission.challenges.filter(verified_at__isnull=True, expires_at__lte=now).exists():
             with transaction.atomic():

@@ -50,6 +50,9 @@ DATABASES = {
         os.environ.get("MINISTRY_DATABASE_URL", f"sqlite:///{DATA_DIR / 'ministry.sqlite3'}")
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The web process and its push thread and the tick process share the file (see beian.settings).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
@@ -64,3 +67,6 @@ _auto = os.environ.get("MINISTRY_AUTO_DELAY_WORKDAYS", "")
 MINISTRY_AUTO_DELAY_WORKDAYS = int(_auto) if _auto.strip().isdigit() else None
 MINISTRY_AUTO_REJECT_RATE = float(os.environ.get("MINISTRY_AUTO_REJECT_RATE", "0") or 0)
 LOGIN_URL = "/bureau/login/"
+# Push each new result to the provider's callback at once (from a background thread); the tick
+# retries failed pushes either way.
+MINISTRY_PUSH_IMMEDIATE = env_bool("MINISTRY_PUSH_IMMEDIATE", True)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/v1/filings", views.api_submit),
     path("api/v1/filings/<str:request_id>", views.api_status),
     path("api/v1/results", views.api_results),
+    path("api/v1/callback", views.api_callback),
     path("sms/", views.sms_page),
     path("sms/outbox/", views.sms_outbox),
     path("query/", views.query),

@@ -4,6 +4,8 @@ from functools import wraps
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
@@ -14,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from beian.ministry import signing
 from beian.ministry.simulator import messages as msg
-from beian.ministry.simulator import services
+from beian.ministry.simulator import push, services
 from beian.ministry.simulator.models import (
     Nonce,
     Provider,
@@ -63,10 +65,7 @@ def signed(view):
     return wrapper
 
 
-def _status(submission: Submission) -> dict:
-    return {"request_id": submission.request_id, "order_ref": submission.order_ref, "status": submission.status,
-            "status_label": submission.status_label, "reason": submission.reason, "icp_number": submission.icp_number,
-            "website_numbers": submission.website_numbers}
+_status = push.submission_payload
 
 
 @csrf_exempt
@@ -110,11 +109,34 @@ def api_results(request):
     except ValueError:
         return _error(400, "invalid_cursor", "cursor 应为整数")
     rows = Result.objects.select_related("submission").filter(submission__provider=request.provider, id__gt=cursor)[:100]
-    results = [{"cursor": r.id, "result_id": r.result_id, "status": r.status, "reason": r.reason,
-                **{k: v for k, v in _status(r.submission).items() if k not in ("status", "reason", "status_label")}}
-               for r in rows]
+    results = [push.result_payload(r) for r in rows]
     return JsonResponse({"results": results, "next_cursor": results[-1]["cursor"] if results else cursor},
                         json_dumps_params={"ensure_ascii": False})
+
+
+@csrf_exempt
+@require_POST
+@signed
+def api_callback(request):
+    """Register (or clear, with an empty url) where results are pushed to this provider."""
+    try:
+        url = json.loads(request.body).get("url", "")
+        if not isinstance(url, str):
+            raise ValueError
+    except (ValueError, AttributeError):
+        return _error(400, "invalid_request", "请求体应为 {\"url\": \"https://…\"}")
+    url = url.strip()
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            return _error(400, "invalid_callback_url", "回调地址应为 http(s) 网址")
+        if len(url) > 300:
+            return _error(400, "invalid_callback_url", "回调地址过长（最多300个字符）")
+    Provider.objects.filter(pk=request.provider.pk).update(callback_url=url)
+    if url:
+        push.deliver_soon(request.provider.pk)  # the backlog of undelivered results
+    return JsonResponse({"callback_url": url}, json_dumps_params={"ensure_ascii": False})
 
 
 def _throttled(request) -> bool:

@@ -16,9 +16,11 @@ class Command(BaseCommand):
     help = "Create the demo provider, bureau reviewer and an external filing (idempotent)."
 
     def handle(self, *args, **options):
+        defaults = {"name": "beian 演示接入商", "secret": os.environ.get("MINISTRY_SHARED_SECRET", "demo-ministry-secret")}
+        if "MINISTRY_CALLBACK_URL" in os.environ:  # where results are pushed; unset keeps what was registered
+            defaults["callback_url"] = os.environ["MINISTRY_CALLBACK_URL"]
         Provider.objects.update_or_create(provider_id=os.environ.get("MINISTRY_PROVIDER_ID", "beian-demo-provider"),
-                                          defaults={"name": "beian 演示接入商",
-                                                    "secret": os.environ.get("MINISTRY_SHARED_SECRET", "demo-ministry-secret")})
+                                          defaults=defaults)
         User = get_user_model()
         if not User.objects.filter(username="bureau@beian.local").exists():
             User.objects.create_user("bureau@beian.local", "bureau@beian.local", "bureau12345", is_staff=True)
