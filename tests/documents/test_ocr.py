@@ -128,3 +128,47 @@ def test_cli_exit_2_for_a_file_that_is_not_an_image(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not_an_image" in err and "图片" in err
     assert main(["read-document", str(tmp_path / "missing.jpg"), "--kind", "resident_id_front"]) == 2
+
+
+def test_cli_front_prints_only_the_contract_keys(docs, capsys):
+    assert main(["read-document", str(docs["paths"]["front"]), "--kind", "resident_id_front"]) == 0
+    assert set(json.loads(capsys.readouterr().out)) == {"kind", "fields", "confidence", "issues"}
+
+
+def test_large_photos_report_boxes_in_the_photo_s_own_coordinates(docs):
+    """Photos over MAX_SIDE are read scaled down; the boxes (and the portrait region built from them)
+    must still be in the original photo's pixels."""
+    small = Image.open(docs["paths"]["front"]).convert("RGB")
+    big = small.resize((small.width * 2, small.height * 2))
+    assert max(big.size) > ocr.MAX_SIDE
+    number = docs["person"].cert_number
+
+    def number_box(image):
+        line = next(ln for ln in ocr.ocr_lines(image) if number in ln.text.replace(" ", ""))
+        return line.x0, line.y0, line.x1, line.y1
+
+    for a, b in zip(number_box(small), number_box(big), strict=True):
+        assert abs(2 * a - b) < 12
+
+
+def test_portrait_region_is_right_of_the_text_and_above_the_number(docs):
+    reading = read(docs, "front", "resident_id_front")
+    left, top, right, bottom = reading["portrait_region"]
+    lines = ocr.ocr_lines(ocr.load_image(docs["paths"]["front"].read_bytes()))
+    name = next(ln for ln in lines if docs["person"].name in ln.text)
+    number = next(ln for ln in lines if docs["person"].cert_number in ln.text.replace(" ", ""))
+    assert left >= name.x1 and bottom <= number.y0 and right > left + 100
+
+
+def test_a_value_on_a_tilted_photo_belongs_to_the_label_level_with_its_start():
+    """A long 经营范围 value on a tilted licence photo overlaps the 住所 row in its axis-aligned box; its
+    left end is level with 经营范围's label, so it is not appended to the address."""
+    L = ocr.Line
+    lines = sorted([
+        L("住所", 0.99, 198, 855, 293, 924, left_y=885, right_y=893),
+        L("湖北省武汉市武昌区人民路733号16楼777室", 0.99, 421, 808, 1086, 905, left_y=880, right_y=833),
+        L("技术开发、技术服务、技术咨询", 0.99, 424, 865, 1398, 983, left_y=962, right_y=886),
+        L("经营范围", 0.99, 209, 945, 356, 1001, left_y=970, right_y=976),
+    ], key=lambda ln: (ln.cy, ln.x0))
+    fields, _ = ocr.PARSERS["business_license"](lines)
+    assert fields["address"] == "湖北省武汉市武昌区人民路733号16楼777室"

@@ -70,3 +70,33 @@ def test_y4m_file_is_well_formed(tmp_path, portraits):
     header, _, rest = data.partition(b"\n")
     assert header.startswith(b"YUV4MPEG2 W640 H480")
     assert len(rest) == 3 * (len(b"FRAME\n") + 640 * 480 * 3 // 2)
+
+
+def test_id_face_searched_in_the_portrait_region_matches_the_full_search(portraits):
+    from beian.documents import ocr
+
+    person = syn.random_person(__import__("random").Random(3))
+    data = syn.to_bytes(syn.photographed(syn.id_front(person, portraits["grace_hopper"])))
+    region = ocr.read_document(data, "resident_id_front")["portrait_region"]
+    card = faces.load(data)
+    in_region, whole = faces.find_faces(card, region=tuple(region)), faces.find_faces(card)
+    assert in_region and whole
+    box = in_region[0].box
+    assert region[0] <= box[0] and box[2] <= region[2] and region[1] <= box[1] and box[3] <= region[3]
+    # The same face, in the card's coordinates, with a descriptor of the same person as the registry's.
+    assert abs(box[0] - whole[0].box[0]) < 15 and abs(box[1] - whole[0].box[1]) < 15
+    registry = faces.find_faces(portraits["grace_hopper"])[0].descriptor()
+    assert faces.distance(in_region[0].descriptor(), registry) < faces.THRESHOLD
+
+
+def test_a_region_without_a_face_falls_back_to_the_whole_image(portraits):
+    card = syn.photographed(syn.id_front(syn.random_person(__import__("random").Random(4)), portraits["astronaut"]))
+    found = faces.find_faces(card, region=(0, 0, 120, 120))
+    assert found and found[0].box[0] > 120
+
+
+def test_liveness_looks_at_evenly_spaced_frames():
+    assert liveness.sample_indices(5) == [0, 1, 2, 3, 4]
+    picked = liveness.sample_indices(24)
+    assert len(picked) == liveness.MAX_FRAMES and picked[0] == 0 and picked[-1] >= 20
+    assert picked == sorted(set(picked))

@@ -28,5 +28,6 @@ def read_document_main(argv: list[str]) -> int:
         print(f"beian read-document: {exc.code}: {exc.message}", file=sys.stderr)
         return 2
     result.pop("detected_kind", None)
+    result.pop("portrait_region", None)  # layout for the face pipeline, not part of the printed contract
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0

@@ -24,6 +24,9 @@ from PIL import Image
 # a margin on both sides.
 THRESHOLD = 0.6
 DETECT_MAX_SIDE = 640  # faces in IDs, selfies and frames are large; detecting on fewer pixels is faster
+# An ID card's portrait region (about a third of the card's width) is searched at this size: its face is
+# then 50–100 px, which HOG finds after 2x upsampling, on a quarter of the whole card's pixels.
+REGION_MAX_SIDE = 320
 
 _models = None
 _lock = threading.Lock()
@@ -76,18 +79,37 @@ class Face:
         distance = float(np.linalg.norm(right - left)) or 1.0
         return float((self.points[4][0] - (left[0] + right[0]) / 2) / distance)
 
+    def shifted(self, dx: int, dy: int) -> Face:
+        """The same face, with box and landmarks moved into a larger image's coordinates."""
+        box = (self.box[0] + dx, self.box[1] + dy, self.box[2] + dx, self.box[3] + dy)
+        return Face(box=box, points=[(x + dx, y + dy) for x, y in self.points], _shape=self._shape,
+                    _pixels=self._pixels)
+
     def descriptor(self) -> np.ndarray:
         return np.array(models()[2].compute_face_descriptor(self._pixels, self._shape))
 
 
-def find_faces(image: Image.Image, *, upsample: int | None = None) -> list[Face]:
-    """Faces in the image, largest first."""
+def find_faces(image: Image.Image, *, upsample: int | None = None,
+               region: tuple[float, float, float, float] | None = None, max_side: int = DETECT_MAX_SIDE) -> list[Face]:
+    """Faces in the image, largest first. With `region` (left, top, right, bottom, e.g. where the
+    portrait sits on an ID card, from its OCR), that part is searched first: detection cost is linear
+    in pixels, and a card's portrait is small enough to need 2x upsampling. Boxes and landmarks are
+    always in the whole image's coordinates."""
+    if region is not None:
+        left, top, right, bottom = (round(v) for v in region)
+        left, top = max(0, left), max(0, top)
+        right, bottom = min(image.width, right), min(image.height, bottom)
+        if right - left >= 40 and bottom - top >= 40:
+            found = find_faces(image.crop((left, top, right, bottom)), upsample=upsample, max_side=REGION_MAX_SIDE)
+            if found:
+                return [f.shifted(left, top) for f in found]
+        return find_faces(image, upsample=upsample)
 
     detector, predictor, _ = models()
     scale = 1.0
     work = image
-    if max(image.size) > DETECT_MAX_SIDE:
-        scale = DETECT_MAX_SIDE / max(image.size)
+    if max(image.size) > max_side:
+        scale = max_side / max(image.size)
         work = image.resize((round(image.width * scale), round(image.height * scale)))
     pixels = np.asarray(work)
     # Upsampling finds small faces (a portrait on an ID card photographed from afar) at 4x the cost.

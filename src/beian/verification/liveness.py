@@ -44,11 +44,17 @@ def _small(frame: Image.Image) -> Image.Image:
     return frame
 
 
+def sample_indices(count: int) -> list[int]:
+    """Which of `count` frames are looked at: at most MAX_FRAMES, evenly spaced (callers decode only these)."""
+    if count <= MAX_FRAMES:
+        return list(range(count))
+    step = count / MAX_FRAMES
+    return [int(i * step) for i in range(MAX_FRAMES)]
+
+
 def check(frames: list[Image.Image]) -> tuple[LivenessResult, Face | None, Image.Image | None]:
     """(result, the most frontal face, its frame)."""
-    if len(frames) > MAX_FRAMES:
-        step = len(frames) / MAX_FRAMES
-        frames = [frames[int(i * step)] for i in range(MAX_FRAMES)]
+    frames = [frames[i] for i in sample_indices(len(frames))]
     yaws: list[float | None] = []
     counts = []
     best: tuple[float, int, Face, Image.Image] | None = None

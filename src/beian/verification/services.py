@@ -213,11 +213,12 @@ def run_face_attempt(attempt_id: int) -> str:
         return attempt.status
     storage = materials_storage()
     frames = []
-    for name in attempt.frames:
-        with storage.open(name) as fh:
+    used = liveness.sample_indices(len(attempt.frames))  # decode only the frames liveness looks at
+    for index in used:
+        with storage.open(attempt.frames[index]) as fh:
             frames.append(faces.load(fh.read()))
     result, live_face, _ = liveness.check(frames)
-    evidence = {"liveness": result.as_evidence(), "threshold": faces.THRESHOLD}
+    evidence = {"liveness": {**result.as_evidence(), "frames_used": used}, "threshold": faces.THRESHOLD}
     if not result.passed:
         return _fail(attempt, f"liveness_{result.code}", LIVENESS_MESSAGES[result.code] + msg.GUIDANCE, evidence).status
     record = person_record(attempt.order.application, attempt.person) or {}
@@ -236,7 +237,9 @@ def run_face_attempt(attempt_id: int) -> str:
     if id_front is None:
         return _fail(attempt, "id_photo_missing", msg.ID_PHOTO_MISSING, evidence).status
     with id_front.original.open("rb") as fh:
-        id_faces = faces.find_faces(faces.load(fh.read()))
+        # The OCR of this photo found where the card's portrait is: search there first.
+        region = ((id_front.evidence or {}).get("ocr") or {}).get("portrait_region")
+        id_faces = faces.find_faces(faces.load(fh.read()), region=tuple(region) if region else None)
     if not id_faces:
         return _fail(attempt, "id_photo_no_face", msg.ID_PHOTO_NO_FACE, evidence).status
     id_descriptor = id_faces[0].descriptor()
