@@ -19,3 +19,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": _os.path.join(_tempfile.gettempdir(), f"beian-test-{_os.getpid()}.sqlite3")}
+
+# One process (live-server threads included): in-memory counters are shared, and tests that never touch
+# the database can still have the cache cleared between them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
