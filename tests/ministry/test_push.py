@@ -235,3 +235,17 @@ def test_the_receiver_needs_no_csrf_token_but_a_signature(client):
     assert _signed_post(strict, {"results": []}).status_code == 200
     assert strict.post(CALLBACK, data=b"{}", content_type="application/json").status_code == 401
 
+
+
+@pytestmark_db
+def test_a_late_earlier_status_changes_nothing(client, ministry, django_capture_on_commit_callbacks):
+    """Push and pull are not ordered between them: an `sms` result arriving after `bureau` is ignored."""
+    with django_capture_on_commit_callbacks(execute=True):
+        order = _pending_order("push-late.com", "13700009999")
+    order.refresh_from_db()
+    rid = order.ministry_request_id
+    assert _signed_post(client, {"results": [{"result_id": "late-2", "request_id": rid, "status": "bureau"}]}).json()["applied"] == 1
+    late = _signed_post(client, {"results": [{"result_id": "late-1", "request_id": rid, "status": "sms"}]})
+    assert late.json()["ignored"] == 1
+    order.refresh_from_db()
+    assert order.state == states.BUREAU_REVIEW
