@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 BATCH = 50
 TIMEOUT = 5.0
 MAX_BACKOFF = timedelta(hours=1)
+CLAIM = timedelta(seconds=60)  # longer than a post can take (TIMEOUT)
 
 
 def submission_payload(submission: Submission) -> dict:
@@ -55,21 +56,29 @@ def _post(provider: Provider, body: bytes) -> None:
         response.read()
 
 
+def _due(provider: Provider, now):
+    return (Result.objects.filter(submission__provider=provider, delivered_at__isnull=True)
+            .filter(Q(next_delivery_at__isnull=True) | Q(next_delivery_at__lte=now)))
+
+
 def deliver(*, now, provider: Provider | None = None) -> dict:
-    """Push every due, undelivered result; returns counts. Safe to run from several places at once:
-    the worst case is a result delivered twice, which the provider ignores by result_id."""
+    """Push every due, undelivered result; returns counts. Safe to run from several places at once (a
+    push thread, the tick, a command): each result is claimed before it is posted, so none is posted
+    twice by them; a claim left by a process that died expires after CLAIM."""
     counts = {"delivered": 0, "failed": 0}
     providers = [provider] if provider else Provider.objects.exclude(callback_url="")
     for p in providers:
         if not p.callback_url:
             continue
         while True:
-            due = list(Result.objects.select_related("submission")
-                       .filter(submission__provider=p, delivered_at__isnull=True)
-                       .filter(Q(next_delivery_at__isnull=True) | Q(next_delivery_at__lte=now)).order_by("id")[:BATCH])
-            if not due:
+            candidates = list(_due(p, now).order_by("id").values_list("id", flat=True)[:BATCH])
+            if not candidates:
                 break
-            ids = [r.id for r in due]
+            # A conditional update per row: whoever changes it first owns it; the others see it not due.
+            claimed = [pk for pk in candidates if _due(p, now).filter(pk=pk).update(next_delivery_at=now + CLAIM)]
+            due = list(Result.objects.select_related("submission").filter(id__in=claimed).order_by("id"))
+            if not due:
+                continue
             body = json.dumps({"results": [result_payload(r) for r in due]}, ensure_ascii=False).encode()
             try:
                 _post(p, body)
@@ -82,14 +91,15 @@ def deliver(*, now, provider: Provider | None = None) -> dict:
                 counts["failed"] += len(due)
                 log.warning("push to %s failed (%s); will retry", p.provider_id, error)
                 break
-            Result.objects.filter(id__in=ids).update(delivered_at=now, last_delivery_error="")
+            Result.objects.filter(id__in=claimed).update(delivered_at=now, last_delivery_error="")
             counts["delivered"] += len(due)
     return counts
 
 
 def deliver_soon(provider_id: int) -> None:
     """After the current transaction commits, push what is due to this provider from a background
-    thread, so the page that caused a result (e.g. the public SMS page) does not wait on the provider."""
+    thread, so the page that caused a result (e.g. the public SMS page) does not wait on the provider.
+    Not a daemon: a command that made a result (ministry_decide, ministry_tick) exits after the push."""
     if not getattr(settings, "MINISTRY_PUSH_IMMEDIATE", True):
         return
 
@@ -106,4 +116,4 @@ def deliver_soon(provider_id: int) -> None:
         finally:
             connection.close()  # this thread's own connection
 
-    transaction.on_commit(lambda: threading.Thread(target=run, daemon=True).start())
+    transaction.on_commit(lambda: threading.Thread(target=run).start())

@@ -3,7 +3,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from beian.ministry.simulator import push
 from beian.ministry.simulator.models import Submission
 from beian.ministry.simulator.services import decide
 
@@ -20,6 +19,4 @@ class Command(BaseCommand):
         if submission is None:
             raise CommandError(f"没有备案提交 {request_id}")
         result = decide(submission=submission, approve=reject is None, reason=reject or "", now=timezone.now())
-        # This process ends now, before a background push thread could finish: push here instead.
-        push.deliver(now=timezone.now(), provider=submission.provider)
         self.stdout.write(f"{result.request_id} {result.status} {result.icp_number}")
