@@ -37,3 +37,10 @@ def verify(*, secret: str, method: str, path: str, body: bytes, timestamp: str, 
         return "stale_timestamp"
     expected = sign(secret, method, path, timestamp, nonce or "", body)
     return None if hmac.compare_digest(expected, signature or "") else "bad_signature"
+
+
+def verify_request(request, *, secret: str) -> str | None:
+    """`verify` applied to a Django request: its method, full path, body and X- headers."""
+    return verify(secret=secret, method=request.method, path=request.get_full_path(), body=request.body,
+                  timestamp=request.headers.get("X-Timestamp", ""), nonce=request.headers.get("X-Nonce", ""),
+                  signature=request.headers.get("X-Signature", ""))

@@ -30,9 +30,7 @@ def _error(status: int, code: str, message: str) -> JsonResponse:
 def _authenticate(request) -> JsonResponse | None:
     if request.headers.get("X-Provider", "") != settings.MINISTRY_PROVIDER_ID:
         return _error(401, "unknown_provider", msg.CALLBACK_UNKNOWN_PROVIDER)
-    problem = signing.verify(secret=settings.MINISTRY_SHARED_SECRET, method="POST", path=request.get_full_path(),
-                             body=request.body, timestamp=request.headers.get("X-Timestamp", ""),
-                             nonce=request.headers.get("X-Nonce", ""), signature=request.headers.get("X-Signature", ""))
+    problem = signing.verify_request(request, secret=settings.MINISTRY_SHARED_SECRET)
     if problem:
         return _error(401, problem, msg.CALLBACK_BAD_SIGNATURE if problem == "bad_signature" else msg.CALLBACK_STALE)
     nonce = request.headers.get("X-Nonce", "")[:64]

@@ -50,9 +50,7 @@ def signed(view):
         provider = Provider.objects.filter(provider_id=request.headers.get("X-Provider", "")).first()
         if provider is None:
             return _error(401, "unknown_provider", "未知的接入商")
-        problem = signing.verify(secret=provider.secret, method=request.method, path=request.get_full_path(),
-                                 body=request.body, timestamp=request.headers.get("X-Timestamp", ""),
-                                 nonce=request.headers.get("X-Nonce", ""), signature=request.headers.get("X-Signature", ""))
+        problem = signing.verify_request(request, secret=provider.secret)
         if problem:
             return _error(401, problem, "签名校验失败" if problem == "bad_signature" else "请求时间戳已过期")
         try:
