@@ -181,3 +181,22 @@ def test_without_demo_purchase_the_page_says_where_to_buy(client, settings):
     assert 'id="open-demo-instance"' not in page and "云产品控制台购买" in page
     assert "未开放在线开通实例" in client.post("/products/instances/", follow=True).content.decode()
     assert not Instance.objects.exists()
+
+
+def test_the_website_a_number_was_filed_for_keeps_it_in_a_later_order(client):
+    owner, instances = applicant_with_products(email="owner@example.com", prefix="own")
+    code = ServiceNumber.objects.get(owner=owner).code
+    applicant = _new_account(client)
+    order = _order_for(client)
+    client.post(f"/orders/{order.pk}/product/", {"version": order.version, "action": "save",
+                                               "websites[0].access.service_number": code})
+    Order.objects.filter(pk=order.pk).update(state=states.APPROVED)
+    approved = Order.objects.get(pk=order.pk)
+    later = Order.objects.create(account=applicant, kind="change_website", reference="BA-LATER",
+                                 last_applicant_update_at=approved.last_applicant_update_at,
+                                 state_changed_at=approved.state_changed_at,
+                                 application=approved.application)
+    assert check_product(account=applicant, service_number=code, order_id=later.pk) == instances[0]
+    with pytest.raises(ProductCheckError) as info:
+        check_product(account=applicant, service_number=code, domain="another-site.com")
+    assert info.value.code == "service_number_used"

@@ -34,16 +34,29 @@ def normalise_service_number(value: str) -> str:
     return re.sub(r"\s+", "", value).replace("－", "-").replace("—", "-").lower()
 
 
-def _number_taken(number: ServiceNumber, order_id) -> bool:
-    """Consumed by another order that still counts (cancelled and expired orders give it back)."""
+def _domain_in_order(order_id, code: str) -> str:
+    from beian.filings.models import Order
+
+    application = Order.objects.filter(pk=order_id).values_list("application", flat=True).first() or {}
+    for website in application.get("websites") or ():
+        if (website.get("access") or {}).get("service_number") == code and website.get("domains"):
+            return website["domains"][0]
+    return ""
+
+
+def _number_taken(number: ServiceNumber, order_id, domain: str) -> bool:
+    """Used by another website. Cancelled and expired orders give a number back; the website it was
+    filed for keeps it (a later change order of that website carries the same number)."""
     from beian.filings import states
     from beian.filings.models import Order
 
-    if number.consumed_order_id and number.consumed_order_id != order_id \
-            and number.consumed_order.state not in (states.CANCELLED, states.EXPIRED):
+    consumer = number.consumed_order
+    if consumer is not None and consumer.pk != order_id and consumer.state not in (states.CANCELLED, states.EXPIRED) \
+            and not (domain and number.consumed_domain == domain):
         return True
     others = Order.objects.filter(state__in=states.IN_FLIGHT, application__icontains=number.code).exclude(pk=order_id)
     return any((w.get("access") or {}).get("service_number") == number.code
+               and not (domain and (w.get("domains") or [""])[0] == domain)
                for app in others.values_list("application", flat=True) for w in app.get("websites") or ())
 
 
@@ -77,7 +90,7 @@ def check_product(*, account, instance_id: str = "", ip: str = "", service_numbe
         if number is None:
             raise ProductCheckError("service_number_not_found", msg.SERVICE_NUMBER_NOT_FOUND.format(code=service_number),
                                     "service_number")
-        if _number_taken(number, order_id):
+        if _number_taken(number, order_id, domain or (_domain_in_order(order_id, number.code) if order_id else "")):
             raise ProductCheckError("service_number_used", msg.SERVICE_NUMBER_USED.format(code=service_number),
                                     "service_number")
         try:
