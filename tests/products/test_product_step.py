@@ -200,3 +200,23 @@ def test_the_website_a_number_was_filed_for_keeps_it_in_a_later_order(client):
     with pytest.raises(ProductCheckError) as info:
         check_product(account=applicant, service_number=code, domain="another-site.com")
     assert info.value.code == "service_number_used"
+
+
+@pytest.mark.parametrize("hostile", ["", "x" * 10_000, "i-a\x00b", "😀", "ｉ－ｐ－ｈｚ０１", "<script>alert(1)</script>"])
+def test_hostile_values_on_the_product_pages_never_fail(client, hostile):
+    account, _ = applicant_with_products(prefix="p")
+    client.force_login(account)
+    order = _order_for(client)
+    for action in ("next", "save", hostile):
+        response = client.post(f"/orders/{order.pk}/product/", {
+            # (a hostile `version` is the wizard's _save, shared by every step: not this page's input)
+            "version": Order.objects.get(pk=order.pk).version, "action": action, "websites[0].access.instance_id": hostile,
+            "websites[0].access.service_number": hostile})
+        assert response.status_code in (200, 302)
+        assert "<script>alert(1)</script>" not in response.content.decode()
+    assert client.get(f"/orders/{order.pk}/product/").status_code == 200
+    assert client.post("/products/service-numbers/", {"instance_id": hostile}).status_code == 302
+    assert client.post("/products/instances/", {"next": hostile}).status_code == 302
+    assert client.get("/products/instances/", {"next": hostile}).status_code == 200
+    with pytest.raises(ProductCheckError):
+        check_product(account=account, ip=hostile or "x")

@@ -4,6 +4,7 @@ Field names are precheck.md paths (`websites[0].access.service_number`), like th
 so an error lands next to the input it is about.
 """
 
+import re
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -13,6 +14,7 @@ from beian.products import services
 from beian.products.selectors import instance_count, usable_instances
 from beian.products.services import ProductCheckError, check_product, normalise_service_number
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never part of an id; PostgreSQL refuses NUL in JSON text
 KEEP = 200  # what a person typed is kept (and shown back) up to this length, even when it is wrong
 
 
@@ -33,8 +35,8 @@ def apply_choices(*, account, order, application: dict, post=None) -> tuple[dict
     for i, website in enumerate(application.get("websites") or ()):
         access = website.get("access") if isinstance(website.get("access"), dict) else {}
         if post is not None:
-            choice = post.get(f"websites[{i}].access.instance_id", "").strip()[:KEEP]
-            typed = post.get(f"websites[{i}].access.service_number", "").strip()[:KEEP]
+            choice = _CONTROL.sub("", post.get(f"websites[{i}].access.instance_id", "")).strip()[:KEEP]
+            typed = _CONTROL.sub("", post.get(f"websites[{i}].access.service_number", "")).strip()[:KEEP]
         else:
             choice, typed = (access.get("instance_id") or ""), (access.get("service_number") or "")
             if not choice and not typed:

@@ -5,6 +5,7 @@ INSTANCE_NOT_MAINLAND = "实例“{instance}”位于{region}，不在中国内�
 INSTANCE_EXPIRED = "实例“{instance}”已于 {date} 到期，请续费后再备案，或选择其他实例。"
 INSTANCE_FULL = "实例“{instance}”已无可用的备案服务号（最多可备案 {capacity} 个网站），请更换其他实例。"
 IP_MISMATCH = "IP地址“{ip}”不属于实例“{instance}”（该实例的公网IP为 {actual}）。"
+IP_INVALID = "“{ip}”不是有效的IP地址，请选择实例的公网IP。"
 SERVICE_NUMBER_NOT_FOUND = "备案服务号“{code}”不存在，请核对后重新填写（服务号由服务器所属账号在“备案服务号”页面申请）。"
 SERVICE_NUMBER_USED = "备案服务号“{code}”已被其他订单使用，每个备案服务号只能用于一个网站；请向服务器所属账号另行申请。"
 SERVICE_NUMBER_TWICE = "备案服务号“{code}”已用于网站{n}，每个备案服务号只能用于一个网站；请为本网站另行申请。"

@@ -16,6 +16,7 @@ from beian.products import messages as msg
 from beian.products.models import Instance, ServiceNumber
 from beian.products.selectors import used_slots
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never in an id; PostgreSQL refuses NUL in a query
 SERVICE_NUMBER_SHAPE = re.compile(r"[0-9a-z][0-9a-z-]{3,63}")
 DEMO_INSTANCE_LIMIT = 5
 
@@ -26,6 +27,14 @@ class ProductCheckError(Exception):
     def __init__(self, code: str, message: str, field: str = ""):
         super().__init__(message)
         self.code, self.message, self.field = code, message, field
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
 
 
 def normalise_service_number(value: str) -> str:
@@ -80,7 +89,7 @@ def check_product(*, account, instance_id: str = "", ip: str = "", service_numbe
     file on their server, so knowing the code is the permission; it is used up by one website.
     """
     now = now or timezone.now()
-    instance_id, ip = (instance_id or "").strip(), (ip or "").strip()
+    instance_id, ip = _CONTROL.sub("", instance_id or "").strip(), _CONTROL.sub("", ip or "").strip()
     service_number = normalise_service_number(service_number)
     if service_number:
         if not SERVICE_NUMBER_SHAPE.fullmatch(service_number):
@@ -101,8 +110,10 @@ def check_product(*, account, instance_id: str = "", ip: str = "", service_numbe
         return number.instance
     if not instance_id and not ip:
         raise ProductCheckError("nothing_chosen", msg.NOTHING_CHOSEN.format(domain=domain or msg.NO_DOMAIN))
+    if ip and not _is_ip(ip):
+        raise ProductCheckError("ip_invalid", msg.IP_INVALID.format(ip=ip[:80]), "instance_id")
     lookup = Q(instance_id=instance_id) if instance_id else Q(public_ip=ip)
-    instance = Instance.objects.filter(lookup, owner=account).first()
+    instance = Instance.objects.filter(lookup, owner=account).first() if len(instance_id) <= 64 else None
     if instance is None:
         raise ProductCheckError("instance_not_found", msg.INSTANCE_NOT_FOUND.format(instance=(instance_id or ip)[:80]),
                                 "instance_id")

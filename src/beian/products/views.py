@@ -21,7 +21,7 @@ from beian.products.services import (
 def _next_url(request) -> str:
     """Where to go back to (the 产品验证 step that sent the person here), if it is one of our pages."""
     target = (request.POST.get("next") or request.GET.get("next") or "")[:500]
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+    if target.startswith("/") and target.isprintable() and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                                   require_https=request.is_secure()):
         return target
     return ""

@@ -52,8 +52,20 @@ def _shift(errors: dict[str, str], removed: int) -> dict[str, str]:
     return out
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _printable(post):
+    """The POST without control characters: none belongs in an application, and PostgreSQL refuses NUL."""
+    clean = post.copy()
+    for key in clean:
+        clean.setlist(key, [_CONTROL.sub("", v) for v in post.getlist(key)])
+    return clean
+
+
 def read(post) -> tuple[dict, dict[str, str], dict[str, str], str]:
     """(application, {path: error}, {path: value as typed} for refused values, action) from the POST."""
+    post = _printable(post)
     application = checks.blank_application()
     count = website_count(post)
     application["websites"] = [checks.blank_website("") for _ in range(count)]
