@@ -200,6 +200,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "beian <noreply@beian.
 
 # SMS gateway port: "sink" writes to the demo SMS sink page; a provider plugs its gateway here.
 SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "beian.notifications.sms.SinkGateway")
+# Cloud products come from the provider's billing system; the demo lets a new account open an instance itself.
+PRODUCTS_DEMO_PURCHASE = env_bool("PRODUCTS_DEMO_PURCHASE", True)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default.

@@ -1,11 +1,51 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from beian.products import messages as msg
 from beian.products.models import ServiceNumber
-from beian.products.selectors import usable_instances
-from beian.products.services import ProductCheckError, obtain_service_number
+from beian.products.selectors import instances_overview, usable_instances
+from beian.products.services import (
+    ProductCheckError,
+    demo_purchase_enabled,
+    obtain_service_number,
+    open_demo_instance,
+)
+
+
+def _next_url(request) -> str:
+    """Where to go back to (the 产品验证 step that sent the person here), if it is one of our pages."""
+    target = (request.POST.get("next") or request.GET.get("next") or "")[:500]
+    if target.startswith("/") and target.isprintable() and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    return ""
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def instances(request):
+    """我的云服务器实例: what the account owns, and whether each one can be filed on."""
+    back = _next_url(request)
+    if request.method == "POST":
+        try:
+            instance = open_demo_instance(account=request.user)
+        except ProductCheckError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, msg.DEMO_OPENED.format(
+                instance=instance.instance_id, ip=instance.public_ip, region=msg.region_label(instance.region),
+                date=timezone.localtime(instance.expires_at).date()))
+            if back:
+                return redirect(back)
+        return redirect(f"{request.path}?{urlencode({'next': back})}" if back else request.path)
+    return render(request, "products/instances.html", {
+        "rows": instances_overview(account=request.user), "demo_purchase": demo_purchase_enabled(), "next": back})
 
 
 @login_required
@@ -17,7 +57,7 @@ def service_numbers(request):
         except ProductCheckError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"已获取备案服务号 {number.code}，可在“产品验证”步骤填写使用，每个服务号只能用于一个网站。")
+            messages.success(request, msg.NUMBER_OBTAINED.format(code=number.code))
         return redirect("products:service_numbers")
     return render(request, "products/service_numbers.html", {
         "numbers": ServiceNumber.objects.filter(owner=request.user).select_related("instance", "consumed_order"),

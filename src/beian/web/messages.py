@@ -22,3 +22,11 @@ FIELD_LABELS = {
 SPECIAL = {"subject.principal": "主体负责人", "subject.name": "主办单位名称", "websites[].name": "网站名称",
            "websites[].principal": "网站负责人"}
 FILING_TYPE_UNDECIDED = "无法判定（请先处理备案类型相关问题）"
+
+PRECHECK_TOO_DEEP = "内容嵌套层数过多（上限 {limit} 层），不是一份备案申请：请检查是否多了括号。"
+PRECHECK_NUMBER_TOO_BIG = "内容中有超出范围的数字{where}：备案申请中的数字（如文件大小、宽高）须为合理的有限数值。"
+PRECHECK_NUMBER_WHERE = "（字段“{label}”，{path}）"
+PRECHECK_FAILED = "这份内容无法预检（错误编号 {code}），请检查各字段的类型后重试；问题持续时请联系客服。"
+PRECHECK_FORM_INTRO = "按下面的表单逐项填写，单击“开始预检”，问题会显示在对应字段下方。"
+ADD_WEBSITE = "＋ 新增网站"
+WEBSITE_LIMIT = "一份预检最多 {limit} 个网站。"

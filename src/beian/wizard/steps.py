@@ -14,8 +14,7 @@ from beian.filings import states, transitions
 from beian.filings.claims import ClaimConflict
 from beian.filings.selectors import order_for
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
-from beian.products.selectors import usable_instances
-from beian.products.services import ProductCheckError, check_product
+from beian.products import access as product_access
 from beian.wizard import checks, fields, mobile
 from beian.wizard import messages as msg
 
@@ -107,28 +106,20 @@ def checks_label(filing_type: str) -> str:
 def product(request, pk):
     order = _order_or_404(request, pk)
     application = copy.deepcopy(order.application)
-    instances = list(usable_instances(account=request.user))
-    errors, error = {}, None
+    error = None
     if request.method == "POST" and order.editable:
-        for i, website in enumerate(application.get("websites") or ()):
-            choice = request.POST.get(f"websites[{i}].access.instance_id", "")
-            number = request.POST.get(f"websites[{i}].access.service_number", "").strip()[:64]
-            try:
-                instance = check_product(account=request.user, instance_id=choice, service_number=number, order_id=order.pk)
-            except ProductCheckError as exc:
-                errors[f"websites[{i}].access"] = exc.message
-                website["access"] = {"product": "ecs", "instance_id": choice[:64] or None, "ip": None,
-                                     "service_number": number or None}
-                continue
-            website["access"] = {"product": instance.product, "instance_id": instance.instance_id,
-                                 "ip": instance.public_ip, "service_number": number or None}
+        errors, numbers = product_access.apply_choices(account=request.user, order=order, application=application,
+                                                       post=request.POST)
         order, error = _save(request, order, application)
-        if not errors and error is None and request.POST.get("action") == "next":
-            return redirect("wizard:subject", pk=order.pk)
-    sites = [{"i": i, "w": w, "error": errors.get(f"websites[{i}].access")}
-             for i, w in enumerate(application.get("websites") or ())]
+        if error is None:
+            product_access.reserve_service_numbers(order=order, in_use=numbers)
+            if not errors and request.POST.get("action") == "next":
+                return redirect("wizard:subject", pk=order.pk)
+    else:
+        errors, _ = product_access.apply_choices(account=request.user, order=order, application=application)
+    ctx = product_access.page_context(account=request.user, application=application, errors=errors, back=request.path)
     return render(request, "wizard/step_product.html", {"order": order, "step": "product", "steps": msg.STEPS,
-                                                        "sites": sites, "instances": instances, "error": error})
+                                                        "error": error, **ctx})
 
 
 @login_required

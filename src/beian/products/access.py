@@ -1,0 +1,85 @@
+"""The 产品验证 step's form: each website's chosen instance or 备案服务号, checked and written to `access`.
+
+Field names are precheck.md paths (`websites[0].access.service_number`), like the wizard's other steps,
+so an error lands next to the input it is about.
+"""
+
+import re
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from beian.products import messages as msg
+from beian.products import services
+from beian.products.selectors import instance_count, usable_instances
+from beian.products.services import ProductCheckError, check_product, normalise_service_number
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never part of an id; PostgreSQL refuses NUL in JSON text
+KEEP = 200  # what a person typed is kept (and shown back) up to this length, even when it is wrong
+
+
+def _domain(website: dict) -> str:
+    domains = website.get("domains") or []
+    return domains[0] if domains and isinstance(domains[0], str) else ""
+
+
+def apply_choices(*, account, order, application: dict, post=None) -> tuple[dict[str, str], dict[str, str]]:
+    """Checks every website's access; with `post`, first takes the person's choices from it.
+
+    Returns ({field path: Chinese error}, {service number: domain} in use). Without `post` (a page
+    reload) a website where nothing was chosen yet gets no error: findings follow the person's action.
+    """
+    errors: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for i, website in enumerate(application.get("websites") or ()):
+        access = website.get("access") if isinstance(website.get("access"), dict) else {}
+        if post is not None:
+            choice = _CONTROL.sub("", post.get(f"websites[{i}].access.instance_id", "")).strip()[:KEEP]
+            typed = _CONTROL.sub("", post.get(f"websites[{i}].access.service_number", "")).strip()[:KEEP]
+        else:
+            choice, typed = (access.get("instance_id") or ""), (access.get("service_number") or "")
+            if not choice and not typed:
+                continue
+        number = normalise_service_number(typed)
+        base = f"websites[{i}].access"
+        try:
+            if number and number in seen:
+                raise ProductCheckError("service_number_twice", msg.SERVICE_NUMBER_TWICE.format(
+                    code=number, n=seen[number] + 1), "service_number")
+            instance = check_product(account=account, instance_id=choice, service_number=number, order_id=order.pk,
+                                     domain=_domain(website))
+        except ProductCheckError as exc:
+            errors[f"{base}.{exc.field}" if exc.field else base] = exc.message
+            if post is not None:
+                website["access"] = {"product": access.get("product") or "ecs", "instance_id": choice or None,
+                                     "ip": None, "service_number": typed or None}
+            continue
+        if number:
+            seen[number] = i
+            numbers[number] = _domain(website)
+        website["access"] = {"product": instance.product, "instance_id": instance.instance_id,
+                             "ip": instance.public_ip, "service_number": number or None}
+    return errors, numbers
+
+
+def reserve_service_numbers(*, order, in_use: dict[str, str]) -> None:
+    """After the step is saved: the numbers its websites use are consumed by this order."""
+    services.reserve_service_numbers(order=order, in_use=in_use)
+
+
+def page_context(*, account, application: dict, errors: dict[str, str], back: str) -> dict:
+    """What the step page shows: each website with its values and errors, the instances to choose from,
+    and where to go when there are none."""
+    instances = list(usable_instances(account=account))
+    sites = []
+    for i, website in enumerate(application.get("websites") or ()):
+        access = website.get("access") if isinstance(website.get("access"), dict) else {}
+        base = f"websites[{i}].access"
+        sites.append({"i": i, "domain": _domain(website), "instance_id": access.get("instance_id") or "",
+                      "service_number": access.get("service_number") or "", "error": errors.get(base),
+                      "instance_error": errors.get(f"{base}.instance_id"),
+                      "number_error": errors.get(f"{base}.service_number")})
+    return {"sites": sites, "instances": instances, "unusable": instance_count(account=account) - len(instances),
+            "instances_url": f"{reverse('products:instances')}?{urlencode({'next': back})}",
+            "numbers_url": reverse("products:service_numbers")}
