@@ -28,6 +28,13 @@ _LANDLINE_PARTS = re.compile(r"[\s\-‐‑‒–—―()]+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _PERMANENT = frozenset({"长期", "长期有效", "永久", "永久有效"})
+# Control characters (NUL included) are never part of what a person means, and PostgreSQL's JSON
+# cannot store NUL; line breaks and tabs stay for multi-line fields.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(value: str) -> str:
+    return _CONTROL.sub("", value)
 
 
 def fold_alnum(value: str) -> str:
@@ -132,7 +139,7 @@ def normaliser(path: str) -> Callable[[str], str]:
 
 def field(path: str, value: str) -> str:
     """The value of the field at `path` (a precheck.md path) as the rules expect it."""
-    return normaliser(path)(value)
+    return normaliser(path)(printable(value))
 
 
 @dataclass(frozen=True)
