@@ -30,7 +30,8 @@ def _text(response) -> str:
 
 def _field(page: str, name: str) -> str:
     """The HTML of one field block (label, input, errors, notes, help)."""
-    match = re.search(r'<div class="field[^"]*" data-field="%s">(.*?)\n</div>' % re.escape(name), page, re.S)
+    pattern = r'<div class="field[^"]*" data-field="' + re.escape(name) + r'">(.*?)\n</div>'
+    match = re.search(pattern, page, re.S)
     assert match, f"no field {name}"
     return match.group(1)
 
@@ -170,7 +171,18 @@ def test_jiangsu_required_name_form_gets_no_contradicting_warning(logged_in):
     client, account, _ = logged_in
     order = _order_in(account, "江苏省", "individual")
     name = _field(_text(client.get(f"/orders/{order.pk}/websites/")), "websites[0].name")
-    assert "个人姓名" not in name and "某某的个人博客" not in name
+    assert "个人姓名" not in name and "关联性" not in name, "help or warning contradicts the required form"
+    assert "field-error" not in name and "field-warning" not in name
+
+
+@pytest.mark.parametrize(("province", "nature", "needle"), [
+    ("江苏省", "individual", "某某的个人博客"), ("浙江省", "individual", "不能使用个人姓名"),
+    ("浙江省", "enterprise", "与主办单位名称有关联性"),
+])
+def test_the_site_name_help_fits_the_subject(logged_in, province, nature, needle):
+    client, account, _ = logged_in
+    order = _order_in(account, province, nature)
+    assert needle in _field(_text(client.get(f"/orders/{order.pk}/websites/")), "websites[0].name")
 
 
 # Item 9 -------------------------------------------------------------------------------------------

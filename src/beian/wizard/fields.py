@@ -81,8 +81,14 @@ def website_fields(i: int, *, province: str = "", individual: bool = False) -> l
     # Only 江苏 asks individuals to describe the site in the remark (WEBSITE_REMARK_REQUIRED).
     jiangsu = individual and normalise_province(province or "") == JIANGSU
     remark_help = "江苏个人网站须说明网站开通后的主要内容。" if jiangsu else "选填，需要向审核人员说明的情况可写在此处。"
+    if jiangsu:
+        name_help = "江苏个人网站名称只能为“某某的个人博客”或“某某的个人主页”（某某为您的姓名）。"
+    elif individual:
+        name_help = "三个及以上汉字，体现网站的主要内容；不能使用个人姓名、地名或成语。"
+    else:
+        name_help = "三个及以上汉字，并与主办单位名称有关联性。"
     return [
-        Field(f"{p}.name", "网站名称", help="三个及以上汉字，并与主办单位名称有关联性。", maxlength=50),
+        Field(f"{p}.name", "网站名称", help=name_help, maxlength=50),
         Field(f"{p}.domains[0]", "域名", help="每个网站只能备案一个域名。", maxlength=100),
         Field(f"{p}.content", "网站内容", "select", "个人网站请选择“其他”。", CONTENT_CHOICES),
         Field(f"{p}.service_type", "服务类型", "select", "", SERVICE_TYPES),
