@@ -193,3 +193,27 @@ def test_new_site_here_is_prefilled_from_the_filing(live_server, screen):
     for key in ("name", "cert_number", "mobile", "email", "contact2", "emergency_mobile", "cert_valid_until"):
         assert _value(page, f"subject.principal.{key}") == principal[key], key
     assert re.search("杭州", order.application["region"]["city"])
+
+
+def test_new_site_from_the_filing_card(live_server, screen):
+    """Item 9 from 我的备案: 新增网站 on a filing opens step 1 filled in; only the new domain is typed."""
+    page, base = screen, live_server.url
+    account = _account("card@example.com")
+    seed_business((FILED_SUBJECT["cert_number"], FILED_SUBJECT["name"], "陈明"))
+    seed_approved_filing(account, subject=FILED_SUBJECT, province="浙江省", number="浙ICP备2025000002号",
+                         domain="xixi-card.com", site_name="西溪示例官方网站", instance_id="i-card-hz01", ip="47.96.10.11")
+    login(page, base, "card@example.com")
+    page.shots("list")
+    page.click('[data-filing="浙ICP备2025000002号"] a.new-site')
+    page.wait_for_selector('[name="websites[0].domains[0]"]')
+    assert _value(page, "subject.cert_number") == FILED_SUBJECT["cert_number"]
+    assert _value(page, "subject.name") == FILED_SUBJECT["name"]
+    fill(page, "websites[0].domains[0]", "ＸＩＸＩ－ｔｈｉｒｄ．ｃｏｍ")
+    page.click("#next")
+    page.wait_for_url("**/product/")
+    order = Order.objects.get(account=account)
+    assert order.kind == "new_site_here" and order.application["websites"][0]["domains"] == ["xixi-third.com"]
+    page.goto(f"{base}/orders/{order.pk}/subject/")
+    page.shots("subject-prefilled")
+    assert _value(page, "subject.principal.mobile") == FILED_SUBJECT["principal"]["mobile"]
+    assert _value(page, "subject.mailing_address") == FILED_SUBJECT["mailing_address"]

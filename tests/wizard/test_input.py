@@ -11,7 +11,7 @@ from beian.filings.models import Order
 from beian.filings.services import create_order
 from beian.wizard import checks
 
-from .support import applicant_with_products, basic_post, setup_registry, subject_post
+from .support import applicant_with_products, basic_post, setup_registry, subject_post, website_post
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,22 @@ def test_a_clean_step_one_still_says_passed(logged_in):
     client, _, _ = logged_in
     page = _text(client.post("/orders/new/", basic_post(action="check")))
     assert "可以备案" in page and "校验通过" in page
+
+
+def test_the_websites_step_offers_the_fix_for_a_second_site(logged_in):
+    client, _, _ = logged_in
+    client.post("/orders/new/", basic_post())
+    order = Order.objects.get()
+    client.post(f"/orders/{order.pk}/websites/", website_post(order.version, [("示例科技官方网站", "zj-demo-one.com")],
+                                                              action="add"))
+    order.refresh_from_db()
+    sites = [("示例科技官方网站", "zj-demo-one.com"), ("示例科技产品中心", "Shop.ZJ-Demo-Two.com")]
+    page = _text(client.post(f"/orders/{order.pk}/websites/", website_post(order.version, sites, action="next")))
+    domain = _field(page, "websites[1].domains[0]")
+    assert 'data-fix-value="zj-demo-two.com"' in domain and 'value="shop.zj-demo-two.com"' in domain
+    assert "Shop.ZJ-Demo-Two.com" in domain, "the tidied value is not explained"
+    order.refresh_from_db()
+    assert order.state == "draft", "went on to 上传资料 with a subdomain"
 
 
 # Item 5 -------------------------------------------------------------------------------------------
@@ -260,3 +276,19 @@ def test_prefill_does_not_change_the_filing(logged_in):
     order.application["subject"]["principal"]["mobile"] = "13700000000"
     filing.refresh_from_db()
     assert filing.application == before
+
+
+def test_new_site_from_the_filing_card_starts_with_the_subject_filled(logged_in, django_user_model):
+    client, account, _ = logged_in
+    filing = _filed(account)
+    listing = _text(client.get("/orders/"))
+    assert f'/orders/new/?filing={filing.pk}' in listing
+    page = _text(client.get(f"/orders/new/?filing={filing.pk}"))
+    assert f'value="{FILED_SUBJECT["cert_number"]}"' in _field(page, "subject.cert_number")
+    assert f'value="{FILED_SUBJECT["name"]}"' in _field(page, "subject.name")
+    assert 'value="杭州市"' in _field(page, "region.city")
+    other = django_user_model.objects.create_user("o2@example.com", "o2@example.com", "Str0ng-pass-99")
+    client.force_login(other)
+    for bad in (str(filing.pk), "abc", "-1", "9" * 30):
+        response = client.get(f"/orders/new/?filing={bad}")
+        assert response.status_code == 200 and FILED_SUBJECT["cert_number"] not in _text(response)

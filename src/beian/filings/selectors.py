@@ -163,3 +163,20 @@ def prefilled_from_filing(*, account, application: dict) -> tuple[dict, Filing |
     if normalise_province(region.get("province") or "") == normalise_province(filed_region.get("province") or ""):
         _fill_blanks(region, {k: filed_region.get(k) for k in ("city", "district")})
     return app, filing
+
+
+def application_for_new_site(*, account, filing_pk, application: dict) -> dict | None:
+    """新增网站 started from one of the account's filings (我的备案): the blank `application` with the
+    filing's subject and region, so the applicant only types the new domain. None: not their filing."""
+    import copy
+
+    if not str(filing_pk).isdigit():
+        return None
+    filing = Filing.objects.filter(account=account, pk=int(filing_pk), status=Filing.ACTIVE).first()
+    if filing is None:
+        return None
+    filed = copy.deepcopy(filing.application or {})
+    app = copy.deepcopy(application)
+    app["region"] = {**(app.get("region") or {}), **(filed.get("region") or {})}
+    app["subject"] = {**(app.get("subject") or {}), **(filed.get("subject") or {})}
+    return app

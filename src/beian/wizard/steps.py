@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from beian.documents.selectors import materials_for_precheck
 from beian.filings import states, transitions
 from beian.filings.claims import ClaimConflict
-from beian.filings.selectors import order_for, prefilled_from_filing
+from beian.filings.selectors import application_for_new_site, order_for, prefilled_from_filing
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products.selectors import usable_instances
 from beian.products.services import ProductCheckError, check_product
@@ -98,6 +98,10 @@ def basic(request, pk=None):
     elif order:
         result = checks.run(application, order=order)
         blocked = checks.blocking(result["findings"], "basic", shown)
+    elif request.GET.get("filing"):
+        # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed.
+        application = application_for_new_site(account=request.user, filing_pk=request.GET["filing"],
+                                               application=application) or application
     explain = None
     if result and result.get("filing_type"):
         label = checks_label(result["filing_type"])
