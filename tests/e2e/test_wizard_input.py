@@ -160,8 +160,10 @@ def test_jiangsu_naming_messages_do_not_contradict(live_server, screen):
     page.click('button[name="action"][value="save"]')
     page.wait_for_load_state()
     page.shots("jiangsu-saved")
-    name = _field(page, "websites[0].name").inner_text()
-    assert "个人姓名" not in name and "某某的个人博客" not in name, name
+    name = _field(page, "websites[0].name")
+    said = " ".join(name.locator(".field-error, .field-warning").all_inner_texts())
+    assert said == "", f"the required form is contradicted: {said}"
+    assert "某某的个人博客" in name.locator(".help").inner_text()
     page.goto(f"{base}/orders/{zhejiang.pk}/websites/")
     page.shots("zhejiang")
     assert "江苏" not in page.locator("main").inner_text()
