@@ -117,3 +117,66 @@ def sla_due(*, order: Order):
     from beian.rules.workdays import add_working_days
 
     return add_working_days(timezone.localtime(order.submitted_at), 1)
+
+
+def own_filing(*, account, cert_number: str) -> Filing | None:
+    """The account's active filing of the subject with this certificate number, if any."""
+    cert = (cert_number or "").strip().upper()
+    if not cert or account is None:
+        return None
+    return Filing.objects.filter(account=account, cert_number=cert, status=Filing.ACTIVE).order_by("-approved_at").first()
+
+
+def _fill_blanks(target: dict, known: dict) -> None:
+    for key, value in known.items():
+        if isinstance(value, str) and value and not (target.get(key) or "").strip():
+            target[key] = value
+
+
+def prefilled_from_filing(*, account, application: dict) -> tuple[dict, Filing | None]:
+    """新增网站 under a subject this account filed here: the application with every blank field the
+    filing knows (subject, addresses, principal, email, region) filled in; what was typed stays.
+
+    Only the account's own filing is read: a subject filed here by another account is not theirs to copy.
+    """
+    import copy
+
+    subject = application.get("subject") or {}
+    filing = own_filing(account=account, cert_number=subject.get("cert_number") or "")
+    if filing is None:
+        return application, None
+    filed = filing.application or {}
+    app = copy.deepcopy(application)
+    filed_subject = filed.get("subject") or {}
+    app_subject = app.setdefault("subject", {})
+    _fill_blanks(app_subject, {k: v for k, v in filed_subject.items() if k != "principal"})
+    filed_principal = filed_subject.get("principal") or {}
+    principal = app_subject.get("principal")
+    if not isinstance(principal, dict) or not any((principal.get(k) or "").strip() for k in ("name", "cert_number")):
+        # An untouched principal (the blank form's defaults only) is the filing's principal as a whole.
+        app_subject["principal"] = copy.deepcopy(filed_principal)
+    else:
+        _fill_blanks(principal, filed_principal)
+    region, filed_region = app.setdefault("region", {}), filed.get("region") or {}
+    from beian.rules.provinces import normalise_province
+
+    if normalise_province(region.get("province") or "") == normalise_province(filed_region.get("province") or ""):
+        _fill_blanks(region, {k: filed_region.get(k) for k in ("city", "district")})
+    return app, filing
+
+
+def application_for_new_site(*, account, filing_pk, application: dict) -> dict | None:
+    """新增网站 started from one of the account's filings (我的备案): the blank `application` with the
+    filing's subject and region, so the applicant only types the new domain. None: not their filing."""
+    import copy
+
+    if not str(filing_pk).isdigit():
+        return None
+    filing = Filing.objects.filter(account=account, pk=int(filing_pk), status=Filing.ACTIVE).first()
+    if filing is None:
+        return None
+    filed = copy.deepcopy(filing.application or {})
+    app = copy.deepcopy(application)
+    app["region"] = {**(app.get("region") or {}), **(filed.get("region") or {})}
+    app["subject"] = {**(app.get("subject") or {}), **(filed.get("subject") or {})}
+    return app

@@ -4,7 +4,7 @@ import datetime as dt
 
 from beian.rules import domains as dom
 from beian.rules.codes import Code, severity
-from beian.rules.messages import FINDINGS
+from beian.rules.messages import finding_message
 from beian.rules.provinces import PROVINCES, Province, normalise_province
 from beian.rules.schema import parse_date
 
@@ -27,7 +27,7 @@ class Findings:
     def add(self, code: Code, path: str, **fmt) -> None:
         sev = severity(code)
         self.items.append({"code": code.value, "severity": sev.value, "path": path,
-                           "message": FINDINGS[code].format(**fmt) if fmt else FINDINGS[code]})
+                           "message": finding_message(code, fmt)})
         if sev == "error":
             self.errors += 1
 

@@ -58,7 +58,7 @@ RULES: dict[Code, tuple[str, str]] = {
     Code.SITE_NAME_JIANGSU_FORMAT: ("naming.py", "S3 附录二"),
     Code.WEBSITE_REMARK_REQUIRED: ("naming.py", "S3 附录二"),
     Code.SITE_NAME_UNRELATED: ("naming.py (heuristic)", "S3 §3.1"),
-    Code.SITE_NAME_MAY_BE_PERSON_OR_PLACE: ("naming.py (heuristic)", "S3 附录二"),
+    Code.SITE_NAME_MAY_BE_PERSON_OR_PLACE: ("naming.py (heuristic; not the own name in 江苏's 某某的个人博客)", "S3 附录二"),
     Code.CONTENT_NOT_ALLOWED_FOR_INDIVIDUAL: ("websites.py", "S3 §3.1"),
     Code.PRE_APPROVAL_MISSING: ("websites.py · data/words.toml pre_approval_content", "S3 §3.1; TCqz"),
     Code.LANGUAGE_REQUIRED: ("websites.py", "S3 §3.1"),

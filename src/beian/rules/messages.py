@@ -1,5 +1,7 @@
 """Every Chinese text of the rules engine: what is wrong and how to fix it. One place, one catalogue."""
 
+import re
+
 from beian.rules.codes import Code
 
 FINDINGS: dict[Code, str] = {
@@ -61,6 +63,32 @@ FINDINGS: dict[Code, str] = {
     Code.MATERIAL_TOO_LARGE: "资料大小为{size}，每张图片须小于4MB，请压缩后重新上传。",
     Code.MATERIAL_ASPECT_MISMATCH: "证件正反面照片的比例须一致（1:1），正面 {front}、反面 {back}。请在相同距离和角度下重新拍摄。",
 }
+
+# When the value a message would quote is empty, the field was left blank: say so instead of quoting "".
+MISSING: dict[Code, str] = {
+    Code.REGION_INVALID: "请选择备案主体实际所在的省份（中国内地31个省级行政区之一）。",
+    Code.CERT_NUMBER_INVALID: "请填写{what}，须与证件上完全一致。",
+    Code.MOBILE_INVALID: "请填写手机号码（以1开头的11位中国内地手机号码），须可直接联系到本人。",
+    Code.EMAIL_INVALID: "请填写电子邮箱，此邮箱将接收备案通知，请填写有效邮箱。",
+    Code.DOMAIN_INVALID: "请填写域名，如 example.com。",
+    Code.INVESTOR_MISMATCH: "个人备案的投资人须为主办人本人，请先填写主办人姓名。",
+}
+_QUOTED = re.compile(r"“\{(\w+)\}”")
+
+
+def finding_message(code: Code, fmt: dict) -> str:
+    """The message of a finding. A blank quoted value never shows as “”: the message says the field is
+    missing (MISSING), or leaves the quote out."""
+    template = FINDINGS[code]
+    if not fmt:
+        return template
+    blank = {k for k, v in fmt.items() if isinstance(v, str) and not v.strip()}
+    if not blank:
+        return template.format(**fmt)
+    if code in MISSING:
+        return MISSING[code].format(**fmt)
+    return _QUOTED.sub(lambda m: "" if m.group(1) in blank else m.group(0), template).format(**fmt)
+
 
 CERT_REASONS = {
     "length": "长度应为18位",

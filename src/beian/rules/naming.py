@@ -54,13 +54,17 @@ def check_site_name(app: App, i: int, website: dict, out: Findings) -> None:
         out.add(Code.SITE_NAME_JIANGSU_FORMAT, path)
     if jiangsu and not text(website, "remark"):
         out.add(Code.WEBSITE_REMARK_REQUIRED, f"websites[{i}].remark")
-    _reviewer_warnings(app, name, path, out)
+    _reviewer_warnings(app, name, path, out, own_name_required=jiangsu_form)
 
 
-def _reviewer_warnings(app: App, name: str, path: str, out: Findings) -> None:
-    """Hints for the 初审 reviewer; judged by a person, so never errors."""
+def _reviewer_warnings(app: App, name: str, path: str, out: Findings, *, own_name_required: bool = False) -> None:
+    """Hints for the 初审 reviewer; judged by a person, so never errors.
+
+    `own_name_required`: the province prescribes the person's name in the site name (江苏's
+    `某某的个人博客`), so naming the person is what the rule asks for, not something to warn about.
+    """
     if app.individual:
-        places = [app.subject_name] if len(app.subject_name) >= 2 else []
+        places = [app.subject_name] if len(app.subject_name) >= 2 and not own_name_required else []
         places += [_PLACE_SUFFIX.sub("", text(app.region, k)) for k in ("city", "district")]
         places += _PROVINCE_SHORTS
         word = _first((p for p in places if len(p) >= 2), name)

@@ -4,7 +4,7 @@ import copy
 
 from beian.filings.models import NEW_FILING_KINDS
 from beian.filings.selectors import precheck_context
-from beian.rules import ApplicationError, precheck
+from beian.rules import ApplicationError, normalize, precheck
 from beian.rules.codes import Code
 
 FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS, Code.DOMAIN_ALREADY_FILED,
@@ -84,3 +84,29 @@ def step_of(finding: dict) -> str:
 
 def errors_on(findings: list[dict], step: str) -> list[dict]:
     return [f for f in findings if f["severity"] == "error" and step_of(f) == step]
+
+
+def shown_on(findings: list[dict], step: str, paths) -> list[dict]:
+    """The findings a step answers for: its own, and any on a field it shows (step 1 shows the first
+    website's domain, whose findings belong to 网站信息 as well)."""
+    paths = frozenset(paths)
+    return [f for f in findings if step_of(f) == step or f["path"] in paths]
+
+
+def blocking(findings: list[dict], step: str, paths) -> list[dict]:
+    """The errors that keep a step from going on."""
+    return [f for f in shown_on(findings, step, paths) if f["severity"] == "error"]
+
+
+# Findings whose fix is mechanical: the value to offer in one click, from the value typed.
+FIXES = {Code.DOMAIN_NOT_APEX.value: normalize.apex_suggestion, Code.CERT_NUMBER_LOWERCASE_X.value: normalize.cert_number}
+
+
+def fix_for(findings: list[dict], value) -> str | None:
+    for f in findings:
+        fix = FIXES.get(f["code"])
+        if fix and isinstance(value, str) and value:
+            suggestion = fix(value)
+            if suggestion and suggestion != value:
+                return suggestion
+    return None

@@ -7,8 +7,10 @@ path lands next to its field without any translation table.
 import re
 from dataclasses import dataclass, field
 
+from beian.rules import normalize
 from beian.rules.messages import CERT_TYPES, FILING_TYPES, NATURES
-from beian.rules.provinces import PROVINCES
+from beian.rules.naming import JIANGSU
+from beian.rules.provinces import PROVINCES, normalise_province
 from beian.wizard import messages as msg
 
 PROVINCE_CHOICES = [(name, name) for name in PROVINCES]
@@ -57,9 +59,9 @@ def principal_fields(prefix: str, *, individual: bool) -> list[Field]:
         Field(f"{prefix}.cert_type", "证件类型", "select", "", PRINCIPAL_CERT_CHOICES, readonly=individual),
         Field(f"{prefix}.cert_number", "证件号码", help="身份证号码中的字母X须大写。", maxlength=40, readonly=individual),
         Field(f"{prefix}.cert_valid_until", "证件有效期至", "date", "身份证有效期须大于3个月；长期有效请填“长期”。", maxlength=10),
-        Field(f"{prefix}.mobile", "手机号码", "tel", "请确保可直接联系到本人，否则会导致备案失败。", maxlength=11),
+        Field(f"{prefix}.mobile", "手机号码", "tel", "请确保可直接联系到本人，否则会导致备案失败。", maxlength=30),
         Field(f"{prefix}.contact2", "联系方式2", "tel", "个人备案无需填写；单位填写手机或座机，座机格式 086-022-78954123。", maxlength=30),
-        Field(f"{prefix}.emergency_mobile", "应急联系电话", "tel", "请填写您最常用的手机号码。", maxlength=11),
+        Field(f"{prefix}.emergency_mobile", "应急联系电话", "tel", "请填写您最常用的手机号码。", maxlength=30),
         Field(f"{prefix}.email", "电子邮箱", "email", "此邮箱将用于接收备案消息通知，请务必真实准确。", maxlength=100),
     ]
     return fields
@@ -74,10 +76,19 @@ def subject_fields(*, individual: bool) -> list[Field]:
     ]
 
 
-def website_fields(i: int) -> list[Field]:
+def website_fields(i: int, *, province: str = "", individual: bool = False) -> list[Field]:
     p = f"websites[{i}]"
+    # Only 江苏 asks individuals to describe the site in the remark (WEBSITE_REMARK_REQUIRED).
+    jiangsu = individual and normalise_province(province or "") == JIANGSU
+    remark_help = "江苏个人网站须说明网站开通后的主要内容。" if jiangsu else "选填，需要向审核人员说明的情况可写在此处。"
+    if jiangsu:
+        name_help = "江苏个人网站名称只能为“某某的个人博客”或“某某的个人主页”（某某为您的姓名）。"
+    elif individual:
+        name_help = "三个及以上汉字，体现网站的主要内容；不能使用个人姓名、地名或成语。"
+    else:
+        name_help = "三个及以上汉字，并与主办单位名称有关联性。"
     return [
-        Field(f"{p}.name", "网站名称", help="三个及以上汉字，并与主办单位名称有关联性。", maxlength=50),
+        Field(f"{p}.name", "网站名称", help=name_help, maxlength=50),
         Field(f"{p}.domains[0]", "域名", help="每个网站只能备案一个域名。", maxlength=100),
         Field(f"{p}.content", "网站内容", "select", "个人网站请选择“其他”。", CONTENT_CHOICES),
         Field(f"{p}.service_type", "服务类型", "select", "", SERVICE_TYPES),
@@ -85,7 +96,7 @@ def website_fields(i: int) -> list[Field]:
         Field(f"{p}.pre_approvals[0].category", "前置审批类别", "select", "涉及前置审批的网站必须提供前置审批文件。", PRE_APPROVAL_CATEGORIES),
         Field(f"{p}.pre_approvals[0].number", "前置审批号", maxlength=60),
         Field(f"{p}.pre_approvals[0].issuer", "审批部门", maxlength=60),
-        Field(f"{p}.remark", "网站备注", "textarea", "江苏个人网站须说明网站开通后的主要内容。", maxlength=500),
+        Field(f"{p}.remark", "网站备注", "textarea", remark_help, maxlength=500),
     ]
 
 
@@ -130,9 +141,12 @@ def set_path(data: dict, path: str, value) -> None:
         node[last] = value
 
 
-def read_post(post, fields: list[Field], application: dict) -> dict[str, str]:
+def read_post(post, fields: list[Field], application: dict, notes: dict | None = None) -> dict[str, str]:
     """Copy the step's fields from the POST into the application. Returns {path: error} for values that
-    cannot be kept (too long, not a date, not a choice); those fields keep their saved value."""
+    cannot be kept (too long, not a date, not a choice); those fields keep their saved value.
+
+    Typed text is tidied by `rules.normalize` (the one place that knows how a mobile, a domain or an ID
+    number is written); `notes` collects {path: message} telling the person what became of their input."""
     errors = {}
     for f in fields:
         if f.readonly:
@@ -144,7 +158,10 @@ def read_post(post, fields: list[Field], application: dict) -> dict[str, str]:
         if f.name not in post:
             continue  # not on the page that was posted: keep what is saved
         raw = post.get(f.name, "")
-        value = raw.strip() if isinstance(raw, str) else ""
+        typed = normalize.printable(raw) if isinstance(raw, str) else ""
+        value = typed.strip() if f.kind == "select" else normalize.field(f.name, typed)
+        if notes is not None and f.kind != "select" and normalize.changed(typed, value):
+            notes[f.name] = msg.NORMALISED.format(typed=typed.strip(), value=value)
         if len(value) > f.maxlength:
             errors[f.name] = msg.TOO_LONG.format(limit=f.maxlength)
             continue

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from beian.documents.selectors import materials_for_precheck
 from beian.filings import states, transitions
 from beian.filings.claims import ClaimConflict
-from beian.filings.selectors import order_for
+from beian.filings.selectors import application_for_new_site, order_for, prefilled_from_filing
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products import access as product_access
 from beian.wizard import checks, fields, mobile
@@ -29,7 +29,7 @@ def _order_or_404(request, pk):
     return order
 
 
-def _context(order, step, application, result, form_errors, field_list, **extra):
+def _context(order, step, application, result, form_errors, field_list, notes=None, **extra):
     from beian.review.selectors import field_reasons
 
     findings = checks.by_path(result["findings"]) if result else {}
@@ -42,7 +42,8 @@ def _context(order, step, application, result, form_errors, field_list, **extra)
         if f.name in form_errors:
             errors.insert(0, form_errors[f.name])
         errors += reviewer.get(f.name, [])
-        rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings})
+        rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings,
+                     "note": (notes or {}).get(f.name), "fix": checks.fix_for(findings.get(f.name, []), value)})
     return {"order": order, "step": step, "steps": msg.STEPS, "rows": rows, "application": application,
             "result": result, "findings": findings, **extra}
 
@@ -62,15 +63,20 @@ def basic(request, pk=None):
     order = _order_or_404(request, pk) if pk else None
     application = copy.deepcopy(order.application) if order else checks.blank_application()
     field_list = fields.basic_fields()
-    result, form_errors, error = None, {}, None
+    shown = [f.name for f in field_list]
+    result, form_errors, error, notes, blocked = None, {}, None, {}, []
     if request.method == "POST":
         if order and not order.editable:
             return redirect("wizard:progress", pk=order.pk)
-        form_errors = fields.read_post(request.POST, field_list, application)
+        form_errors = fields.read_post(request.POST, field_list, application, notes)
         fields.tidy(application)
         result = checks.run(application, order=order)
-        step_errors = checks.errors_on(result["findings"], "basic")
-        proceed = request.POST.get("action") == "next" and not step_errors and not form_errors and result["filing_type"]
+        # Any error on a field this page shows blocks it, the first website's domain included.
+        blocked = checks.blocking(result["findings"], "basic", shown)
+        proceed = request.POST.get("action") == "next" and not blocked and not form_errors and result["filing_type"]
+        filed = None
+        if result["filing_type"] == "new_site_here" and (order is None or order.kind != "new_site_here"):
+            application, filed = prefilled_from_filing(account=request.user, application=application)
         if order is None and proceed:
             try:
                 order = create_order(account=request.user, application=application, kind=result["filing_type"])
@@ -78,20 +84,35 @@ def basic(request, pk=None):
                 error = exc.message
             else:
                 messages.success(request, msg.ORDER_CREATED.format(reference=order.reference))
+                if filed is not None:
+                    messages.info(request, msg.PREFILLED.format(number=filed.subject_number))
                 return redirect("wizard:product", pk=order.pk)
         elif order is not None:
             kind = result["filing_type"] if order.kind in checks.NEW_FILING_KINDS and result["filing_type"] else None
             order, error = _save(request, order, application, kind=kind)
+            if error is None and filed is not None:
+                messages.info(request, msg.PREFILLED.format(number=filed.subject_number))
             if proceed and error is None:
                 return redirect("wizard:product", pk=order.pk)
     elif order:
         result = checks.run(application, order=order)
+        blocked = checks.blocking(result["findings"], "basic", shown)
+    elif request.GET.get("filing"):
+        # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed.
+        application = application_for_new_site(account=request.user, filing_pk=request.GET["filing"],
+                                               application=application) or application
     explain = None
     if result and result.get("filing_type"):
-        explain = (msg.TYPE_DETERMINED.format(label=checks_label(result["filing_type"])),
-                   msg.TYPE_EXPLAIN[result["filing_type"]])
-    ctx = _context(order, "basic", application, result, form_errors, field_list, error=error, explain=explain,
-                   basic_findings=[f for f in (result or {}).get("findings", []) if checks.step_of(f) == "basic"])
+        label = checks_label(result["filing_type"])
+        if blocked or form_errors:
+            # Never "可以备案 校验通过" while an error stands on this page.
+            explain = {"passed": False, "title": msg.TYPE_BLOCKED.format(label=label),
+                       "detail": msg.BASIC_HAS_ERRORS.format(count=len(blocked) + len(form_errors))}
+        else:
+            explain = {"passed": True, "title": msg.TYPE_DETERMINED.format(label=label),
+                       "detail": msg.TYPE_EXPLAIN[result["filing_type"]]}
+    ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, error=error,
+                   explain=explain, basic_findings=checks.shown_on((result or {}).get("findings", []), "basic", shown))
     return render(request, "wizard/step_basic.html", ctx)
 
 
@@ -129,9 +150,9 @@ def subject(request, pk):
     application = copy.deepcopy(order.application)
     individual = (application.get("subject") or {}).get("nature") == "individual"
     field_list = fields.subject_fields(individual=individual)
-    form_errors, error, result = {}, None, None
+    form_errors, error, result, notes = {}, None, None, {}
     if request.method == "POST" and order.editable:
-        form_errors = fields.read_post(request.POST, field_list, application)
+        form_errors = fields.read_post(request.POST, field_list, application, notes)
         fields.tidy(application)
         order, error = _save(request, order, application)
         application = order.application if error is None else application
@@ -157,7 +178,7 @@ def subject(request, pk):
     else:
         result = checks.run(application, order=order)
     phone = fields.get_path(application, "subject.principal.mobile")
-    ctx = _context(order, "subject", application, result, form_errors, field_list, error=error,
+    ctx = _context(order, "subject", application, result, form_errors, field_list, notes=notes, error=error,
                    code_error=form_errors.get("sms_code"), verified=mobile.is_verified(order=order, mobile=phone))
     return render(request, "wizard/step_subject.html", ctx)
 
@@ -169,18 +190,19 @@ def websites(request, pk):
     application = copy.deepcopy(order.application)
     individual = (application.get("subject") or {}).get("nature") == "individual"
     count = len(application.get("websites") or ())
-    field_list = [f for i in range(count) for f in fields.website_fields(i)]
+    province = (application.get("region") or {}).get("province") or ""
+    field_list = [f for i in range(count) for f in fields.website_fields(i, province=province, individual=individual)]
     principal_lists = {i: fields.principal_fields(f"websites[{i}].principal", individual=False) for i in range(count)}
-    form_errors, error, result = {}, None, None
+    form_errors, error, result, notes = {}, None, None, {}
     if request.method == "POST" and order.editable:
-        form_errors = fields.read_post(request.POST, field_list, application)
+        form_errors = fields.read_post(request.POST, field_list, application, notes)
         for i in range(count):
             if individual or request.POST.get(f"websites[{i}].reuse", "1") == "1":
                 application["websites"][i]["principal"] = None
             else:
                 application["websites"][i]["principal"] = (application["websites"][i].get("principal")
                                                            or checks.blank_application()["subject"]["principal"])
-                form_errors.update(fields.read_post(request.POST, principal_lists[i], application))
+                form_errors.update(fields.read_post(request.POST, principal_lists[i], application, notes))
         action = request.POST.get("action", "")
         if action == "add":
             application["websites"].append(checks.blank_website(""))
@@ -206,9 +228,10 @@ def websites(request, pk):
     findings = checks.by_path(result["findings"]) if result else {}
     sites = []
     for i, website in enumerate(application.get("websites") or ()):
-        ctx_i = _context(order, "websites", application, result, form_errors, fields.website_fields(i))
+        ctx_i = _context(order, "websites", application, result, form_errors,
+                         fields.website_fields(i, province=province, individual=individual), notes=notes)
         p_ctx = _context(order, "websites", application, result, form_errors, principal_lists.get(i) or
-                         fields.principal_fields(f"websites[{i}].principal", individual=False))
+                         fields.principal_fields(f"websites[{i}].principal", individual=False), notes=notes)
         sites.append({"i": i, "rows": ctx_i["rows"], "principal_rows": p_ctx["rows"], "reuse": website.get("principal") is None,
                       "site_errors": [f["message"] for f in findings.get(f"websites[{i}].principal", [])
                                       + findings.get(f"websites[{i}].domains", []) if f["severity"] == "error"]})
