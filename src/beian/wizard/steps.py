@@ -12,11 +12,12 @@ from django.views.decorators.http import require_http_methods
 from beian.documents.selectors import materials_for_precheck
 from beian.filings import states, transitions
 from beian.filings.claims import ClaimConflict
+from beian.filings.models import Order
 from beian.filings.selectors import order_for
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products.selectors import usable_instances
 from beian.products.services import ProductCheckError, check_product
-from beian.wizard import checks, fields, mobile
+from beian.wizard import checks, conflicts, fields, missing, mobile, visits
 from beian.wizard import messages as msg
 
 STEP_URLS = {"basic": "wizard:basic", "product": "wizard:product", "subject": "wizard:subject",
@@ -30,10 +31,12 @@ def _order_or_404(request, pk):
     return order
 
 
-def _context(order, step, application, result, form_errors, field_list, **extra):
+def _context(order, step, application, result, form_errors, field_list, *, show=True, found=None, **extra):
+    """Rows of fields with their findings. `show` is False on a step the person has not acted on yet: it
+    opens without red errors (a reviewer's reasons and the person's own input errors still show)."""
     from beian.review.selectors import field_reasons
 
-    findings = checks.by_path(result["findings"]) if result else {}
+    findings = checks.by_path(result["findings"]) if result and show else {}
     reviewer = field_reasons(order=order) if order else {}
     rows = []
     for f in field_list:
@@ -43,18 +46,92 @@ def _context(order, step, application, result, form_errors, field_list, **extra)
         if f.name in form_errors:
             errors.insert(0, form_errors[f.name])
         errors += reviewer.get(f.name, [])
-        rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings})
+        rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings, "conflict": (found or {}).get(f.name)})
     return {"order": order, "step": step, "steps": msg.STEPS, "rows": rows, "application": application,
             "result": result, "findings": findings, **extra}
 
 
-def _save(request, order, application, kind=None):
-    """Save the draft; a stale tab or a claim conflict becomes a message, not an error page."""
+def _render(request, template, order, step, ctx):
+    """A step page: the step bar with its links back, and the visit recorded (no version bump)."""
+    if order is not None and order.editable and request.method == "GET":
+        visits.reach(order, step)
+    return render(request, template, {"order": order, "step": step, "steps": msg.STEPS,
+                                      "step_links": visits.step_links(order, step), **ctx})
+
+
+def _acted(request, order, step) -> None:
+    if order is not None and order.editable:
+        visits.reach(order, step, saved=True)
+
+
+def _shows_findings(request, order, step) -> bool:
+    return request.method == "POST" or step in visits.saved_steps(order)
+
+
+def _posted_version(request) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+
+def _present(field_list, post) -> list:
+    """The fields that were on the page that was posted (a multi-choice field posts an empty marker)."""
+    return [f for f in field_list if f.name in post]
+
+
+def _save(request, order, application, specs, *, pending=(), kind=None):
+    """Save the draft; returns (order, error, conflicts).
+
+    A page older than the saved order (another tab saved meanwhile) is merged field by field with what is
+    saved (conflicts.py): when the two sides changed different fields both are kept and the draft is
+    saved; when they changed the same field differently nothing is saved, and those fields come back with
+    both values for the person to choose. A claim conflict or an order no longer editable becomes a
+    message, never an error page.
+    """
+    found = {}
+    if pending:
+        found, _ = conflicts.detect([s for s in specs if s.name in pending], application, order.application)
+    merged = []
+    if _posted_version(request) != order.version:
+        stale, merged = conflicts.detect(specs, application, order.application, conflicts.read_base(request.POST))
+        found |= stale
+    if found:
+        text = msg.CONFLICT_CHOOSE if pending and set(found) <= set(pending) else msg.CONFLICT
+        return order, text.format(count=len(found)), found
     try:
-        return update_application(order=order, actor=request.user, application=application,
-                                  version=int(request.POST.get("version") or -1), kind=kind), None
-    except (OrderError, ClaimConflict) as exc:
-        return order, exc.message
+        order = update_application(order=order, actor=request.user, application=application, version=order.version,
+                                   kind=kind)
+    except ClaimConflict as exc:
+        return order, exc.message, {}
+    except OrderError as exc:
+        if exc.code != "stale_version":
+            return order, exc.message, {}
+        fresh = Order.objects.get(pk=order.pk)  # saved by another tab between our read and our write
+        found, _ = conflicts.detect(specs, application, fresh.application, conflicts.read_base(request.POST))
+        return fresh, msg.CONFLICT.format(count=len(found)) if found else exc.message, found
+    if merged:
+        messages.info(request, msg.MERGED.format(fields="、".join(dict.fromkeys(merged))))
+    return order, None, {}
+
+
+def _to_materials(request, order):
+    if order.state == states.DRAFT:
+        order = transition(order=order, to_state=states.MATERIALS, role=transitions.APPLICANT, actor=request.user)
+    return redirect("wizard:materials", pk=order.pk)
+
+
+def _after_product(request, order):
+    """下一步 on 产品验证: the first time through it leads to the subject; once the subject and websites
+    steps are done (a website added later was sent back here for its access) it goes on to 上传资料."""
+    saved = visits.saved_steps(order)
+    if not {"subject", "websites"} <= saved:
+        return redirect("wizard:subject", pk=order.pk)
+    result = checks.run(order.application, order=order)
+    phone = fields.get_path(order.application, "subject.principal.mobile")
+    if checks.errors_on(result["findings"], "subject") or not mobile.is_verified(order=order, mobile=phone):
+        return redirect("wizard:subject", pk=order.pk)
+    if checks.errors_on(result["findings"], "websites"):
+        return redirect("wizard:websites", pk=order.pk)
+    return _to_materials(request, order)
 
 
 @login_required
@@ -63,11 +140,14 @@ def basic(request, pk=None):
     order = _order_or_404(request, pk) if pk else None
     application = copy.deepcopy(order.application) if order else checks.blank_application()
     field_list = fields.basic_fields()
-    result, form_errors, error = None, {}, None
+    result, form_errors, error, found = None, {}, None, {}
     if request.method == "POST":
         if order and not order.editable:
             return redirect("wizard:progress", pk=order.pk)
-        form_errors = fields.read_post(request.POST, field_list, application)
+        _acted(request, order, "basic")
+        posted = _present(field_list, request.POST)
+        form_errors = fields.read_post(request.POST, posted, application)
+        pending = conflicts.resolve(request.POST, field_list, application, order.application) if order else []
         fields.tidy(application)
         result = checks.run(application, order=order)
         step_errors = checks.errors_on(result["findings"], "basic")
@@ -78,11 +158,12 @@ def basic(request, pk=None):
             except ClaimConflict as exc:
                 error = exc.message
             else:
+                visits.reach(order, "basic", saved=True)
                 messages.success(request, msg.ORDER_CREATED.format(reference=order.reference))
                 return redirect("wizard:product", pk=order.pk)
         elif order is not None:
             kind = result["filing_type"] if order.kind in checks.NEW_FILING_KINDS and result["filing_type"] else None
-            order, error = _save(request, order, application, kind=kind)
+            order, error, found = _save(request, order, application, posted, pending=pending, kind=kind)
             if proceed and error is None:
                 return redirect("wizard:product", pk=order.pk)
     elif order:
@@ -91,9 +172,10 @@ def basic(request, pk=None):
     if result and result.get("filing_type"):
         explain = (msg.TYPE_DETERMINED.format(label=checks_label(result["filing_type"])),
                    msg.TYPE_EXPLAIN[result["filing_type"]])
-    ctx = _context(order, "basic", application, result, form_errors, field_list, error=error, explain=explain,
+    ctx = _context(order, "basic", application, result, form_errors, field_list, found=found, error=error,
+                   explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
                    basic_findings=[f for f in (result or {}).get("findings", []) if checks.step_of(f) == "basic"])
-    return render(request, "wizard/step_basic.html", ctx)
+    return _render(request, "wizard/step_basic.html", order, "basic", ctx)
 
 
 def checks_label(filing_type: str) -> str:
@@ -108,9 +190,18 @@ def product(request, pk):
     order = _order_or_404(request, pk)
     application = copy.deepcopy(order.application)
     instances = list(usable_instances(account=request.user))
-    errors, error = {}, None
+    errors, error, found = {}, None, {}
+    specs = [fields.Field(f"websites[{i}].access", missing.site_label(application, i), conflicts.ACCESS)
+             for i in range(len(application.get("websites") or ()))]
     if request.method == "POST" and order.editable:
+        _acted(request, order, "product")
+        posted = []
         for i, website in enumerate(application.get("websites") or ()):
+            if f"websites[{i}].access.instance_id" not in request.POST:
+                continue  # not on the page that was posted (added in another tab): keep what is saved
+            posted.append(specs[i])
+            if request.POST.get(f"conflict:websites[{i}].access") == conflicts.SAVED:
+                continue  # the person took the other tab's choice; resolve() below puts it back
             choice = request.POST.get(f"websites[{i}].access.instance_id", "")
             number = request.POST.get(f"websites[{i}].access.service_number", "").strip()[:64]
             try:
@@ -122,13 +213,15 @@ def product(request, pk):
                 continue
             website["access"] = {"product": instance.product, "instance_id": instance.instance_id,
                                  "ip": instance.public_ip, "service_number": number or None}
-        order, error = _save(request, order, application)
+        pending = conflicts.resolve(request.POST, specs, application, order.application)
+        order, error, found = _save(request, order, application, posted, pending=pending)
         if not errors and error is None and request.POST.get("action") == "next":
-            return redirect("wizard:subject", pk=order.pk)
-    sites = [{"i": i, "w": w, "error": errors.get(f"websites[{i}].access")}
+            return _after_product(request, order)
+    sites = [{"i": i, "w": w, "error": errors.get(f"websites[{i}].access"), "conflict": found.get(f"websites[{i}].access")}
              for i, w in enumerate(application.get("websites") or ())]
-    return render(request, "wizard/step_product.html", {"order": order, "step": "product", "steps": msg.STEPS,
-                                                        "sites": sites, "instances": instances, "error": error})
+    return _render(request, "wizard/step_product.html", order, "product",
+                   {"sites": sites, "instances": instances, "error": error,
+                    "base": conflicts.snapshot(specs, order.application)})
 
 
 @login_required
@@ -138,15 +231,21 @@ def subject(request, pk):
     application = copy.deepcopy(order.application)
     individual = (application.get("subject") or {}).get("nature") == "individual"
     field_list = fields.subject_fields(individual=individual)
-    form_errors, error, result = {}, None, None
+    form_errors, error, result, found = {}, None, None, {}
+    show = _shows_findings(request, order, "subject")
     if request.method == "POST" and order.editable:
-        form_errors = fields.read_post(request.POST, field_list, application)
+        _acted(request, order, "subject")
+        posted = _present(field_list, request.POST)
+        form_errors = fields.read_post(request.POST, posted, application)
+        pending = conflicts.resolve(request.POST, field_list, application, order.application)
         fields.tidy(application)
-        order, error = _save(request, order, application)
+        order, error, found = _save(request, order, application, posted, pending=pending)
         application = order.application if error is None else application
         phone = fields.get_path(application, "subject.principal.mobile")
         action = request.POST.get("action")
-        if action == "send_code":
+        if found:
+            pass  # nothing was saved: no code is sent or checked for a number the person has yet to choose
+        elif action == "send_code":
             try:
                 mobile.send_code(order=order, mobile=phone)
                 messages.info(request, msg.CODE_SENT.format(mobile=phone))
@@ -166,9 +265,20 @@ def subject(request, pk):
     else:
         result = checks.run(application, order=order)
     phone = fields.get_path(application, "subject.principal.mobile")
-    ctx = _context(order, "subject", application, result, form_errors, field_list, error=error,
-                   code_error=form_errors.get("sms_code"), verified=mobile.is_verified(order=order, mobile=phone))
-    return render(request, "wizard/step_subject.html", ctx)
+    ctx = _context(order, "subject", application, result, form_errors, field_list, show=show, found=found, error=error,
+                   code_error=form_errors.get("sms_code"), verified=mobile.is_verified(order=order, mobile=phone),
+                   base=conflicts.snapshot(field_list, order.application))
+    return _render(request, "wizard/step_subject.html", order, "subject", ctx)
+
+
+def _principal_spec(i: int) -> fields.Field:
+    return fields.Field(f"websites[{i}].principal", "网站负责人", conflicts.PRINCIPAL)
+
+
+def _website_specs(count: int) -> list:
+    """Every field of the websites step, principal pseudo-field included (what a conflict may name)."""
+    return [f for i in range(count) for f in fields.website_fields(i)
+            + fields.principal_fields(f"websites[{i}].principal", individual=False) + [_principal_spec(i)]]
 
 
 @login_required
@@ -176,67 +286,102 @@ def subject(request, pk):
 def websites(request, pk):
     order = _order_or_404(request, pk)
     application = copy.deepcopy(order.application)
+    saved_sites = order.application.get("websites") or []
     individual = (application.get("subject") or {}).get("nature") == "individual"
     count = len(application.get("websites") or ())
     field_list = [f for i in range(count) for f in fields.website_fields(i)]
     principal_lists = {i: fields.principal_fields(f"websites[{i}].principal", individual=False) for i in range(count)}
-    form_errors, error, result = {}, None, None
+    form_errors, error, result, found = {}, None, None, {}
+    show = _shows_findings(request, order, "websites")
+    fresh_site = request.GET.get("new", "")
     if request.method == "POST" and order.editable:
-        form_errors = fields.read_post(request.POST, field_list, application)
+        _acted(request, order, "websites")
+        specs = _present(field_list, request.POST)
+        form_errors = fields.read_post(request.POST, specs, application)
         for i in range(count):
-            if individual or request.POST.get(f"websites[{i}].reuse", "1") == "1":
-                application["websites"][i]["principal"] = None
+            site, reuse = application["websites"][i], request.POST.get(f"websites[{i}].reuse")
+            if individual:
+                site["principal"] = None
+            elif reuse is None:
+                continue  # this website was not on the page that was posted: keep what is saved
+            elif reuse == "1":
+                site["principal"] = None
+                specs.append(_principal_spec(i))
             else:
-                application["websites"][i]["principal"] = (application["websites"][i].get("principal")
-                                                           or checks.blank_application()["subject"]["principal"])
-                form_errors.update(fields.read_post(request.POST, principal_lists[i], application))
+                site["principal"] = site.get("principal") or checks.blank_application()["subject"]["principal"]
+                posted = _present(principal_lists[i], request.POST)
+                form_errors.update(fields.read_post(request.POST, posted, application))
+                specs.append(_principal_spec(i))
+                if i < len(saved_sites) and isinstance(saved_sites[i].get("principal"), dict):
+                    specs += posted  # field by field only when both sides have their own principal
+        pending = conflicts.resolve(request.POST, _website_specs(count), application, order.application)
         action = request.POST.get("action", "")
+        before = copy.deepcopy(application)
+        structural = action == "add" or action.startswith("remove:")
+        notice = None
         if action == "add":
             application["websites"].append(checks.blank_website(""))
-            messages.info(request, msg.WEBSITE_ADDED)
+            notice = (messages.info, msg.WEBSITE_ADDED)
         elif action.startswith("remove:"):
             index = int(action.split(":")[1]) if action.split(":")[1].isdigit() else -1
             if count <= 1:
-                messages.error(request, msg.LAST_WEBSITE)
+                notice = (messages.error, msg.LAST_WEBSITE)
             elif 0 <= index < count:
                 application["websites"].pop(index)
-                messages.info(request, msg.WEBSITE_REMOVED)
+                notice = (messages.info, msg.WEBSITE_REMOVED)
         fields.tidy(application)
-        order, error = _save(request, order, application)
-        if action in ("add",) or action.startswith("remove:"):
-            return redirect("wizard:websites", pk=order.pk)
+        order, error, found = _save(request, order, application, specs, pending=pending)
+        if structural and error is None:
+            if notice:
+                notice[0](request, notice[1])
+            url = reverse("wizard:websites", args=[order.pk])
+            return redirect(f"{url}?new={count}" if action == "add" else url)
+        if structural:
+            application = fields.tidy(before)  # the add or remove was not done: show the page as it was posted
+            error = f"{error} {msg.CONFLICT_ACTION_NOT_DONE}" if found else error
         result = checks.run(application, order=order)
         if action == "next" and not form_errors and error is None and not checks.errors_on(result["findings"], "websites"):
-            if order.state == states.DRAFT:
-                order = transition(order=order, to_state=states.MATERIALS, role=transitions.APPLICANT, actor=request.user)
-            return redirect("wizard:materials", pk=order.pk)
+            without = missing.sites_without_access(order.application)
+            if without and order.kind in checks.NEW_FILING_KINDS:
+                messages.warning(request, msg.ACCESS_NEEDED.format(
+                    sites="、".join(missing.site_label(order.application, i) for i in without)))
+                return redirect("wizard:product", pk=order.pk)
+            return _to_materials(request, order)
     else:
         result = checks.run(application, order=order)
-    findings = checks.by_path(result["findings"]) if result else {}
+    if result and fresh_site.isdigit():
+        # A website just added opens blank, not covered in red: its findings show once the person saves.
+        prefix = f"websites[{fresh_site}]"
+        result = {**result, "findings": [f for f in result["findings"] if not f["path"].startswith(prefix)]}
+    findings = checks.by_path(result["findings"]) if result and show else {}
     sites = []
     for i, website in enumerate(application.get("websites") or ()):
-        ctx_i = _context(order, "websites", application, result, form_errors, fields.website_fields(i))
+        ctx_i = _context(order, "websites", application, result, form_errors, fields.website_fields(i), show=show,
+                         found=found)
         p_ctx = _context(order, "websites", application, result, form_errors, principal_lists.get(i) or
-                         fields.principal_fields(f"websites[{i}].principal", individual=False))
+                         fields.principal_fields(f"websites[{i}].principal", individual=False), show=show, found=found)
         sites.append({"i": i, "rows": ctx_i["rows"], "principal_rows": p_ctx["rows"], "reuse": website.get("principal") is None,
+                      "principal_conflict": found.get(f"websites[{i}].principal"),
                       "site_errors": [f["message"] for f in findings.get(f"websites[{i}].principal", [])
                                       + findings.get(f"websites[{i}].domains", []) if f["severity"] == "error"]})
     general = [f["message"] for f in findings.get("websites", []) if f["severity"] == "error"]
-    return render(request, "wizard/step_websites.html", {"order": order, "step": "websites", "steps": msg.STEPS,
-                                                         "sites": sites, "individual": individual, "error": error,
-                                                         "general_errors": general})
+    return _render(request, "wizard/step_websites.html", order, "websites",
+                   {"sites": sites, "individual": individual, "error": error, "general_errors": general,
+                    "base": conflicts.snapshot(_website_specs(len(sites)), order.application)})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def confirm(request, pk):
     order = _order_or_404(request, pk)
-    result = checks.run(order.application, order=order, materials=materials_for_precheck(order=order))
+    materials = materials_for_precheck(order=order)
+    result = checks.run(order.application, order=order, materials=materials)
     error, details = None, []
     if request.method == "POST":
         if not order.editable:
             messages.info(request, msg.ALREADY_SUBMITTED)
             return redirect("wizard:progress", pk=order.pk)
+        _acted(request, order, "confirm")
         try:
             submit_order(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
         except OrderError as exc:
@@ -244,10 +389,13 @@ def confirm(request, pk):
         else:
             messages.success(request, msg.SUBMITTED)
             return redirect("wizard:progress", pk=order.pk)
-    groups = [(label, [f for f in result["findings"] if checks.step_of(f) == key])
-              for key, label in msg.STEPS]
-    return render(request, "wizard/step_confirm.html", {
-        "order": order, "step": "confirm", "steps": msg.STEPS, "result": result, "error": error, "details": details,
-        "groups": [(label, fs, reverse(STEP_URLS[key], args=[order.pk])) for (label, fs), (key, _) in zip(groups, msg.STEPS, strict=True) if fs],
-        "agreement": msg.AGREEMENT, "materials": materials_for_precheck(order=order),
+    warnings = [(label, [f for f in result["findings"] if f["severity"] != "error" and checks.step_of(f) == key],
+                 reverse(STEP_URLS[key], args=[order.pk])) for key, label in msg.STEPS]
+    return _render(request, "wizard/step_confirm.html", order, "confirm", {
+        "result": result, "error": error,
+        "missing": missing.missing_parts(order, list(details) + result["findings"]),
+        "groups": [(label, fs, url) for label, fs, url in warnings if fs],
+        "agreement": msg.AGREEMENT, "materials": materials,
+        "websites": [{"w": w, "label": missing.site_label(order.application, i), "access": missing.has_access(w)}
+                     for i, w in enumerate(order.application.get("websites") or ())],
     })
