@@ -391,9 +391,13 @@ def confirm(request, pk):
             return redirect("wizard:progress", pk=order.pk)
     warnings = [(label, [f for f in result["findings"] if f["severity"] != "error" and checks.step_of(f) == key],
                  reverse(STEP_URLS[key], args=[order.pk])) for key, label in msg.STEPS]
+    parts = missing.missing_parts(order, list(details) + result["findings"])
+    if parts and any(d.get("code") != "MATERIAL_MISSING" for d in details):
+        # The list says each thing once (the product check repeats ACCESS_MISSING): the count must match it.
+        error = msg.SUBMIT_REFUSED.format(count=sum(len(g["items"]) for g in parts))
     return _render(request, "wizard/step_confirm.html", order, "confirm", {
         "result": result, "error": error,
-        "missing": missing.missing_parts(order, list(details) + result["findings"]),
+        "missing": parts,
         "groups": [(label, fs, url) for label, fs, url in warnings if fs],
         "agreement": msg.AGREEMENT, "materials": materials,
         "websites": [{"w": w, "label": missing.site_label(order.application, i), "access": missing.has_access(w)}
