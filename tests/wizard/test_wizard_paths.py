@@ -98,6 +98,14 @@ def test_a_second_website_goes_through_product_and_confirm_lists_what_is_missing
     assert _fresh(order).state == states.PROVIDER_REVIEW
 
 
+def test_product_next_stays_while_a_website_has_no_access(logged_in):
+    client, account, instances = logged_in
+    client.post("/orders/new/", basic_post())
+    order = Order.objects.get()
+    page = client.post(f"/orders/{order.pk}/product/", {"version": order.version, "action": "next"})
+    assert page.status_code == 200 and "尚未完成产品验证" in page.content.decode()
+
+
 def test_the_reviewer_page_shows_an_order_whose_website_has_no_access(logged_in, client, django_user_model):
     from django.contrib.auth.models import Group
 

@@ -214,6 +214,9 @@ def product(request, pk):
             website["access"] = {"product": instance.product, "instance_id": instance.instance_id,
                                  "ip": instance.public_ip, "service_number": number or None}
         pending = conflicts.resolve(request.POST, specs, application, order.application)
+        for i in missing.sites_without_access(application):  # e.g. a website the posted page did not show
+            errors.setdefault(f"websites[{i}].access", msg.ACCESS_MISSING_SITE.format(
+                site=missing.site_label(application, i)))
         order, error, found = _save(request, order, application, posted, pending=pending)
         if not errors and error is None and request.POST.get("action") == "next":
             return _after_product(request, order)
