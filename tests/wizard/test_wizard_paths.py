@@ -265,6 +265,18 @@ def test_a_stale_add_website_is_not_lost_silently(logged_in):
     assert len(_fresh(order).application["websites"]) == 1
 
 
+def test_a_website_removed_in_another_tab_is_named_not_dropped_unseen(logged_in):
+    client, account, _ = logged_in
+    client.post("/orders/new/", basic_post())
+    order = Order.objects.get()
+    client.post(f"/orders/{order.pk}/websites/", website_post(order.version, [SITES[0]], action="add"))
+    stale = _fresh(order).version
+    client.post(f"/orders/{order.pk}/websites/", website_post(stale, SITES, action="remove:1"))  # the other tab
+    page = client.post(f"/orders/{order.pk}/websites/", website_post(stale, SITES, action="save"), follow=True)
+    assert "示例科技产品中心" in page.content.decode() and "zj-demo-two.com" in page.content.decode()
+    assert len(_fresh(order).application["websites"]) == 1
+
+
 # Item 6 ---------------------------------------------------------------------------------------------
 
 def test_a_step_opens_without_errors_until_the_person_acts(logged_in):

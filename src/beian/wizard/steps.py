@@ -278,6 +278,19 @@ def _principal_spec(i: int) -> fields.Field:
     return fields.Field(f"websites[{i}].principal", "网站负责人", conflicts.PRINCIPAL)
 
 
+def _sites_gone(post, count: int) -> list[str]:
+    """What the posted page held for websites another tab has removed meanwhile: said, not dropped unseen."""
+    gone = []
+    for k in range(count, count + 20):
+        name, domain = post.get(f"websites[{k}].name"), post.get(f"websites[{k}].domains[0]")
+        if name is None and domain is None:
+            break
+        if (name or "").strip() or (domain or "").strip():
+            gone.append(msg.SITE_GONE.format(number=k + 1, name=(name or "").strip()[:50] or "—",
+                                             domain=(domain or "").strip()[:100] or "—"))
+    return gone
+
+
 def _website_specs(count: int) -> list:
     """Every field of the websites step, principal pseudo-field included (what a conflict may name)."""
     return [f for i in range(count) for f in fields.website_fields(i)
@@ -334,6 +347,9 @@ def websites(request, pk):
                 notice = (messages.info, msg.WEBSITE_REMOVED)
         fields.tidy(application)
         order, error, found = _save(request, order, application, specs, pending=pending)
+        gone = _sites_gone(request.POST, count)
+        if gone:
+            messages.warning(request, msg.SITES_GONE.format(sites="；".join(gone)))
         if structural and error is None:
             if notice:
                 notice[0](request, notice[1])
