@@ -290,3 +290,18 @@ def test_a_step_opens_without_errors_until_the_person_acts(logged_in):
     assert 'class="field-error' in page
     page = client.get(f"/orders/{order.pk}/subject/").content.decode()
     assert 'class="field-error' in page, "a step saved before shows its findings"
+
+
+
+def test_a_website_just_added_opens_blank_and_shows_its_findings_once_saved(logged_in):
+    client, account, _ = logged_in
+    client.post("/orders/new/", basic_post())
+    order = Order.objects.get()
+    added = client.post(f"/orders/{order.pk}/websites/", website_post(order.version, [SITES[0]], action="add"))
+    page = client.get(added["Location"]).content.decode()
+    assert 'name="websites[1].name"' in page
+    site = page[page.index('data-website="1"'):]
+    assert 'class="field-error' not in site
+    saved = client.post(added["Location"], website_post(_fresh(order).version, [SITES[0], ("", "")], action="save"))
+    site = saved.content.decode()[saved.content.decode().index('data-website="1"'):]
+    assert 'class="field-error' in site

@@ -368,7 +368,7 @@ def websites(request, pk):
             return _to_materials(request, order)
     else:
         result = checks.run(application, order=order)
-    if result and fresh_site.isdigit():
+    if result and request.method == "GET" and fresh_site.isdigit():
         # A website just added opens blank, not covered in red: its findings show once the person saves.
         prefix = f"websites[{fresh_site}]"
         result = {**result, "findings": [f for f in result["findings"] if not f["path"].startswith(prefix)]}
