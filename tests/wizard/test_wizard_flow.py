@@ -63,14 +63,15 @@ def test_first_filing_from_empty_account_to_provider_review(logged_in, django_ca
     assert len(order.application["websites"]) == 2
     sites = [("示例科技官方网站", "zj-demo-one.com"), ("示例科技产品中心", "zj-demo-two.com")]
     response = client.post(f"/orders/{order.pk}/websites/", website_post(order.version, sites, action="next"))
-    assert response.status_code == 302, response.content.decode()[:3000]
+    # The second website still needs an instance: 下一步 leads to 产品验证, then on to 上传资料.
+    assert response.status_code == 302 and response["Location"].endswith("/product/"), response.content.decode()[:3000]
+    order.refresh_from_db()
+    response = client.post(f"/orders/{order.pk}/product/", {"version": order.version, "action": "next",
+                                                           "websites[0].access.instance_id": instances[0].instance_id,
+                                                           "websites[1].access.instance_id": instances[1].instance_id})
+    assert response.status_code == 302 and response["Location"].endswith("/materials/")
     order.refresh_from_db()
     assert order.state == states.MATERIALS
-
-    # The second website still needs an instance.
-    client.post(f"/orders/{order.pk}/product/", {"version": order.version, "action": "save",
-                                                "websites[0].access.instance_id": instances[0].instance_id,
-                                                "websites[1].access.instance_id": instances[1].instance_id})
     blocked = client.post(f"/orders/{order.pk}/confirm/", {"agreement": "on"}).content.decode()
     assert "还缺少以下资料" in blocked
     for kind, owner, side in [("subject_certificate", "subject", ""), ("principal_id", "subject_principal", "front"),

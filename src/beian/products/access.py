@@ -23,8 +23,10 @@ def _domain(website: dict) -> str:
     return domains[0] if domains and isinstance(domains[0], str) else ""
 
 
-def apply_choices(*, account, order, application: dict, post=None) -> tuple[dict[str, str], dict[str, str]]:
-    """Checks every website's access; with `post`, first takes the person's choices from it.
+def apply_choices(*, account, order, application: dict, post=None, keep=frozenset()) -> tuple[dict[str, str],
+                                                                                             dict[str, str]]:
+    """Checks every website's access; with `post`, first takes the person's choices from it (except for
+    the websites in `keep`, which keep what is saved: not on the posted page, or the other tab's choice).
 
     Returns ({field path: Chinese error}, {service number: domain} in use). Without `post` (a page
     reload) a website where nothing was chosen yet gets no error: findings follow the person's action.
@@ -34,7 +36,7 @@ def apply_choices(*, account, order, application: dict, post=None) -> tuple[dict
     seen: dict[str, int] = {}
     for i, website in enumerate(application.get("websites") or ()):
         access = website.get("access") if isinstance(website.get("access"), dict) else {}
-        if post is not None:
+        if post is not None and i not in keep:
             choice = _CONTROL.sub("", post.get(f"websites[{i}].access.instance_id", "")).strip()[:KEEP]
             typed = _CONTROL.sub("", post.get(f"websites[{i}].access.service_number", "")).strip()[:KEEP]
         else:
@@ -51,7 +53,7 @@ def apply_choices(*, account, order, application: dict, post=None) -> tuple[dict
                                      domain=_domain(website))
         except ProductCheckError as exc:
             errors[f"{base}.{exc.field}" if exc.field else base] = exc.message
-            if post is not None:
+            if post is not None and i not in keep:
                 website["access"] = {"product": access.get("product") or "ecs", "instance_id": choice or None,
                                      "ip": None, "service_number": typed or None}
             continue

@@ -23,3 +23,21 @@ class MobileCode(models.Model):
     @staticmethod
     def hash(order_id: int, code: str) -> str:
         return hashlib.sha256(f"{order_id}:{code}".encode()).hexdigest()
+
+
+class StepVisit(models.Model):
+    """A wizard step a person has reached (and saved) on an order. Kept apart from the order so that
+    recording a visit never bumps the order's version (which would look like an edit from another tab)
+    and never races with other domains writing `Order.meta`."""
+
+    order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="step_visits")
+    step = models.CharField(max_length=16)
+    reached_at = models.DateTimeField()
+    # Set once the person acted on the step (any POST): from then on its findings are shown on arrival.
+    saved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["order", "step"], name="one_visit_per_order_step")]
+
+    def __str__(self) -> str:
+        return f"{self.order_id}:{self.step}"

@@ -14,14 +14,15 @@ from beian.documents.selectors import active_materials, materials_for_precheck
 from beian.documents.services import UploadError, upload_to_slot
 from beian.filings import states
 from beian.filings.claims import ClaimConflict
-from beian.filings.models import KIND_LABELS, FiledWebsite, Filing
+from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
 from beian.filings.services import OrderError, cancel_order, create_order
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import services as phone
 from beian.wizard import checks
 from beian.wizard import messages as msg
-from beian.wizard.steps import _order_or_404
+from beian.wizard.missing import site_label, sites_without_access
+from beian.wizard.steps import _order_or_404, _render
 
 CHANGE_KINDS = {
     "change_subject": "subject", "change_website": "websites", "change_access": "product",
@@ -113,8 +114,10 @@ def materials(request, pk):
               "label": MATERIALS[m["kind"]] + SIDES.get(m.get("side"), ""), "owner_label": _owner_label(m["owner"], order.application),
               "uploaded": have.get((m["kind"], m["owner"], m.get("side") or ""))} for m in result["required_materials"]]
     missing = [f for f in result["findings"] if f["code"].startswith("MATERIAL_")]
-    return render(request, "wizard/step_materials.html", {
-        "order": order, "step": "materials", "steps": msg.STEPS, "items": items, "error": error, "missing": missing,
+    no_access = [msg.ACCESS_MISSING_SITE.format(site=site_label(order.application, i))
+                 for i in sites_without_access(order.application)] if order.kind in NEW_FILING_KINDS else []
+    return _render(request, "wizard/step_materials.html", order, "materials", {
+        "items": items, "error": error, "missing": missing, "no_access": no_access,
         "people": _phone_people(request, order, result["required_materials"]), "templates": order_templates(order)})
 
 
