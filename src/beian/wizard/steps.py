@@ -217,7 +217,8 @@ def product(request, pk):
         _acted(request, order, "product")
         # A website not on the posted page (added in another tab) keeps what is saved, and so does one
         # where the person took the other tab's choice (resolve() below puts it back).
-        posted = [spec for i, spec in enumerate(specs) if f"websites[{i}].access.service_number" in request.POST]
+        posted = [spec for spec in specs
+                  if f"{spec.name}.instance_id" in request.POST or f"{spec.name}.service_number" in request.POST]
         keep = {i for i, spec in enumerate(specs)
                 if spec not in posted or request.POST.get(f"conflict:{spec.name}") == conflicts.SAVED}
         errors, numbers = product_access.apply_choices(account=request.user, order=order, application=application,
