@@ -40,6 +40,7 @@ def test_every_state_has_a_demo_order_with_a_consistent_history(demo):
     for key, order in orders.items():
         events = list(order.events.filter(kind__in=("created", "transition")).order_by("at", "id"))
         assert events[0].kind == "created" and events[0].to_state == states.DRAFT, key
+        assert order.created_at == events[0].at, key
         for before, after in zip(events, events[1:], strict=False):
             assert after.from_state == before.to_state, (key, before.to_state, after.from_state)
         assert events[-1].to_state == order.state == data.ORDERS_BY_KEY[key]["state"], key

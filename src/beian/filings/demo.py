@@ -178,12 +178,13 @@ def _step(action: str, order, spec: dict, *, accounts: dict, at):
 
     account, reviewer = accounts[spec["account"]], accounts["reviewer"]
     if action == "create":
-        return services.create_order(account=account, application=data.application(spec),
-                                     reference=spec["reference"], now=at)
-    if action == "materials":
+        order = services.create_order(account=account, application=data.application(spec),
+                                      reference=spec["reference"], now=at)
+        Order.objects.filter(pk=order.pk).update(created_at=at)  # auto_now_add takes no `now`
+    elif action == "materials":
         return services.transition(order=order, to_state=states.MATERIALS, role=transitions.APPLICANT, actor=account,
                                    now=at)
-    if action == "upload":
+    elif action == "upload":
         _upload(order, spec, account)
     elif action == "verify":
         _verify(order, spec, account, at)

@@ -6,6 +6,7 @@ the outbox, the 管局审核 order waits on the bureau console (not decided by t
 the approved filing is in the public registry. Idempotent: keyed by request id.
 """
 
+import functools
 import secrets
 from datetime import timedelta
 
@@ -13,7 +14,13 @@ from django.db import transaction
 
 from beian import demo_data as data
 from beian.ministry.simulator import services
-from beian.ministry.simulator.models import NumberSequence, SmsChallenge, SubjectRecord, Submission, WebsiteRecord
+from beian.ministry.simulator.models import (
+    NumberSequence,
+    SmsChallenge,
+    SubjectRecord,
+    Submission,
+    WebsiteRecord,
+)
 from beian.rules.provinces import normalise_province
 
 
@@ -46,6 +53,11 @@ def _registry(spec: dict, submission: Submission, provider, approved_at) -> None
     submission.icp_number, submission.website_numbers = number, {domain: f"{number}-1"}
 
 
+def _at(spec: dict, now, step: str):
+    """When the platform's demo order took this step (the approved filing is three months old)."""
+    return now - timedelta(days=next((d for d, s in spec["steps"] if s == step), 0))
+
+
 def seed_demo(*, provider, now) -> list[str]:
     made = []
     for spec in data.ORDERS:
@@ -54,9 +66,7 @@ def seed_demo(*, provider, now) -> list[str]:
         if status is None or Submission.objects.filter(request_id=request_id).exists():
             continue
         application = data.application(spec)
-        # The approved filing is three months old; the others reached the ministry today.
-        days = {step: d for d, step in spec["steps"]}
-        at = lambda step: now - timedelta(days=days.get(step, 0))  # noqa: E731
+        at = functools.partial(_at, spec, now)
         with transaction.atomic():
             submission = Submission.objects.create(
                 request_id=request_id, provider=provider, order_ref=spec["reference"], kind="first",
