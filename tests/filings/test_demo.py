@@ -34,6 +34,7 @@ def _errors(order) -> list[dict]:
 def test_every_state_has_a_demo_order_with_a_consistent_history(demo):
     orders = demo["orders"]
     applicant = demo["accounts"]["demo"]
+    assert not demo["skipped"]
     assert {o.state for o in orders.values() if o.account == applicant} == set(states.ALL)
     assert {o.state for o in orders.values() if o.account == demo["accounts"]["demo2"]} == {states.DRAFT,
                                                                                           states.PROVIDER_REVIEW}
@@ -177,6 +178,19 @@ def test_each_demo_login_works_and_sees_only_its_own(demo, client):
     assert orders["provider_review"].reference in client.get("/review/").content.decode()
     client.post("/accounts/login/", {"username": data.STAFF[0], "password": data.STAFF[1]})
     assert client.get("/review/").status_code in (302, 403)
+
+
+def test_an_earlier_demo_version_s_orders_do_not_stop_the_demo(applicant):
+    """A database made by an earlier `beian demo` holds orders for the same companies: those demo
+    orders are left out with a reason, everything else is made."""
+    from beian.filings.services import create_order
+
+    old = data.application(data.ORDERS_BY_KEY["draft"])
+    create_order(account=applicant, application=old, reference="BA20261121000002")
+    call_command("beian_demo")
+    seeded = seed_demo(verify_faces=False)
+    assert list(seeded["skipped"]) == ["draft"] and "BA20261121000002" in seeded["skipped"]["draft"]
+    assert len(seeded["orders"]) == len(data.ORDERS) - 1
 
 
 def test_a_changed_demo_password_is_restored(demo):

@@ -219,7 +219,10 @@ def _step(action: str, order, spec: dict, *, accounts: dict, at):
 
 
 def seed_demo_order(spec: dict, *, accounts: dict, now=None) -> Order:
-    """One demo order (beian.demo_data.ORDERS) through its steps; an existing one is returned unchanged."""
+    """One demo order (beian.demo_data.ORDERS) through its steps; an existing one is returned unchanged.
+
+    Raises ClaimConflict or OrderError when the database's own data stands in the way (e.g. an earlier
+    demo version's order holds the same company): nothing of this order is kept then."""
     existing = Order.objects.filter(reference=spec["reference"]).first()
     if existing is not None:
         return existing
@@ -236,7 +239,7 @@ def seed_demo_order(spec: dict, *, accounts: dict, now=None) -> Order:
 
 
 def seed_demo(*, now=None, verify_faces: bool = True) -> dict:
-    """Everything `beian demo` creates; returns {"accounts": {...}, "orders": {key: Order}}.
+    """Everything `beian demo` creates; returns {"accounts": {...}, "orders": {key: Order}, "skipped": {key: why}}.
 
     For tests: `seed_demo()` in a test with the database gives every demo login and order;
     `verify_faces=False` skips the face checks (about 1 s each) and leaves those orders unverified.
@@ -246,12 +249,18 @@ def seed_demo(*, now=None, verify_faces: bool = True) -> dict:
     write_samples(_samples())
     accounts = demo_accounts()
     seed_registries()
-    orders = {}
+    from beian.filings.claims import ClaimConflict
+    from beian.filings.services import OrderError
+
+    orders, skipped = {}, {}
     for spec in data.ORDERS:
         if not verify_faces:
             spec = {**spec, "steps": [s for s in spec["steps"] if s[1] != "verify"]}
-        orders[spec["key"]] = seed_demo_order(spec, accounts=accounts, now=now)
-    return {"accounts": accounts, "orders": orders}
+        try:
+            orders[spec["key"]] = seed_demo_order(spec, accounts=accounts, now=now)
+        except (ClaimConflict, OrderError) as exc:
+            skipped[spec["key"]] = exc.message
+    return {"accounts": accounts, "orders": orders, "skipped": skipped}
 
 
 def load_demo() -> list[str]:
@@ -263,7 +272,11 @@ def load_demo() -> list[str]:
         lines.append(f"  {email} / {password}  ({role})")
     lines.append("demo orders:")
     for spec in data.ORDERS:
-        order = seeded["orders"][spec["key"]]
+        order = seeded["orders"].get(spec["key"])
+        if order is None:
+            lines.append(f"  {spec['reference']}  not created: {seeded['skipped'][spec['key']]}"
+                         f" (this database holds other data for it; delete var/ to start over)")
+            continue
         lines.append(f"  {order.reference}  {order.account.get_username():<18} {states.PUBLIC_LABELS[order.state]:<8}"
                      f" {order.subject_name}")
     lines.append(f"sample ID photos, licences and fake-camera videos: {_samples()}")
