@@ -1,34 +1,47 @@
-"""Demo data for `beian demo` / scripts/run. Idempotent: everything is keyed by natural keys."""
+"""Demo data for `beian demo` / scripts/run: accounts, cloud products, registry records and one order in
+every state, each made through the real services (create, upload, verify, submit, review, the ministry's
+results), so its audit trail, claims, timers and materials are what a person would have produced.
 
-import copy
+Idempotent: accounts and records are keyed by natural keys, orders by their fixed reference (an order
+that exists is left as it is, whatever happened to it since). The orders and the simulator's seed
+(`ministry_seed --demo`) come from the same data, beian.demo_data (docs/decisions.md #26).
+"""
+
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.utils import timezone
 
+from beian import demo_data as data
 from beian.filings import states, transitions
 from beian.filings.models import FiledWebsite, Filing, Order
 
-DEMO_APPLICANT = ("demo@beian.local", "demo12345")
-DEMO_REVIEWER = ("reviewer@beian.local", "review12345")
+DEMO_APPLICANT = data.APPLICANT
+DEMO_APPLICANT2 = data.APPLICANT2
+DEMO_REVIEWER = data.REVIEWER
+DEMO_STAFF = data.STAFF
+FILED_SUBJECT = data.subject("xixi")
 
-FILED_SUBJECT = {
-    "nature": "enterprise", "cert_type": "business_license", "name": "杭州西溪示例网络有限公司",
-    "cert_number": "91330106MA2HDEM01F", "cert_address": "浙江省杭州市西湖区西溪路500号",
-    "mailing_address": "浙江省杭州市西湖区西溪路500号2幢301室", "investor": "杭州西溪示例网络有限公司", "remark": "",
-    "principal": {"name": "陈明", "cert_type": "resident_id", "cert_number": "330106198003050019",
-                  "cert_valid_until": "2038-03-05", "mobile": "13811110001", "contact2": "086-0571-86001234",
-                  "emergency_mobile": "13911110001", "email": "chenming@xixi-demo.com"},
-}
+
+class DemoError(RuntimeError):
+    """The demo data no longer goes through the services (a rule or a service changed): fix demo_data."""
 
 
 def user(email: str, password: str, **extra):
+    """A demo account with its documented password and flags (restored on every run)."""
     User = get_user_model()
     account, created = User.objects.get_or_create(username=email, defaults={"email": email, **extra})
-    if created:
+    changed = created or any(getattr(account, k) != v for k, v in extra.items())
+    for key, value in extra.items():
+        setattr(account, key, value)
+    if created or not account.check_password(password):
         account.set_password(password)
+        changed = True
+    if changed:
         account.save()
     return account
 
@@ -37,19 +50,12 @@ def seed_products(account, *, prefix: str = "demo"):
     from beian.products.models import Instance, ServiceNumber
 
     now = timezone.now()
-    rows = [
-        (f"i-{prefix}-hz01", "ecs", "cn-hangzhou", True, "47.96.10.11", now + timedelta(days=365)),
-        (f"i-{prefix}-hz02", "ecs", "cn-hangzhou", True, "47.96.10.12", now + timedelta(days=365)),
-        (f"i-{prefix}-sh01", "ecs", "cn-shanghai", True, "47.100.20.21", now + timedelta(days=200)),
-        (f"sb-{prefix}-01", "site_builder", "cn-hangzhou", True, "47.97.30.31", now + timedelta(days=365)),
-        (f"i-{prefix}-old", "ecs", "cn-beijing", True, "47.93.40.41", now - timedelta(days=10)),
-        (f"i-{prefix}-hk01", "ecs", "cn-hongkong", False, "47.242.50.51", now + timedelta(days=365)),
-    ]
     instances = []
-    for instance_id, product, region, mainland, ip, expires in rows:
+    for suffix, product, region, mainland, ip, days in data.INSTANCES:
+        instance_id = data.instance(prefix, suffix)[0]
         instance, _ = Instance.objects.get_or_create(instance_id=instance_id, defaults={
             "owner": account, "product": product, "region": region, "mainland": mainland, "public_ip": ip,
-            "expires_at": expires, "name": instance_id})
+            "expires_at": now + timedelta(days=days), "name": instance_id})
         instances.append(instance)
     ServiceNumber.objects.get_or_create(code=f"{prefix}-0001-a888-88e8-b9ec-00888be80001",
                                         defaults={"owner": account, "instance": instances[0]})
@@ -66,6 +72,9 @@ def seed_business(*records):
 
 def seed_approved_filing(account, *, subject: dict, province: str, number: str, domain: str, site_name: str,
                          instance_id: str, ip: str):
+    """An approved filing without its order (tests of change filings); the demo's comes from its order."""
+    import copy
+
     now = timezone.now()
     application = {"region": {"province": province, "city": "杭州市", "district": "西湖区"}, "requested_type": None,
                    "subject": copy.deepcopy(subject), "websites": []}
@@ -81,59 +90,194 @@ def seed_approved_filing(account, *, subject: dict, province: str, number: str, 
     return filing
 
 
-def _demo_order(account, reference: str, state: str, application: dict, kind: str = "first"):
-    if Order.objects.filter(reference=reference).exists():
-        return
-    from beian.filings.claims import sync_claims
-    from beian.filings.models import OrderEvent
+# ---- accounts -------------------------------------------------------------------------------------------
 
-    now = timezone.now()
-    order = Order.objects.create(reference=reference, account=account, kind=kind, state=state, application=application,
-                                 province=application["region"]["province"], subject_name=application["subject"]["name"],
-                                 subject_cert_number=application["subject"]["cert_number"],
-                                 subject_nature=application["subject"]["nature"], last_applicant_update_at=now,
-                                 state_changed_at=now, submitted_at=now if state != states.DRAFT else None)
-    if state in states.IN_FLIGHT:
-        sync_claims(order=order, application=application)
-    OrderEvent.objects.create(order=order, at=now, actor=account, role=transitions.APPLICANT, kind="created",
-                              to_state=state, reason="演示数据")
+def demo_accounts() -> dict:
+    """{"demo", "demo2", "reviewer", "staff"}: two applicants with cloud products, a reviewer (staff in the
+    reviewers group) and a staff member without the reviewer role."""
+    accounts = {"demo": user(*data.APPLICANT), "demo2": user(*data.APPLICANT2),
+                "reviewer": user(*data.REVIEWER, is_staff=True), "staff": user(*data.STAFF, is_staff=True)}
+    reviewers, _ = Group.objects.get_or_create(name="reviewers")
+    accounts["reviewer"].groups.add(reviewers)
+    accounts["staff"].groups.remove(reviewers)
+    seed_products(accounts["demo"], prefix="demo")
+    seed_products(accounts["demo2"], prefix="demo2")
+    return accounts
+
+
+def seed_registries() -> None:
+    """Every demo company in the business registry (legal representative 陈明), 陈明 in the identity registry."""
+    from beian.verification.demo import seed_demo_identities
+
+    seed_business(*[(c[4], c[3], data.PERSON["name"]) for c in data.COMPANIES.values()],
+                  ("91330106MA2GL0XX7U", "杭州示例科技有限公司", "张三"))
+    seed_demo_identities()
+
+
+# ---- orders ---------------------------------------------------------------------------------------------
+
+class _SeededMinistry:
+    """The ministry port answering as the simulator's `ministry_seed --demo` has it: a submission of a demo
+    order is in SMS verification (its codes are in the simulator's outbox)."""
+
+    def submit(self, *, request_id, **_kwargs):
+        from beian.ministry.port import Status
+
+        return Status(request_id=request_id, status="sms")
+
+
+def _ministry_result(order, status: str, spec: dict, at):
+    from beian.ministry.port import Status
+    from beian.ministry.services import apply_status
+
+    extra = {}
+    if status == "approved":
+        domain = spec["site"][1]
+        extra = {"icp_number": spec["icp_number"], "website_numbers": {domain: f"{spec['icp_number']}-1"}}
+    elif status == "rejected":
+        extra = {"reason": data.REJECTED_REASON}
+    elif status == "returned":
+        extra = {"reason": data.RETURNED_REASON}
+    if not apply_status(order=order, status=Status(request_id=order.ministry_request_id, status=status, **extra),
+                        now=at):
+        raise DemoError(f"{spec['reference']}: the ministry's {status} did not apply in state {order.state}")
+
+
+def _samples() -> Path:
+    return Path(settings.DATA_DIR) / "samples"
+
+
+def _upload(order, spec, account):
+    """Every material the rules ask for, from the sample files (as the PC upload page stores them)."""
+    from beian.documents.services import required_slots, upload_to_slot
+    from beian.verification.demo import sample_for
+
+    for kind, owner, side in sorted(required_slots(order)):
+        path = sample_for(_samples(), kind=kind, side=side, company=spec["company"])
+        if path is None:
+            raise DemoError(f"{spec['reference']}: no sample file for {kind}/{owner}/{side}")
+        upload_to_slot(order=order, kind=kind, owner=owner, side=side, data=path.read_bytes(), via="pc", user=account)
+
+
+def _verify(order, spec, account, at):
+    """Each person's face verification on the phone, with the frames of the sample video, run at once."""
+    from beian.verification import services as verification
+    from beian.verification.demo import camera_frames
+
+    for person in verification.people(order):
+        link, _token = verification.create_link(order=order, person=person["person"], user=account, now=at)
+        attempt = verification.start_attempt(link=link, frames=camera_frames(_samples()), now=at)
+        if verification.run_face_attempt(attempt.pk) != "passed":
+            attempt.refresh_from_db()
+            raise DemoError(f"{spec['reference']}: face verification failed ({attempt.code})")
+
+
+def _step(action: str, order, spec: dict, *, accounts: dict, at):
+    from beian.filings import services, timers
+    from beian.review import services as review
+
+    account, reviewer = accounts[spec["account"]], accounts["reviewer"]
+    if action == "create":
+        order = services.create_order(account=account, application=data.application(spec),
+                                      reference=spec["reference"], now=at)
+        Order.objects.filter(pk=order.pk).update(created_at=at)  # auto_now_add takes no `now`
+    elif action == "materials":
+        return services.transition(order=order, to_state=states.MATERIALS, role=transitions.APPLICANT, actor=account,
+                                   now=at)
+    elif action == "upload":
+        _upload(order, spec, account)
+    elif action == "verify":
+        _verify(order, spec, account, at)
+    elif action == "submit":
+        return services.submit_order(order=order, actor=account, agreement=True, now=at)
+    elif action == "claim":
+        review.claim(order=order, reviewer=reviewer, now=at)
+    elif action == "approve":
+        return review.approve(order=order, reviewer=reviewer, now=at)
+    elif action == "supplement":
+        review.decide_field(order=order, reviewer=reviewer, path="websites[0].name", verdict="reject",
+                            reason_code="site_name", note=data.SUPPLEMENT_NOTE, now=at)
+        return review.request_supplement(order=order, reviewer=reviewer, kind="materials", now=at)
+    elif action == "ministry:sms":
+        from beian.ministry import services as ministry
+
+        previous, ministry.ADAPTER = ministry.ADAPTER, _SeededMinistry()
+        try:
+            ministry.submit(order=order, now=at)
+        finally:
+            ministry.ADAPTER = previous
+    elif action.startswith("ministry:"):
+        _ministry_result(order, action.split(":", 1)[1], spec, at)
+    elif action == "cancel":
+        return services.cancel_order(order=order, actor=account, now=at)
+    elif action == "expire":
+        timers.sweep(now=at, order=order)  # the scheduler's sweep, for this order's due timers only
+    else:
+        raise DemoError(f"unknown demo step {action}")
+    order.refresh_from_db()
+    return order
+
+
+def seed_demo_order(spec: dict, *, accounts: dict, now=None) -> Order:
+    """One demo order (beian.demo_data.ORDERS) through its steps; an existing one is returned unchanged.
+
+    Raises ClaimConflict or OrderError when the database's own data stands in the way (e.g. an earlier
+    demo version's order holds the same company): nothing of this order is kept then."""
+    existing = Order.objects.filter(reference=spec["reference"]).first()
+    if existing is not None:
+        return existing
+    now = now or timezone.now()
+    order = None
+    with transaction.atomic():
+        for days, action in spec["steps"]:
+            at = now - timedelta(days=days) if days else timezone.now()
+            order = _step(action, order, spec, accounts=accounts, at=at)
+        order.refresh_from_db()
+        if order.state != spec["state"]:
+            raise DemoError(f"{spec['reference']} ended in {order.state}, not {spec['state']}")
+    return order
+
+
+def seed_demo(*, now=None, verify_faces: bool = True) -> dict:
+    """Everything `beian demo` creates; returns {"accounts": {...}, "orders": {key: Order}, "skipped": {key: why}}.
+
+    For tests: `seed_demo()` in a test with the database gives every demo login and order;
+    `verify_faces=False` skips the face checks (about 1 s each) and leaves those orders unverified.
+    """
+    from beian.verification.demo import write_samples
+
+    write_samples(_samples())
+    accounts = demo_accounts()
+    seed_registries()
+    from beian.filings.claims import ClaimConflict
+    from beian.filings.services import OrderError
+
+    orders, skipped = {}, {}
+    for spec in data.ORDERS:
+        if not verify_faces:
+            spec = {**spec, "steps": [s for s in spec["steps"] if s[1] != "verify"]}
+        try:
+            orders[spec["key"]] = seed_demo_order(spec, accounts=accounts, now=now)
+        except (ClaimConflict, OrderError) as exc:
+            skipped[spec["key"]] = exc.message
+    return {"accounts": accounts, "orders": orders, "skipped": skipped}
 
 
 def load_demo() -> list[str]:
-    applicant = user(*DEMO_APPLICANT)
-    reviewer = user(*DEMO_REVIEWER, is_staff=True)
-    reviewers, _ = Group.objects.get_or_create(name="reviewers")
-    reviewer.groups.add(reviewers)
-    instances = seed_products(applicant)
-    seed_business(
-        (FILED_SUBJECT["cert_number"], FILED_SUBJECT["name"], "陈明"),
-        ("91330106MA2GL0XX7U", "杭州示例科技有限公司", "张三"),
-        ("91310115MA4U2WB18C", "上海浦江示例软件有限公司", "沈佳"),
-        ("91510107MA5KHX3X6D", "成都蓉城示例网络科技有限公司", "罗建国"),
-    )
-    seed_approved_filing(applicant, subject=FILED_SUBJECT, province="浙江省", number="浙ICP备2025000001号",
-                         domain="xixi-demo.com", site_name="西溪示例官方网站", instance_id=instances[0].instance_id,
-                         ip=instances[0].public_ip)
-    base = {"region": {"province": "四川省", "city": "成都市", "district": "武侯区"}, "requested_type": None,
-            "subject": {**copy.deepcopy(FILED_SUBJECT), "name": "成都蓉城示例网络科技有限公司",
-                        "cert_number": "91510107MA5KHX3X6D", "investor": "成都蓉城示例网络科技有限公司"},
-            "websites": [{"name": "蓉城示例官方网站", "domains": ["rongcheng-demo01.com"], "content": "单位门户网站",
-                          "service_type": "网站应用服务", "languages": ["中文简体"], "pre_approvals": [], "remark": "",
-                          "access": {"product": "ecs", "instance_id": instances[1].instance_id, "ip": instances[1].public_ip,
-                                     "service_number": None}, "principal": None}]}
-    _demo_order(applicant, "BA20261120000001", states.PROVIDER_REVIEW, base)
-    draft = copy.deepcopy(base)
-    draft["subject"].update(name="上海浦江示例软件有限公司", cert_number="91310115MA4U2WB18C")
-    draft["region"] = {"province": "上海市", "city": "上海市", "district": "浦东新区"}
-    draft["websites"][0]["domains"] = ["pujiang-demo.com"]
-    _demo_order(applicant, "BA20261121000002", states.DRAFT, draft)
-    from django.conf import settings
-
-    from beian.verification.demo import seed_demo_identities, write_samples
-
-    seed_demo_identities()
-    samples = Path(settings.DATA_DIR) / "samples"
-    write_samples(samples)
-    return [f"demo applicant: {applicant.username} / {DEMO_APPLICANT[1]}",
-            f"demo ID photos and fake-camera videos: {samples}",
-            f"demo reviewer:  {reviewer.username} / {DEMO_REVIEWER[1]}"]
+    """`beian demo`: seed everything and say what was made."""
+    seeded = seed_demo()
+    lines = ["demo logins (demo only):"]
+    for (email, password), role in ((data.APPLICANT, "applicant"), (data.APPLICANT2, "second applicant"),
+                                    (data.REVIEWER, "reviewer"), (data.STAFF, "staff, not a reviewer")):
+        lines.append(f"  {email} / {password}  ({role})")
+    lines.append("demo orders:")
+    for spec in data.ORDERS:
+        order = seeded["orders"].get(spec["key"])
+        if order is None:
+            lines.append(f"  {spec['reference']}  not created: {seeded['skipped'][spec['key']]}"
+                         f" (this database holds other data for it; delete var/ to start over)")
+            continue
+        lines.append(f"  {order.reference}  {order.account.get_username():<18} {states.PUBLIC_LABELS[order.state]:<8}"
+                     f" {order.subject_name}")
+    lines.append(f"sample ID photos, licences and fake-camera videos: {_samples()}")
+    return lines

@@ -45,12 +45,14 @@ def _summary(application: dict) -> dict:
     }
 
 
-def create_order(*, account, application: dict, kind: str = "first", filing=None, filed_website=None, now=None) -> Order:
-    """Step 1's 下一步: the order exists from here on, and claims its certificate and domains."""
+def create_order(*, account, application: dict, kind: str = "first", filing=None, filed_website=None, now=None,
+                 reference: str | None = None) -> Order:
+    """Step 1's 下一步: the order exists from here on, and claims its certificate and domains.
+    `reference` is for the demo data, whose orders the ministry simulator's seed knows by reference."""
     now = now or timezone.now()
     with transaction.atomic():
         order = Order.objects.create(
-            reference=new_reference(now), account=account, kind=kind, application=application, filing=filing,
+            reference=reference or new_reference(now), account=account, kind=kind, application=application, filing=filing,
             filed_website=filed_website, last_applicant_update_at=now, state_changed_at=now, **_summary(application),
         )
         sync_claims(order=order, application=application)

@@ -42,10 +42,12 @@ def _apply(timer: Timer, now) -> bool:
     return bool(handler and handler(timer, now))
 
 
-def sweep(now=None) -> int:
+def sweep(now=None, *, order=None) -> int:
+    """Apply the due timers (only `order`'s when given: the demo data ages one order this way)."""
     now = now or timezone.now()
     applied = 0
-    due_ids = list(Timer.objects.filter(done_at__isnull=True, due_at__lte=now).values_list("id", flat=True)[:500])
+    due = Timer.objects.filter(done_at__isnull=True, due_at__lte=now)
+    due_ids = list((due.filter(order=order) if order is not None else due).values_list("id", flat=True)[:500])
     for timer_id in due_ids:
         with transaction.atomic():
             timer = (Timer.objects.select_for_update(skip_locked=True).select_related("order")

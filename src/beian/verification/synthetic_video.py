@@ -68,3 +68,22 @@ def write_y4m(frames: list[Image.Image], path, fps: int = 10) -> None:
             cb = ycbcr[::2, ::2, 1]
             cr = ycbcr[::2, ::2, 2]
             out.write(b"FRAME\n" + y.tobytes() + cb.tobytes() + cr.tobytes())
+
+
+def read_y4m(path) -> list[Image.Image]:
+    """The frames of a .y4m file written by `write_y4m` (4:2:0), as RGB images."""
+    with open(path, "rb") as fh:
+        header = fh.readline().split()
+        size = {t[:1]: int(t[1:]) for t in header[1:] if t[:1] in (b"W", b"H")}
+        width, height = size[b"W"], size[b"H"]
+        luma, chroma = width * height, (width // 2) * (height // 2)
+        frames = []
+        while fh.readline().startswith(b"FRAME"):
+            plane = fh.read(luma + 2 * chroma)
+            if len(plane) < luma + 2 * chroma:
+                break
+            y = Image.frombytes("L", (width, height), plane[:luma])
+            cb, cr = (Image.frombytes("L", (width // 2, height // 2), plane[luma + i * chroma:luma + (i + 1) * chroma])
+                      .resize((width, height)) for i in range(2))
+            frames.append(Image.merge("YCbCr", (y, cb, cr)).convert("RGB"))
+    return frames

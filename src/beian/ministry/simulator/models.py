@@ -45,6 +45,9 @@ class Submission(models.Model):
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField()
     bureau_since = models.DateTimeField(null=True, blank=True)
+    # Left to the bureau console: the automatic policy of demo runs does not decide it (the demo's
+    # 管局审核 order stays there until someone decides it on the console).
+    manual_only = models.BooleanField(default=False)
     decided_at = models.DateTimeField(null=True, blank=True)
     icp_number = models.CharField(max_length=40, blank=True)
     website_numbers = models.JSONField(default=dict, blank=True)  # domain -> 网站备案号

@@ -100,17 +100,24 @@ def _return(submission: Submission, reason: str, now) -> None:
     _result(submission, now)
 
 
+def _matches(challenge: SmsChallenge, code: str, cert_last6: str) -> bool:
+    return (secrets.compare_digest(challenge.code_hash, _hash(f"{challenge.submission_id}:{challenge.mobile}", code.strip()))
+            and cert_last6.strip().upper() == challenge.cert_last6)
+
+
 def verify(*, code: str, mobile: str, cert_last6: str, now) -> tuple[bool, str]:
     with transaction.atomic():
-        challenge = _pending(mobile).select_for_update().first()
-        if challenge is None:
+        pending = list(_pending(mobile).select_for_update())
+        if not pending:
             return False, msg.SMS_NOT_FOUND
+        # One person may have several filings waiting, one SMS each: the code says which one it answers;
+        # a code that answers none counts against the latest.
+        challenge = next((c for c in pending if _matches(c, code, cert_last6)), pending[0])
         submission = challenge.submission
         if challenge.expires_at <= now:
             _return(submission, msg.RETURNED_TIMEOUT, now)
             return False, msg.SMS_EXPIRED
-        good = (secrets.compare_digest(challenge.code_hash, _hash(f"{submission.pk}:{mobile}", code.strip()))
-                and cert_last6.strip().upper() == challenge.cert_last6)
+        good = _matches(challenge, code, cert_last6)
         if not good:
             challenge.wrong_count += 1
             challenge.save()
@@ -239,7 +246,7 @@ def _tick(counts: dict, now) -> dict:
     from beian.rules.workdays import add_working_days
 
     rate = getattr(settings, "MINISTRY_AUTO_REJECT_RATE", 0.0)
-    for submission in Submission.objects.filter(status=Submission.BUREAU, bureau_since__isnull=False):
+    for submission in Submission.objects.filter(status=Submission.BUREAU, bureau_since__isnull=False, manual_only=False):
         if add_working_days(submission.bureau_since, delay) > now and delay > 0:
             continue
         # Deterministic per request id, so a demo run is reproducible.
