@@ -187,6 +187,9 @@ def test_ocr_table_labels_stay_on_one_line_at_375(live_server, page, playwright_
             assert cell.evaluate(LINES) == 1, f"“{cell.inner_text()}” wraps"
             assert cell.bounding_box()["width"] > 2 * font, cell.inner_text()
         assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    except BaseException:
+        phone.shots("failure")
+        raise
     finally:
         browser.close()
 
@@ -202,6 +205,9 @@ def test_a_failure_after_a_pass_shows_the_failure(live_server, page, playwright_
         assert _settled_prompt(phone) == "人脸核验通过"
         assert phone.get_attribute("#face-outcome", "data-status") == "passed"
         phone.shots("passed")
+    except BaseException:
+        phone.shots("failure")
+        raise
     finally:
         browser.close()
     # Someone else tries on the same link: the page must not go on saying 通过.
@@ -215,6 +221,9 @@ def test_a_failure_after_a_pass_shows_the_failure(live_server, page, playwright_
         assert phone.get_attribute("#face-outcome", "data-status") == "failed"
         assert "人脸核验通过" not in phone.inner_text("#face-result")
         assert phone.get_attribute("#status", "data-pending") == "0"  # nothing left polling
+    except BaseException:
+        phone.shots("failure")
+        raise
     finally:
         browser.close()
     page.goto(f"{live_server.url}/orders/{order.pk}/materials/")
@@ -233,5 +242,8 @@ def test_the_prompt_says_when_the_request_fails(live_server, page, playwright_in
         phone.shots("network-error")
         assert "网络异常" in prompt and "正在" not in prompt
         assert phone.locator("#start-face").is_enabled()
+    except BaseException:
+        phone.shots("failure")
+        raise
     finally:
         browser.close()

@@ -126,3 +126,23 @@ def test_history_merges_repeated_identical_edits(reviewer_client, order):
     reviewer_client.force_login(order.account)
     progress = visible_text(_page(reviewer_client, f"/orders/{order.pk}/"))
     assert progress.count("修改备案信息") == 1 and "×5" in progress
+
+
+@pytest.mark.parametrize("value", ["", "x" * 10_000, "a\x00b", "😀", "ＡＢＣ１２３", "<script>alert(1)</script>"])
+def test_hostile_values_in_every_console_form_never_fail(reviewer_client, order, value):
+    forms = {
+        "field/": {"path": value, "verdict": "reject", "reason_code": value, "note": value},
+        "claim/": {"assign_to": value},
+        "supplement/": {"kind": value, "details": value, "mail_address": value, "tracking_number": value,
+                        "appointment_at": value},
+        "call/": {"mobile": value, "outcome": value, "notes": value},
+        "manual-review/": {"request": value, "outcome": "approved"},
+    }
+    for action, post in forms.items():
+        response = reviewer_client.post(f"/review/{order.pk}/{action}", post)
+        assert response.status_code in (200, 302), (action, response.status_code)
+    for action in ("field/", "supplement/"):  # a real field and an impossible date
+        post = {"path": "subject.principal.note", "note": value, "verdict": "reject", "reason_code": "other",
+                "appointment_at": "2026-13-45 10:00", "details": value or "x"}
+        assert reviewer_client.post(f"/review/{order.pk}/{action}", post).status_code in (200, 302)
+    assert reviewer_client.get(f"/review/{order.pk}/").status_code == 200

@@ -4,8 +4,6 @@ FORBIDDEN = "仅服务商审核专员可以访问初审控制台。"
 CLAIMED = "已领取订单 {reference}。"
 CLAIMED_BY_OTHER = "订单已由 {reviewer} 领取。"
 ASSIGNED = "已将订单分配给 {reviewer}。"
-APPROVED = "初审通过，订单将提交管局。"
-SUPPLEMENT_SENT = "已要求申请人补充资料。"
 SUPPLEMENT_NEEDS_REASON = "请至少选择一条驳回原因或补充要求。"
 OPEN_REJECTIONS = "还有 {count} 个字段未通过审核，请先要求补充，或撤销这些驳回后再通过初审。"
 CALL_LOGGED = "已记录通话。"
@@ -40,7 +38,6 @@ SIDES = {"front": "正面", "back": "反面"}
 VIA = {"pc": "电脑上传", "phone": "手机上传"}
 PERSONS = {"subject": "主办单位", "subject_principal": "主体负责人"}
 WEBSITE_PERSON = "网站{n}负责人"
-REPEATED = "×{count}（{first} 至 {last}）"
 
 # 由谁处理: who holds the order now, in the console.
 HANDLER_CLAIMED = "{reviewer}（初审）"
@@ -51,7 +48,6 @@ HANDLER_BY_STATE = {
     "pending_ministry": "系统（报送管局）", "sms_verification": "负责人（短信核验）", "bureau_review": "管局",
     "approved": "已办结（管局已通过）", "cancelled": "已办结（申请人已取消）", "expired": "已办结（系统超期关闭）",
 }
-NO_REVIEWER = "未领取"
 
 # Console sections (collapsible).
 FIELD_GROUP_SUBJECT = "主办者信息"

@@ -30,6 +30,11 @@ def reviewer_required(view):
     return wrapper
 
 
+def _text(request, name: str, limit: int) -> str:
+    """A posted text field as stored: NUL bytes dropped (PostgreSQL refuses them), cut to the column's size."""
+    return request.POST.get(name, "").replace("\x00", "")[:limit]
+
+
 def mask(value: str) -> str:
     """ID numbers in lists show only their ends (full numbers only on the order page, which is logged)."""
     return value[:4] + "*" * max(len(value) - 8, 0) + value[-4:] if len(value) > 8 else value
@@ -142,14 +147,15 @@ def manual_review_view(request, pk):
         decision = request.POST.get("outcome")
         if decision not in {"approved", "rejected"}:
             raise OrderError("bad_outcome", msg.BAD_MANUAL_OUTCOME)
-        updated = ManualReviewRequest.objects.filter(order=order, pk=request.POST.get("request") or 0,
-                                                     resolved_at__isnull=True).update(
+        pk = request.POST.get("request", "")
+        pk = int(pk) if pk.isascii() and pk.isdigit() and len(pk) < 12 else 0
+        updated = ManualReviewRequest.objects.filter(order=order, pk=pk, resolved_at__isnull=True).update(
             resolved_at=timezone.now(), resolved_by=request.user, outcome=decision)
         if not updated:
             raise OrderError("manual_not_open", msg.MANUAL_NOT_OPEN)
         OrderEvent.objects.create(order=order, at=timezone.now(), actor=request.user, role="reviewer", kind="manual_review",
                                   from_state=order.state, to_state=order.state, reason=msg.MANUAL_DONE[decision],
-                                  payload={"request": int(request.POST["request"]), "outcome": decision})
+                                  payload={"request": pk, "outcome": decision})
         return msg.MANUAL_DONE[decision]
 
     return _act(request, pk, run)
@@ -204,7 +210,7 @@ def field_view(request, pk):
     """Approve or reject one field. With htmx the row is answered in place (the reviewer keeps their place
     on the page); without, the page reloads with the same message."""
     order = get_object_or_404(Order, pk=pk)
-    path = request.POST.get("path", "")[:120]
+    path = _text(request, "path", 120)
     row = _row_for(order, path)
     verdict = "reject" if request.POST.get("verdict") == "reject" else "approve"
     code = request.POST.get("reason_code", "")
@@ -217,7 +223,7 @@ def field_view(request, pk):
         if verdict == "reject" and code not in dict(row["reasons"]):
             raise OrderError("reason_required", msg.REASON_REQUIRED.format(field=field))
         services.decide_field(order=order, reviewer=request.user, path=path, verdict=verdict,
-                              reason_code=code if verdict == "reject" else "", note=request.POST.get("note", ""))
+                              reason_code=code if verdict == "reject" else "", note=_text(request, "note", 300))
     except OrderError as exc:
         notice, ok = exc.message, False
     else:
@@ -245,8 +251,8 @@ def supplement_view(request, pk):
         kind = request.POST.get("kind") if request.POST.get("kind") in msg.SUPPLEMENT_KINDS else "materials"
         services.request_supplement(
             order=order, reviewer=request.user, kind=kind,
-            details=request.POST.get("details", ""), mail_address=request.POST.get("mail_address", ""),
-            tracking_number=request.POST.get("tracking_number", ""),
+            details=_text(request, "details", 2000), mail_address=_text(request, "mail_address", 200),
+            tracking_number=_text(request, "tracking_number", 60),
             appointment_at=_parse_datetime(appointment))
         return msg.SUPPLEMENT_DONE.format(reference=order.reference, kind=label(kind, "supplement_kind"))
 
@@ -258,7 +264,10 @@ def _parse_datetime(value):
         return None
     from django.utils.dateparse import parse_datetime
 
-    parsed = parse_datetime(value)
+    try:
+        parsed = parse_datetime(value)
+    except ValueError:  # well formed but impossible, e.g. month 13
+        return None
     return timezone.make_aware(parsed) if parsed and timezone.is_naive(parsed) else parsed
 
 
@@ -277,8 +286,8 @@ def approve_view(request, pk):
 def call_view(request, pk):
     def run(order):
         outcome = request.POST.get("outcome", "no_answer")
-        services.log_call(order=order, reviewer=request.user, mobile=request.POST.get("mobile", ""),
-                          outcome=outcome if outcome in msg.CALL_OUTCOMES else "no_answer", notes=request.POST.get("notes", ""))
+        services.log_call(order=order, reviewer=request.user, mobile=_text(request, "mobile", 20),
+                          outcome=outcome if outcome in msg.CALL_OUTCOMES else "no_answer", notes=_text(request, "notes", 300))
         return msg.CALL_LOGGED
 
     return _act(request, pk, run)
