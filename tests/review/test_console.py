@@ -146,3 +146,10 @@ def test_hostile_values_in_every_console_form_never_fail(reviewer_client, order,
                 "appointment_at": "2026-13-45 10:00", "details": value or "x"}
         assert reviewer_client.post(f"/review/{order.pk}/{action}", post).status_code in (200, 302)
     assert reviewer_client.get(f"/review/{order.pk}/").status_code == 200
+
+
+def test_an_order_with_almost_nothing_filled_in_opens_in_chinese(reviewer_client, order):
+    Order.objects.filter(pk=order.pk).update(application={"subject": {"nature": "bogus"}}, state=states.DRAFT,
+                                             kind="change_website", subject_nature="")
+    text = visible_text(_page(reviewer_client, f"/review/{order.pk}/"))
+    assert raw_codes_in(text) == [] and "变更网站" in text and "申请人" in text
