@@ -88,6 +88,9 @@ def test_enterprise_first_filing_reaches_an_icp_number(live_server, browser, pag
     row.locator("select[name=reason_code]").select_option("other")
     row.locator("input[name=note]").fill("请填写到门牌号")
     row.locator("button.reject").click()
+    rev.locator('tr[data-path="subject.mailing_address"] .notice').wait_for()  # the row answers in place
+    rev.on("dialog", lambda dialog: dialog.accept())  # 要求补充 and 初审通过 ask first
+    rev.click("#open-supplement")
     rev.fill("#details", "请补充详细通信地址")
     page.shots("reviewer-reject", rev)
     rev.click("#request-supplement")

@@ -37,13 +37,13 @@ def files(tmp_path_factory):
     return folder
 
 
-def _order(email):
+def _order(email, name=PERSON.name):
     account = get_user_model().objects.create_user(email, email, "Str0ng-pass-99")
     app = copy.deepcopy(individual())
     app.pop("context")
-    app["subject"].update({"name": PERSON.name, "cert_number": PERSON.cert_number, "investor": PERSON.name,
+    app["subject"].update({"name": name, "cert_number": PERSON.cert_number, "investor": name,
                            "cert_address": ""})
-    app["subject"]["principal"].update({"name": PERSON.name, "cert_number": PERSON.cert_number, "cert_valid_until": ""})
+    app["subject"]["principal"].update({"name": name, "cert_number": PERSON.cert_number, "cert_valid_until": ""})
     order = create_order(account=account, application=app)
     Order.objects.filter(pk=order.pk).update(state=states.MATERIALS)
     seed_identity(name=PERSON.name, cert_number=PERSON.cert_number, portrait="grace_hopper")
@@ -151,3 +151,99 @@ def test_a_revoked_link_says_so(live_server, page, phone_page):
     phone_page.goto(url)
     assert "链接已失效" in phone_page.inner_text("#token-error")
     phone_page.shots("revoked")
+
+
+# Issue 11 item 11: the OCR table at 375 px, a failure after a pass, and a prompt that follows the attempt.
+
+LINES = """(cell) => {
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+}"""
+
+
+def _settled_prompt(phone) -> str:
+    """The prompt once the attempt of this page has ended (passed, failed or error)."""
+    phone.wait_for_selector("#face-prompt[data-status]", timeout=60_000)
+    return phone.inner_text("#face-prompt")
+
+
+def test_ocr_table_labels_stay_on_one_line_at_375(live_server, page, playwright_instance, files, request):
+    order = _order("phone5@example.com", name="王小明")  # typed name differs: a long mismatch message
+    url = _qr_link(page, live_server.url, order, "phone5@example.com")
+    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    try:
+        phone.goto(url)
+        _upload(phone, "front", files / "front.jpg")
+        _upload(phone, "back", files / "back.jpg")
+        phone.wait_for_selector('#status[data-pending="0"]')
+        phone.shots("ocr-table")
+        assert "王小明" in phone.inner_text("#status")
+        labels = phone.locator("#status table.crosscheck td:first-child")
+        assert labels.count() >= 3
+        font = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('table.crosscheck td')).fontSize)")
+        for i in range(labels.count()):
+            cell = labels.nth(i)
+            assert cell.evaluate(LINES) == 1, f"“{cell.inner_text()}” wraps"
+            assert cell.bounding_box()["width"] > 2 * font, cell.inner_text()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    except BaseException:
+        phone.shots("failure")
+        raise
+    finally:
+        browser.close()
+
+
+def test_a_failure_after_a_pass_shows_the_failure(live_server, page, playwright_instance, files, request):
+    order = _order("phone6@example.com")
+    url = _qr_link(page, live_server.url, order, "phone6@example.com")
+    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    try:
+        phone.goto(url)
+        _upload(phone, "front", files / "front.jpg")
+        phone.click("#start-face")
+        assert _settled_prompt(phone) == "人脸核验通过"
+        assert phone.get_attribute("#face-outcome", "data-status") == "passed"
+        phone.shots("passed")
+    except BaseException:
+        phone.shots("failure")
+        raise
+    finally:
+        browser.close()
+    # Someone else tries on the same link: the page must not go on saying 通过.
+    browser, phone = _phone(playwright_instance, files / "other.y4m", request)
+    try:
+        phone.goto(url)
+        phone.click("#start-face")
+        prompt = _settled_prompt(phone)
+        phone.shots("then-failed")
+        assert "正在核验" not in prompt and "人脸核验采集人脸与公安库不一致" in prompt
+        assert phone.get_attribute("#face-outcome", "data-status") == "failed"
+        assert "人脸核验通过" not in phone.inner_text("#face-result")
+        assert phone.get_attribute("#status", "data-pending") == "0"  # nothing left polling
+    except BaseException:
+        phone.shots("failure")
+        raise
+    finally:
+        browser.close()
+    page.goto(f"{live_server.url}/orders/{order.pk}/materials/")
+    assert "人脸核验已通过" not in page.inner_text(".people")
+
+
+def test_the_prompt_says_when_the_request_fails(live_server, page, playwright_instance, files, request):
+    order = _order("phone7@example.com")
+    url = _qr_link(page, live_server.url, order, "phone7@example.com")
+    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    try:
+        phone.goto(url)
+        phone.route("**/face/", lambda route: route.abort())  # the network drops the upload
+        phone.click("#start-face")
+        prompt = _settled_prompt(phone)
+        phone.shots("network-error")
+        assert "网络异常" in prompt and "正在" not in prompt
+        assert phone.locator("#start-face").is_enabled()
+    except BaseException:
+        phone.shots("failure")
+        raise
+    finally:
+        browser.close()

@@ -12,3 +12,5 @@ SUBMIT_MISSING_MATERIALS = "还缺少以下资料，请上传后再提交：{ite
 SUBMIT_NEEDS_AGREEMENT = "请阅读并同意《ICP备案信息真实性承诺书》后再提交。"
 EXPIRED_REASON = "订单超过45天未更新，已自动删除（保留记录以备审计）。"
 CANCELLED_REASON = "申请人取消订单。"
+# 由谁处理 once the order is closed: who closed it.
+FINISHED_BY = {"approved": "管局（已通过，已办结）", "cancelled": "您（申请人，已取消）", "expired": "备案平台（超期关闭）"}

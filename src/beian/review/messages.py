@@ -4,8 +4,6 @@ FORBIDDEN = "仅服务商审核专员可以访问初审控制台。"
 CLAIMED = "已领取订单 {reference}。"
 CLAIMED_BY_OTHER = "订单已由 {reviewer} 领取。"
 ASSIGNED = "已将订单分配给 {reviewer}。"
-APPROVED = "初审通过，订单将提交管局。"
-SUPPLEMENT_SENT = "已要求申请人补充资料。"
 SUPPLEMENT_NEEDS_REASON = "请至少选择一条驳回原因或补充要求。"
 OPEN_REJECTIONS = "还有 {count} 个字段未通过审核，请先要求补充，或撤销这些驳回后再通过初审。"
 CALL_LOGGED = "已记录通话。"
@@ -15,3 +13,43 @@ CALL_OUTCOMES = {"reached": "已接通，信息核实无误", "reached_issue": "
 BAD_MANUAL_OUTCOME = "请选择人工核验结论。"
 MANUAL_NOT_OPEN = "该人工审核申请不存在或已处理。"
 MANUAL_DONE = {"approved": "人工核验通过。", "rejected": "人工核验不通过，请申请人重新进行人脸核验或补充资料。"}
+APPROVED_DONE = "订单 {reference} 初审通过，已转为“待报送管局”，平台将提交管局。"
+SUPPLEMENT_DONE = "订单 {reference} 已退回申请人补充资料（{kind}），申请人将收到通知。"
+CONFIRM_APPROVE = "确定初审通过订单 {reference} 并提交管局吗？提交后不能撤回。"
+CONFIRM_SUPPLEMENT = "确定将订单 {reference} 退回申请人补充资料吗？"
+FIELD_REJECTED = "订单 {reference}：已驳回“{field}”，原因：{reason}。"
+FIELD_APPROVED = "订单 {reference}：“{field}”已审核通过。"
+REASON_REQUIRED = "请为“{field}”选择驳回原因（原因会显示给申请人）。"
+REASON_PLACEHOLDER = "请选择原因"
+UNKNOWN_FIELD = "该订单没有此字段，请刷新页面后重试。"
+
+# Labels of the console: who did it, what kind of record, how serious (web/labels.py looks them up).
+ROLES = {"applicant": "申请人", "reviewer": "审核专员", "system": "系统", "ministry": "管局", "principals": "负责人"}
+EVENT_KINDS = {
+    "created": "创建订单", "edit": "修改备案信息", "transition": "状态变更", "evidence_view": "查看订单与证据",
+    "material_view": "查看资料或核验画面", "face_verification": "人脸核验", "manual_review": "人工核验",
+    "phone_link": "生成手机链接", "phone_link_revoked": "撤销手机链接", "prefill": "根据证件自动填写",
+    "review_claim": "领取订单", "review_assign": "分配订单", "review_field": "逐项审核", "review_call": "电话核实",
+}
+SEVERITIES = {"error": "错误", "warning": "警告", "info": "提示"}
+VERDICTS = {"approve": "通过", "reject": "驳回"}
+MANUAL_OUTCOMES = {"approved": "人工核验通过", "rejected": "人工核验不通过"}
+SIDES = {"front": "正面", "back": "反面"}
+VIA = {"pc": "电脑上传", "phone": "手机上传"}
+PERSONS = {"subject": "主办单位", "subject_principal": "主体负责人"}
+WEBSITE_PERSON = "网站{n}负责人"
+
+# 由谁处理: who holds the order now, in the console.
+HANDLER_CLAIMED = "{reviewer}（初审）"
+HANDLER_UNCLAIMED = "待领取（初审）"
+HANDLER_BY_STATE = {
+    "draft": "申请人", "materials": "申请人", "supplement_required": "申请人（补充资料）",
+    "bureau_rejected": "申请人（按管局意见修改）", "returned": "申请人（重新提交）",
+    "pending_ministry": "系统（报送管局）", "sms_verification": "负责人（短信核验）", "bureau_review": "管局",
+    "approved": "已办结（管局已通过）", "cancelled": "已办结（申请人已取消）", "expired": "已办结（系统超期关闭）",
+}
+
+# Console sections (collapsible).
+FIELD_GROUP_SUBJECT = "主办者信息"
+FIELD_GROUP_PRINCIPAL = "主体负责人"
+FIELD_GROUP_WEBSITE = "网站{n}"

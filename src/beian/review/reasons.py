@@ -1,4 +1,7 @@
-"""The rejection-reason catalogue (reference.md §8): code -> (Chinese reason, how to fix)."""
+"""The rejection-reason catalogue (reference.md §8): code -> (Chinese reason, how to fix), and which
+reasons fit which field (the console offers only those, plus 其他)."""
+
+import re
 
 REASONS = {
     "domain_holder": ("域名实名信息与主办单位不一致或未完成实名认证", "请将域名实名信息变更为主办单位，实名信息同步需3–5个工作日"),
@@ -19,6 +22,51 @@ REASONS = {
     "other": ("其他", "请按审核意见修改"),
 }
 CHOICES = [(code, text) for code, (text, _fix) in REASONS.items()]
+
+# Field (precheck.md path with indexes dropped; principals of the subject and of websites alike) -> the
+# reasons that can be about it. "other" fits every field and is always offered last.
+FIELD_REASONS = {
+    "region": ["cross_province"],
+    "subject.nature": ["personal_commercial"],
+    "subject.cert_type": ["bad_document", "registry_mismatch"],
+    "subject.name": ["registry_mismatch", "domain_holder", "bad_document"],
+    "subject.cert_number": ["registry_mismatch", "bad_document"],
+    "subject.cert_address": ["registry_mismatch", "cross_province", "bad_document"],
+    "subject.mailing_address": ["cross_province"],
+    "subject.investor": ["registry_mismatch"],
+    "principal.name": ["not_legal_rep", "face", "bad_document"],
+    "principal.cert_type": ["bad_document"],
+    "principal.cert_number": ["not_legal_rep", "face", "bad_document", "cross_province"],
+    "principal.cert_valid_until": ["bad_document"],
+    "principal.mobile": ["phone", "call_failed"],
+    "principal.contact2": ["phone"],
+    "principal.emergency_mobile": ["phone", "call_failed"],
+    "website.name": ["site_name", "personal_commercial"],
+    "website.domains": ["domain_holder", "tld_not_approved", "domain_expiring", "site_open", "footer_missing"],
+    "website.content": ["personal_commercial", "pre_approval"],
+    "website.service_type": ["personal_commercial"],
+    "website.pre_approvals": ["pre_approval"],
+    "website.remark": ["personal_commercial"],
+}
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def _field_key(path: str) -> str:
+    generic = _INDEX.sub("", path)
+    if generic.startswith("region."):
+        return "region"
+    for prefix in ("subject.principal.", "websites.principal."):
+        if generic.startswith(prefix):
+            return "principal." + generic[len(prefix):]
+    if generic.startswith("websites."):
+        return "website." + generic[len("websites."):].split(".")[0]
+    return generic
+
+
+def for_path(path: str) -> list[tuple[str, str]]:
+    """The reasons offered for one field: those that fit it, then 其他."""
+    codes = FIELD_REASONS.get(_field_key(path), []) + ["other"]
+    return [(code, REASONS[code][0]) for code in codes]
 
 
 def text(code: str, note: str = "") -> str:

@@ -3,9 +3,10 @@
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from beian.filings import states
-from beian.filings.models import Order
+from beian.filings import states, transitions
+from beian.filings.models import Order, OrderEvent
 from beian.filings.selectors import sla_due
+from beian.review import messages as msg
 from beian.review import reasons
 
 QUEUE_STATES = (states.PROVIDER_REVIEW, states.SUPPLEMENT_REQUIRED, states.PENDING_MINISTRY, states.SMS_VERIFICATION,
@@ -30,19 +31,44 @@ def field_reasons(*, order) -> dict[str, list[str]]:
     return out
 
 
+def deciding_reviewers(order_ids) -> dict:
+    """order id -> the reviewer who last decided its 初审 (approved it or asked for a supplement)."""
+    events = (OrderEvent.objects.filter(order_id__in=list(order_ids), kind="transition", role=transitions.REVIEWER,
+                                        from_state=states.PROVIDER_REVIEW, actor__isnull=False)
+              .select_related("actor").order_by("at", "id"))
+    return {e.order_id: e.actor for e in events}
+
+
+def reviewer_of(order):
+    """The reviewer who handles or handled the order's 初审: whoever claimed it, else whoever decided it."""
+    claim = getattr(order, "review_claim", None)
+    return claim.reviewer if claim else deciding_reviewers([order.pk]).get(order.pk)
+
+
+def handler(order, reviewer=None) -> str:
+    """由谁处理: who holds the order now (finished orders say who closed them)."""
+    if order.state == states.PROVIDER_REVIEW:
+        return msg.HANDLER_CLAIMED.format(reviewer=reviewer.get_username()) if reviewer else msg.HANDLER_UNCLAIMED
+    return msg.HANDLER_BY_STATE.get(order.state, "—")
+
+
 def queue(*, province: str = "", state: str = "", overdue_only: bool = False, now=None):
+    """The console's list: orders in the provider's hands or on their way, or every order in one chosen state."""
     now = now or timezone.now()
-    orders = Order.objects.filter(state__in=QUEUE_STATES).select_related("account", "review_claim__reviewer")
+    orders = Order.objects.select_related("account", "review_claim__reviewer")
+    orders = orders.filter(state=state) if state else orders.filter(state__in=QUEUE_STATES)
     if province:
         orders = orders.filter(province=province)
-    if state:
-        orders = orders.filter(state=state)
+    orders = list(orders.order_by("submitted_at", "id")[:500])
+    decided = deciding_reviewers(o.pk for o in orders)
     rows = []
-    for order in orders.order_by("submitted_at", "id")[:500]:
+    for order in orders:
         due = sla_due(order=order)
         overdue = bool(due and due < now)
         if overdue_only and not overdue:
             continue
-        rows.append({"order": order, "due": due, "overdue": overdue,
-                     "claimed_by": getattr(getattr(order, "review_claim", None), "reviewer", None)})
+        claim = getattr(order, "review_claim", None)
+        reviewer = claim.reviewer if claim else decided.get(order.pk)
+        rows.append({"order": order, "due": due, "overdue": overdue, "reviewer": reviewer,
+                     "handler": handler(order, reviewer)})
     return rows

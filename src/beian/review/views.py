@@ -8,13 +8,13 @@ from django.views.decorators.http import require_POST
 from beian.documents.selectors import active_materials
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent
+from beian.filings.selectors import merge_repeats, sla_due
 from beian.filings.services import OrderError
 from beian.review import messages as msg
-from beian.review import services
-from beian.review.reasons import CHOICES
-from beian.review.selectors import field_reasons, is_reviewer, queue, reviewers
+from beian.review import reasons, services
+from beian.review.selectors import field_reasons, handler, is_reviewer, queue, reviewer_of, reviewers
 from beian.rules.provinces import PROVINCES
-from beian.web.labels import field_label
+from beian.web.labels import label
 from beian.wizard import checks
 
 
@@ -30,6 +30,11 @@ def reviewer_required(view):
     return wrapper
 
 
+def _text(request, name: str, limit: int) -> str:
+    """A posted text field as stored: NUL bytes dropped (PostgreSQL refuses them), cut to the column's size."""
+    return request.POST.get(name, "").replace("\x00", "")[:limit]
+
+
 def mask(value: str) -> str:
     """ID numbers in lists show only their ends (full numbers only on the order page, which is logged)."""
     return value[:4] + "*" * max(len(value) - 8, 0) + value[-4:] if len(value) > 8 else value
@@ -38,7 +43,8 @@ def mask(value: str) -> str:
 @reviewer_required
 def queue_view(request):
     province, state = request.GET.get("province", ""), request.GET.get("state", "")
-    rows = queue(province=province if province in PROVINCES else "", state=state if state in states.ALL else "",
+    state = state if state in states.ALL else ""
+    rows = queue(province=province if province in PROVINCES else "", state=state,
                  overdue_only=request.GET.get("overdue") == "1")
     for row in rows:
         row["cert"] = mask(row["order"].subject_cert_number)
@@ -47,19 +53,52 @@ def queue_view(request):
                                                  "overdue": request.GET.get("overdue") == "1"})
 
 
-def _field_rows(order):
-    """Every field of the application with the engine's findings and the reviewer's open decision."""
+def _display(spec, value) -> str:
+    """A field's value as the reviewer reads it: choices by their label, lists joined, never a code or a repr."""
+    names = dict(spec.choices)
+    if isinstance(value, list):
+        return "、".join(str(names.get(v, v)) for v in value)
+    return str(names.get(value, value)) if value not in (None, "") else ""
+
+
+def _field_groups(order):
+    """Every field of the application, grouped as the wizard asks for them (主办者, 主体负责人, each website),
+    with the engine's findings, the reviewer's open decision and the reasons that fit the field."""
     from beian.wizard.fields import basic_fields, get_path, subject_fields, website_fields
 
     individual = (order.application.get("subject") or {}).get("nature") == "individual"
-    specs = basic_fields()[:-2] + subject_fields(individual=individual)
+    subject = basic_fields()[:-2] + subject_fields(individual=individual)
+    groups = [("subject", msg.FIELD_GROUP_SUBJECT, [f for f in subject if ".principal." not in f.name]),
+              ("principal", msg.FIELD_GROUP_PRINCIPAL, [f for f in subject if ".principal." in f.name])]
     for i in range(len(order.application.get("websites") or ())):
-        specs += website_fields(i)
+        groups.append((f"website-{i}", msg.FIELD_GROUP_WEBSITE.format(n=i + 1), website_fields(i)))
     result = checks.run(order.application, order=order)
     findings = checks.by_path(result["findings"])
     decisions = {d.path: d for d in order.field_decisions.filter(resolved_at__isnull=True)}
-    return [{"path": f.name, "label": field_label(f.name), "value": get_path(order.application, f.name),
-             "findings": findings.get(f.name, []), "decision": decisions.get(f.name)} for f in specs], result
+    out = []
+    for key, title, specs in groups:
+        rows = [_field_row(spec, order, get_path(order.application, spec.name), findings, decisions) for spec in specs]
+        issues = sum(len(r["findings"]) for r in rows)
+        rejected = sum(1 for r in rows if r["decision"] and r["decision"].verdict == "reject")
+        out.append({"key": key, "title": title, "rows": rows, "issues": issues, "rejected": rejected,
+                    "errors": any(f["severity"] == "error" for r in rows for f in r["findings"])})
+    if out and not any(g["errors"] or g["rejected"] for g in out):
+        out[0]["open"] = True  # nothing stands out: start with the first group
+    for g in out:
+        g.setdefault("open", g["errors"] or bool(g["rejected"]))
+    return out, result
+
+
+def _field_row(spec, order, value, findings, decisions) -> dict:
+    return {"path": spec.name, "label": spec.label, "value": _display(spec, value),
+            "findings": findings.get(spec.name, []), "decision": decisions.get(spec.name),
+            "reasons": reasons.for_path(spec.name)}
+
+
+def _row_for(order, path):
+    """One row of the field table (after a decision), or None for a path the order does not have."""
+    groups, _ = _field_groups(order)
+    return next((r for g in groups for r in g["rows"] if r["path"] == path), None)
 
 
 @reviewer_required
@@ -68,14 +107,19 @@ def order_view(request, pk):
     # Full ID numbers and photos are on this page: every view of it is in the audit trail.
     OrderEvent.objects.create(order=order, at=timezone.now(), actor=request.user, role="reviewer", kind="evidence_view",
                               from_state=order.state, to_state=order.state)
-    rows, result = _field_rows(order)
+    groups, result = _field_groups(order)
+    reviewer = reviewer_of(order)
+    events = merge_repeats(order.events.select_related("actor").order_by("-at", "-id")[:300])
     return render(request, "review/order.html", {
-        "order": order, "rows": rows, "result": result, "reasons": CHOICES, "materials": active_materials(order=order),
-        "events": order.events.select_related("actor").order_by("-at")[:100], "calls": order.calls.all()[:20],
+        "order": order, "groups": groups, "result": result, "materials": active_materials(order=order),
+        "events": events, "calls": order.calls.all()[:20],
         "supplements": order.supplements.all(), "reviewers": reviewers(), "kinds": msg.SUPPLEMENT_KINDS.items(),
         "outcomes": msg.CALL_OUTCOMES.items(), "claim": getattr(order, "review_claim", None),
+        "reviewer": reviewer, "handler": handler(order, reviewer), "sla_due": sla_due(order=order),
         "in_review": order.state == states.PROVIDER_REVIEW, "open": field_reasons(order=order),
-        "verification": _verification_evidence(order),
+        "verification": _verification_evidence(order), "placeholder": msg.REASON_PLACEHOLDER,
+        "confirm_approve": msg.CONFIRM_APPROVE.format(reference=order.reference),
+        "confirm_supplement": msg.CONFIRM_SUPPLEMENT.format(reference=order.reference),
     })
 
 
@@ -103,14 +147,15 @@ def manual_review_view(request, pk):
         decision = request.POST.get("outcome")
         if decision not in {"approved", "rejected"}:
             raise OrderError("bad_outcome", msg.BAD_MANUAL_OUTCOME)
-        updated = ManualReviewRequest.objects.filter(order=order, pk=request.POST.get("request") or 0,
-                                                     resolved_at__isnull=True).update(
+        pk = request.POST.get("request", "")
+        pk = int(pk) if pk.isascii() and pk.isdigit() and len(pk) < 12 else 0
+        updated = ManualReviewRequest.objects.filter(order=order, pk=pk, resolved_at__isnull=True).update(
             resolved_at=timezone.now(), resolved_by=request.user, outcome=decision)
         if not updated:
             raise OrderError("manual_not_open", msg.MANUAL_NOT_OPEN)
         OrderEvent.objects.create(order=order, at=timezone.now(), actor=request.user, role="reviewer", kind="manual_review",
                                   from_state=order.state, to_state=order.state, reason=msg.MANUAL_DONE[decision],
-                                  payload={"request": int(request.POST["request"]), "outcome": decision})
+                                  payload={"request": pk, "outcome": decision})
         return msg.MANUAL_DONE[decision]
 
     return _act(request, pk, run)
@@ -162,14 +207,40 @@ def claim_view(request, pk):
 @reviewer_required
 @require_POST
 def field_view(request, pk):
-    def run(order):
-        verdict = "reject" if request.POST.get("verdict") == "reject" else "approve"
-        code = request.POST.get("reason_code", "other")
-        services.decide_field(order=order, reviewer=request.user, path=request.POST.get("path", "")[:120], verdict=verdict,
-                              reason_code=code if code in dict(CHOICES) else "other", note=request.POST.get("note", ""))
-        return None
+    """Approve or reject one field. With htmx the row is answered in place (the reviewer keeps their place
+    on the page); without, the page reloads with the same message."""
+    order = get_object_or_404(Order, pk=pk)
+    path = _text(request, "path", 120)
+    row = _row_for(order, path)
+    verdict = "reject" if request.POST.get("verdict") == "reject" else "approve"
+    code = request.POST.get("reason_code", "")
+    try:
+        if order.state != states.PROVIDER_REVIEW:
+            raise OrderError("not_in_review", msg.NOT_IN_REVIEW.format(state=label(order.state, "state")))
+        if row is None:
+            raise OrderError("unknown_field", msg.UNKNOWN_FIELD)
+        field = f"{_group_title(order, path)} · {row['label']}"
+        if verdict == "reject" and code not in dict(row["reasons"]):
+            raise OrderError("reason_required", msg.REASON_REQUIRED.format(field=field))
+        services.decide_field(order=order, reviewer=request.user, path=path, verdict=verdict,
+                              reason_code=code if verdict == "reject" else "", note=_text(request, "note", 300))
+    except OrderError as exc:
+        notice, ok = exc.message, False
+    else:
+        notice, ok = (msg.FIELD_REJECTED.format(reference=order.reference, field=field, reason=label(code, "reason"))
+                      if verdict == "reject" else msg.FIELD_APPROVED.format(reference=order.reference, field=field)), True
+    if request.headers.get("HX-Request") and row is not None:
+        return render(request, "review/_field_row.html", {
+            "order": order, "r": _row_for(order, path), "in_review": order.state == states.PROVIDER_REVIEW,
+            "placeholder": msg.REASON_PLACEHOLDER, "notice": notice, "notice_ok": ok})
+    (messages.success if ok else messages.error)(request, notice)
+    return redirect("review:order", pk=order.pk)
 
-    return _act(request, pk, run)
+
+def _group_title(order, path: str) -> str:
+    if path.startswith("websites["):
+        return msg.FIELD_GROUP_WEBSITE.format(n=int(path[len("websites["):].split("]")[0]) + 1)
+    return msg.FIELD_GROUP_PRINCIPAL if ".principal." in path else msg.FIELD_GROUP_SUBJECT
 
 
 @reviewer_required
@@ -177,12 +248,13 @@ def field_view(request, pk):
 def supplement_view(request, pk):
     def run(order):
         appointment = request.POST.get("appointment_at") or None
+        kind = request.POST.get("kind") if request.POST.get("kind") in msg.SUPPLEMENT_KINDS else "materials"
         services.request_supplement(
-            order=order, reviewer=request.user, kind=request.POST.get("kind", "materials") if request.POST.get("kind") in msg.SUPPLEMENT_KINDS else "materials",
-            details=request.POST.get("details", ""), mail_address=request.POST.get("mail_address", ""),
-            tracking_number=request.POST.get("tracking_number", ""),
+            order=order, reviewer=request.user, kind=kind,
+            details=_text(request, "details", 2000), mail_address=_text(request, "mail_address", 200),
+            tracking_number=_text(request, "tracking_number", 60),
             appointment_at=_parse_datetime(appointment))
-        return msg.SUPPLEMENT_SENT
+        return msg.SUPPLEMENT_DONE.format(reference=order.reference, kind=label(kind, "supplement_kind"))
 
     return _act(request, pk, run)
 
@@ -192,14 +264,21 @@ def _parse_datetime(value):
         return None
     from django.utils.dateparse import parse_datetime
 
-    parsed = parse_datetime(value)
+    try:
+        parsed = parse_datetime(value)
+    except ValueError:  # well formed but impossible, e.g. month 13
+        return None
     return timezone.make_aware(parsed) if parsed and timezone.is_naive(parsed) else parsed
 
 
 @reviewer_required
 @require_POST
 def approve_view(request, pk):
-    return _act(request, pk, lambda order: services.approve(order=order, reviewer=request.user) and msg.APPROVED)
+    def run(order):
+        services.approve(order=order, reviewer=request.user)
+        return msg.APPROVED_DONE.format(reference=order.reference)
+
+    return _act(request, pk, run)
 
 
 @reviewer_required
@@ -207,8 +286,8 @@ def approve_view(request, pk):
 def call_view(request, pk):
     def run(order):
         outcome = request.POST.get("outcome", "no_answer")
-        services.log_call(order=order, reviewer=request.user, mobile=request.POST.get("mobile", ""),
-                          outcome=outcome if outcome in msg.CALL_OUTCOMES else "no_answer", notes=request.POST.get("notes", ""))
+        services.log_call(order=order, reviewer=request.user, mobile=_text(request, "mobile", 20),
+                          outcome=outcome if outcome in msg.CALL_OUTCOMES else "no_answer", notes=_text(request, "notes", 300))
         return msg.CALL_LOGGED
 
     return _act(request, pk, run)

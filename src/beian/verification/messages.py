@@ -28,3 +28,24 @@ FACE_PASSED = "人脸核验通过。"
 MANUAL_NOT_YET = "人脸核验失败{n}次后才可申请人工审核，请先按提示重试。"
 MANUAL_REQUESTED = "已申请人工审核：审核人员将查看您的核验记录，必要时电话联系您。"
 UPLOAD_OK = "已上传，正在识别证件信息……"
+ATTEMPT_ERROR = "核验服务暂时出错，本次核验未完成，请稍后重新核验。"
+ATTEMPT_TIMEOUT = "本次核验超时未完成，请重新核验。"
+
+# Labels of attempts and their codes (the reviewer console shows these, never the codes).
+FACE_STATUS = {"pending": "核验中", "passed": "通过", "failed": "未通过", "error": "核验出错"}
+LIVENESS_CODES = {"passed": "通过", "no_face": "未检测到人脸", "no_motion": "未检测到转头动作",
+                  "one_side": "只向一侧转头", "too_few_frames": "有效画面不足"}
+REGISTRY_STATUS = {"match": "一致", "name_mismatch": "姓名与证件号不一致", "not_found": "查无此人",
+                   "abnormal": "证件状态异常"}
+FACE_CODES = {
+    "passed": "通过",
+    **{f"liveness_{code}": f"活体检测：{text}" for code, text in LIVENESS_CODES.items() if code != "passed"},
+    **{f"registry_{code}": f"公安库：{text}" for code, text in REGISTRY_STATUS.items() if code != "match"},
+    "registry_no_portrait": "公安库：无可比对的人像",
+    "id_photo_missing": "未上传身份证人像面",
+    "id_photo_no_face": "身份证照片中未找到人像",
+    "live_vs_registry": "现场人脸与公安库不一致",
+    "id_vs_registry": "证件人脸与公安库不一致",
+    "internal_error": "核验服务出错",
+    "timeout": "核验超时",
+}

@@ -7,6 +7,7 @@ here that a web request calls only stores and enqueues.
 from __future__ import annotations
 
 import io
+import logging
 import uuid
 from datetime import timedelta
 
@@ -23,12 +24,14 @@ from beian.filings.models import OrderEvent
 from beian.verification import messages as msg
 from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
 
+logger = logging.getLogger(__name__)
 SALT = "beian.verification.phone-link"
 LINK_TTL = timedelta(hours=24)
 MANUAL_REVIEW_AFTER = 3  # failed attempts before the applicant may ask a person to look (seed 001)
 DAILY_ATTEMPTS = 10
 MIN_FRAMES, MAX_FRAMES = 4, 16
 MAX_FRAME_BYTES = 1024 * 1024
+ATTEMPT_TIMEOUT = timedelta(minutes=2)  # a face check takes seconds; after this it is lost, and may be retried
 
 
 class VerificationError(Exception):
@@ -142,17 +145,31 @@ def resolve_token(token: str, *, now=None, for_upload: bool = False) -> PhoneLin
 # ---- face attempts --------------------------------------------------------------------------------------
 
 def attempts(order, person: str):
-    return FaceAttempt.objects.filter(order=order, person=person)
+    return FaceAttempt.objects.filter(order=order, person=person).order_by("-created_at", "-id")
 
 
-def face_status(order, person: str) -> dict:
+def _running(attempt, now) -> bool:
+    """Still being checked: pending and younger than ATTEMPT_TIMEOUT (an older one was lost, e.g. a worker died)."""
+    return attempt.status == FaceAttempt.PENDING and attempt.created_at > now - ATTEMPT_TIMEOUT
+
+
+def face_status(order, person: str, now=None) -> dict:
+    """The person's face verification as the pages show it. The latest finished attempt decides: a pass
+    followed by a failure is a failure (the later attempt may be someone else), a failure followed by a
+    pass is a pass. An attempt pending longer than ATTEMPT_TIMEOUT counts as failed, so no page polls forever."""
+    now = now or timezone.now()
     rows = list(attempts(order, person)[:20])
-    failed = sum(1 for a in rows if a.status in {FaceAttempt.FAILED, FaceAttempt.ERROR})
+    running = [a for a in rows if _running(a, now)]
+    finished = [a for a in rows if not _running(a, now)]
+    for a in finished:
+        if a.status == FaceAttempt.PENDING:
+            a.status, a.code, a.message = FaceAttempt.ERROR, "timeout", msg.ATTEMPT_TIMEOUT
+    latest = finished[0] if finished else None
+    passed = bool(latest and latest.status == FaceAttempt.PASSED)
+    failed = sum(1 for a in finished if a.status in {FaceAttempt.FAILED, FaceAttempt.ERROR})
     manual = ManualReviewRequest.objects.filter(order=order, person=person).order_by("-created_at").first()
-    return {"latest": rows[0] if rows else None, "passed": any(a.status == FaceAttempt.PASSED for a in rows),
-            "failed": failed, "pending": any(a.status == FaceAttempt.PENDING for a in rows),
-            "can_request_manual": failed >= MANUAL_REVIEW_AFTER and not any(a.status == FaceAttempt.PASSED for a in rows),
-            "manual": manual}
+    return {"latest": latest, "passed": passed, "failed": failed, "pending": bool(running),
+            "can_request_manual": failed >= MANUAL_REVIEW_AFTER and not passed, "manual": manual}
 
 
 def is_verified(order, person: str) -> bool:
@@ -173,7 +190,7 @@ def _frame_ok(data: bytes) -> bool:
 def start_attempt(*, link: PhoneLink, frames: list[bytes], now=None) -> FaceAttempt:
     now = now or timezone.now()
     order, person = link.order, link.person
-    if attempts(order, person).filter(status=FaceAttempt.PENDING, created_at__gt=now - timedelta(minutes=2)).exists():
+    if attempts(order, person).filter(status=FaceAttempt.PENDING, created_at__gt=now - ATTEMPT_TIMEOUT).exists():
         raise VerificationError("attempt_running", msg.ATTEMPT_RUNNING)
     if attempts(order, person).filter(created_at__gt=now - timedelta(days=1)).count() >= DAILY_ATTEMPTS:
         raise VerificationError("attempt_limit", msg.ATTEMPT_LIMIT)
@@ -204,13 +221,30 @@ LIVENESS_MESSAGES = {"no_face": msg.LIVENESS_NO_FACE, "no_motion": msg.LIVENESS_
 
 
 def run_face_attempt(attempt_id: int) -> str:
-    """Liveness, then the live face against the registry portrait and the ID photo. Idempotent."""
-    from beian.registries import identity
-    from beian.verification import faces, liveness
+    """Liveness, then the live face against the registry portrait and the ID photo. Idempotent.
 
+    Whatever goes wrong inside (a frame gone from storage, a registry down) ends the attempt as `error`
+    with a message to retry: the phone page stops waiting and says so, instead of polling forever."""
     attempt = FaceAttempt.objects.select_related("order").get(pk=attempt_id)
     if attempt.status != FaceAttempt.PENDING:
         return attempt.status
+    try:
+        return _check_face(attempt)
+    except Exception:
+        logger.exception("face attempt %s failed", attempt.pk)
+        attempt.status, attempt.code, attempt.message = FaceAttempt.ERROR, "internal_error", msg.ATTEMPT_ERROR
+        attempt.finished_at = timezone.now()
+        attempt.save()
+        OrderEvent.objects.create(order=attempt.order, at=attempt.finished_at, role="system", kind="face_verification",
+                                  reason=msg.ATTEMPT_ERROR, payload={"person": attempt.person, "attempt": attempt.pk,
+                                                                     "code": "internal_error"})
+        return attempt.status
+
+
+def _check_face(attempt: FaceAttempt) -> str:
+    from beian.registries import identity
+    from beian.verification import faces, liveness
+
     storage = materials_storage()
     frames = []
     used = liveness.sample_indices(len(attempt.frames))  # decode only the frames liveness looks at

@@ -1,3 +1,4 @@
+import functools
 import re
 
 from beian.rules.messages import FILING_TYPES, MATERIALS, SIDES
@@ -32,3 +33,45 @@ def filing_type_label(value: str | None) -> str:
 
 def material_label(item: dict) -> str:
     return MATERIALS[item["kind"]] + SIDES.get(item.get("side"), "")
+
+
+_WEBSITE_PERSON = re.compile(r"websites\[(\d+)\]\.principal")
+
+
+@functools.cache
+def _tables() -> dict[str, dict[str, str]]:
+    # Imported here: the catalogues live in apps that themselves import this module.
+    from beian.documents.messages import KIND_LABELS as OCR_KINDS
+    from beian.filings import states
+    from beian.filings.models import KIND_LABELS
+    from beian.review import messages as review
+    from beian.review.reasons import REASONS
+    from beian.rules.messages import CERT_TYPES, NATURES
+    from beian.verification import messages as verification
+
+    return {
+        "filing_type": {**FILING_TYPES, **KIND_LABELS}, "nature": NATURES, "cert_type": CERT_TYPES,
+        "state": states.INTERNAL_LABELS, "public_state": states.PUBLIC_LABELS, "role": review.ROLES,
+        "event": review.EVENT_KINDS, "severity": review.SEVERITIES, "verdict": review.VERDICTS,
+        "manual_outcome": review.MANUAL_OUTCOMES, "reason": {code: text for code, (text, _fix) in REASONS.items()},
+        "supplement_kind": review.SUPPLEMENT_KINDS, "call_outcome": review.CALL_OUTCOMES, "side": review.SIDES,
+        "via": review.VIA, "material": {**MATERIALS, "principal_id": "负责人证件"}, "ocr_kind": OCR_KINDS,
+        "face_status": verification.FACE_STATUS, "face_code": verification.FACE_CODES,
+        "liveness": verification.LIVENESS_CODES, "registry": verification.REGISTRY_STATUS,
+    }
+
+
+def label(value, kind: str) -> str:
+    """The Chinese label of a stored code (`kind` names the code list: "cert_type", "state", "face_code", …).
+
+    Pages show this, never the code itself; a value that is not a known code (free text) is shown as it is.
+    """
+    if value is None or value == "":
+        return ""
+    value = str(value)
+    if kind == "person":
+        from beian.review import messages as review
+
+        match = _WEBSITE_PERSON.fullmatch(value)
+        return review.WEBSITE_PERSON.format(n=int(match.group(1)) + 1) if match else review.PERSONS.get(value, value)
+    return _tables()[kind].get(value, value)
