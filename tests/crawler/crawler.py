@@ -78,7 +78,7 @@ class PageParser(HTMLParser):
         self._json_script: list[str] | None = None
 
     @classmethod
-    def parse(cls, html: str) -> "PageParser":
+    def parse(cls, html: str) -> PageParser:
         parser = cls()
         parser.feed(html)
         parser.close()
@@ -418,7 +418,8 @@ class Crawler:
         buttons = form.buttons[:4] or [None]
         editable = any(f["type"] != "hidden" for f in form.fields)
         runs = [(variant, buttons[0]) for variant in HOSTILE if editable] + [("defaults", b) for b in buttons]
-        if any(not f.get("value") and f["type"] in TEXT_TYPES | {"textarea"} for f in form.fields):
+        if any((not f.get("value") and f["type"] in TEXT_TYPES | {"textarea"})
+               or (f["type"] in {"checkbox", "radio"} and not f["checked"]) for f in form.fields):
             runs.append(("plausible", buttons[0]))
         for variant, button in runs:
             with transaction.atomic():
@@ -444,10 +445,10 @@ class Crawler:
                 if variant in HOSTILE and variant != "empty":
                     if kind == "checkbox" or not any(x[0] == name for x in data):
                         data.append((name, BOGUS_CHOICE if kind == "radio" else f["value"] or "on"))
-                elif f["checked"] or (variant == "plausible" and kind == "radio"
-                                      and not any(g["name"] == name and g.get("checked") for g in form.fields)
-                                      and not any(x[0] == name for x in data)):
-                    data.append((name, f["value"] or "on"))
+                elif f["checked"] or (variant == "plausible" and (kind == "checkbox" or (
+                        not any(g["name"] == name and g.get("checked") for g in form.fields)
+                        and not any(x[0] == name for x in data)))):
+                    data.append((name, f["value"] or "on"))  # plausible: every box ticked (an agreement)
             elif kind == "select":
                 options = f["options"]
                 if variant in HOSTILE and variant != "empty":

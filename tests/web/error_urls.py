@@ -1,0 +1,32 @@
+"""The platform's URLconf plus views that fail on purpose (for the error-page tests)."""
+
+import logging
+
+from django.http import HttpResponse
+from django.urls import path
+
+from beian.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
+
+calls = []
+
+
+def boom(request):
+    raise RuntimeError("boom")
+
+
+def throttled(request):
+    return HttpResponse(status=429, headers={"Retry-After": "30"})
+
+
+def logs(request):
+    logging.getLogger("tests.errors").warning("inside the view")
+    return HttpResponse("ok")
+
+
+def spy(request):
+    calls.append(request.method)
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("test/boom/", boom), path("test/throttled/", throttled), path("test/logs/", logs),
+               path("test/spy/", spy), *urlpatterns]
