@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "beian.web.middleware.ErrorPageMiddleware",
+    "beian.web.middleware.RequestSizeMiddleware",
     "beian.web.middleware.ControlCharacterMiddleware",
 ]
 # Error pages (beian.web.errors): Chinese, in the site's look, with a request id and a stable code; JSON
@@ -181,6 +182,8 @@ STORAGES = {
 # Uploads: the materials rule is < 4 MiB per image; the request cap leaves room for form fields.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# Any request (the phone page's face check posts up to 16 frames of 1 MiB); bigger ones get the 413 page unread.
+REQUEST_MAX_BYTES = 20 * 1024 * 1024
 
 # Background work: the database queue by default (`manage.py db_worker`), RQ on Redis for scale.
 if os.environ.get("REDIS_URL"):

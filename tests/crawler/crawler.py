@@ -214,8 +214,14 @@ class Crawler:
     """One role's crawl. `client` must enforce CSRF; `reached` (shared across roles) counts URL names."""
 
     def __init__(self, client, role: str, *, reached: Counter, per_name: int = 6, forms_per_key: int = 2,
-                 skip_paths: tuple[str, ...] = (), budget: int = 1500):
+                 skip_paths: tuple[str, ...] = (), budget: int = 1500, public_forms: set | None = None,
+                 anonymous: bool = False):
         self.client, self.role, self.reached = client, role, reached
+        # Forms an anonymous role exercised (login, register, precheck) are not exercised again by every role.
+        self.public_forms = public_forms if public_forms is not None else set()
+        self.anonymous = anonymous
+        self.state = 0  # bumped by every submission that is kept: pages parsed before it are stale
+        self.page_cache: dict[str, tuple[int, PageParser]] = {}
         self.per_name, self.forms_per_key, self.budget = per_name, forms_per_key, budget
         self.skip_paths = skip_paths
         self.problems: list[Problem] = []
@@ -344,6 +350,7 @@ class Crawler:
         parser = PageParser.parse(response.content.decode("utf-8", "replace"))
         if not explore:
             return parser
+        self.page_cache[url] = (self.state, parser)
         path = urlsplit(url).path
         for href in parser.links:
             self.enqueue(href, path)
@@ -400,7 +407,9 @@ class Crawler:
 
     def fresh_form(self, page: str, signature: tuple) -> Form | None:
         """The form as the page shows it now (its version and token), or None if it is gone."""
-        parser = self.handle(page, self.request("get", page, "form page"))
+        state, parser = self.page_cache.get(page, (None, None))
+        if state != self.state:
+            parser = self.handle(page, self.request("get", page, "form page"))
         for form in parser.forms if parser else []:
             action = self.same_origin(form.action or page, urlsplit(page).path)
             if action and self.signature(form, action) == signature:
@@ -413,8 +422,11 @@ class Crawler:
         queued to be submitted for real later, to reach the next state."""
         method, action, fields = signature
         form = self.fresh_form(page, signature)
-        if form is None or not self._take(f"{method}:{name}:{fields}:{sorted(form.buttons)}"):
+        key = f"{method}:{name}:{fields}:{sorted(form.buttons) if form else ''}"
+        if form is None or (not self.anonymous and key in self.public_forms) or not self._take(key):
             return
+        if self.anonymous:
+            self.public_forms.add(key)
         buttons = form.buttons[:4] or [None]
         editable = any(f["type"] != "hidden" for f in form.fields)
         runs = [(variant, buttons[0]) for variant in HOSTILE if editable] + [("defaults", b) for b in buttons]
@@ -432,6 +444,7 @@ class Crawler:
     def advance(self, page: str, signature: tuple, variant: str, button):
         form = self.fresh_form(page, signature)
         if form is not None:
+            self.state += 1
             self.submit(form, signature[1], page, variant, button, explore=True)
 
     def values(self, form: Form, variant: str) -> tuple[list[tuple[str, str]], dict]:

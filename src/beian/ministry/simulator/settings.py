@@ -32,6 +32,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "beian.web.middleware.ErrorPageMiddleware",
+    "beian.web.middleware.RequestSizeMiddleware",
     "beian.web.middleware.ControlCharacterMiddleware",
 ]
 # The platform's error pages (beian.web.errors) in the simulator's own look.
@@ -39,6 +40,7 @@ CSRF_FAILURE_VIEW = "beian.web.errors.csrf_failure"
 ERROR_PAGE_TEMPLATE = "simulator/error.html"
 ERROR_PAGE_BRAND = "工信部备案管理系统（模拟）"
 ERROR_JSON_PATHS = ("/api/", "/query/api")
+REQUEST_MAX_BYTES = 10 * 1024 * 1024
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
