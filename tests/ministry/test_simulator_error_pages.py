@@ -11,7 +11,6 @@ import pytest
 from django.test import RequestFactory
 
 import beian.ministry.simulator
-from beian.web import errors
 from tests.crawler.crawler import ENGLISH_DEFAULTS
 
 BRAND = "工业和信息化部政务服务平台"  # the simulator's header (simulator/base.html)
@@ -89,9 +88,11 @@ def simulator_look(settings):
 
 
 @pytest.mark.parametrize(("view", "status", "code"), [
-    (errors.permission_denied, 403, "forbidden"), (errors.page_not_found, 404, "not_found"),
-    (errors.bad_request, 400, "bad_request")])
+    ("permission_denied", 403, "forbidden"), ("page_not_found", 404, "not_found"), ("bad_request", 400, "bad_request")])
 def test_the_other_pages_render_in_the_simulator_look(simulator_look, view, status, code):
+    from beian.web import errors
+
+    view = getattr(errors, view)
     request = RequestFactory().get("/bureau/")
     request.request_id = "sim-page-0001"
     response = view(request, None)
@@ -103,6 +104,8 @@ def test_the_other_pages_render_in_the_simulator_look(simulator_look, view, stat
 
 
 def test_429_and_500_in_the_simulator_look(simulator_look):
+    from beian.web import errors
+
     request = RequestFactory().get("/sms/")
     request.request_id = "sim-page-0002"
     throttled = errors.error_response(request, 429)

@@ -5,7 +5,12 @@ import logging
 from django.http import HttpResponse
 from django.urls import path
 
-from beian.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
+from beian import urls as platform
+
+# Django reads the error handlers from the root URLconf, which this module replaces in its tests.
+handler400, handler403, handler404, handler500 = (
+    getattr(platform, f"handler{status}", f"django.views.defaults.{view}") for status, view in (
+        (400, "bad_request"), (403, "permission_denied"), (404, "page_not_found"), (500, "server_error")))
 
 calls = []
 
@@ -29,4 +34,4 @@ def spy(request):
 
 
 urlpatterns = [path("test/boom/", boom), path("test/throttled/", throttled), path("test/logs/", logs),
-               path("test/spy/", spy), *urlpatterns]
+               path("test/spy/", spy), *platform.urlpatterns]

@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from beian.web.requestid import RequestIdFilter
 from tests.crawler.crawler import ENGLISH_DEFAULTS
 from tests.web import error_urls
 
@@ -133,6 +132,8 @@ def test_500_on_an_api_route_is_json():
 
 @pytest.mark.urls("tests.web.error_urls")
 def test_the_request_id_is_in_the_log_lines_of_the_request(client, caplog):
+    from beian.web.requestid import RequestIdFilter
+
     caplog.handler.addFilter(RequestIdFilter())
     response = client.get("/test/logs/")
     record = next(r for r in caplog.records if r.getMessage() == "inside the view")
