@@ -544,7 +544,8 @@ class Crawler:
                         self.request("get", url + "?" + urlencode({"q": value}), f"api {variant}")
                     continue
                 example = (examples or {}).get(route)
-                bodies = {"no body": "", "not json": "{not json", "wrong shape": "[1, 2]", "empty object": "{}"}
+                bodies = {"no body": "", "not json": "{not json", "wrong shape": "[1, 2]", "empty object": "{}",
+                          "deeply nested": "[" * 100_000 + "]" * 100_000, "huge number": "1e999999"}
                 for variant, value in HOSTILE.items():
                     bodies[f"hostile {variant}"] = json.dumps(_replace_strings(example, value) if example
                                                               else {"value": value})

@@ -72,29 +72,30 @@ def input_label(name: str) -> str:
     return msg.INPUT_LABELS.get(name) or field_label(name) or name
 
 
-def _json_path(value, path: str = "") -> str | None:
-    """The path of the first string (or key) in a JSON value that holds a control character."""
-    if isinstance(value, str):
-        return path if CONTROL.search(value) else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            inner = f"{path}.{key}" if path else str(key)
-            if CONTROL.search(str(key)):
-                return inner
-            found = _json_path(item, inner)
-            if found is not None:
-                return found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _json_path(item, f"{path}[{index}]")
-            if found is not None:
-                return found
+def _json_path(value) -> str | None:
+    """The path of the first string (or key) in a JSON value that holds a control character (iteratively: a
+    deeply nested body must not exhaust the stack)."""
+    stack = [(value, "")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            if CONTROL.search(item):
+                return path
+        elif isinstance(item, dict):
+            for key, inner in reversed(list(item.items())):
+                inner_path = f"{path}.{key}" if path else str(key)
+                if CONTROL.search(str(key)):
+                    return inner_path
+                stack.append((inner, inner_path))
+        elif isinstance(item, list):
+            stack.extend((inner, f"{path}[{index}]") for index, inner in reversed(list(enumerate(item))))
     return None
 
 
 def refused_input(request) -> str | None:
-    """The name of the first input (path, query, form field, JSON string) holding a control character, or None
-    (uploaded file names are already cleaned by Django's multipart parser). May raise RequestDataTooBig (answered as 413 by the 400 handler)."""
+    """The name of the first input (path, query, form field, JSON string) holding a control character, or None.
+    Uploaded file names are already cleaned by Django's multipart parser. May raise RequestDataTooBig (the 400
+    handler answers it as 413)."""
     if CONTROL.search(request.path):
         return "$path"
     for key, values in request.GET.lists():
@@ -112,7 +113,7 @@ def refused_input(request) -> str | None:
     elif content_type == "application/json":
         try:
             body = json.loads(request.body or b"null")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return None  # the view answers a body that is not JSON
         found = _json_path(body)
         if found is not None:
