@@ -1,6 +1,7 @@
 """A same-origin crawler on Django's test client: follows every link, submits every form with its defaults,
-with plausible values and with hostile values, and records every response that is a crash (5xx or an exception),
-Django's English default page, or an unescaped echo of hostile markup.
+with plausible values, with hostile values and with its hidden fields tampered with, and records every
+response that is a crash (5xx or an exception), Django's English default page, or an unescaped echo of
+hostile markup.
 
 Fast (no browser): pages are parsed with the stdlib's html.parser. Bounded: URLs are deduplicated by their
 resolved URL name (at most `per_name` pages per name) and forms by their action's URL name and fields.
@@ -41,6 +42,7 @@ HOSTILE = {
     "script": SCRIPT + "\"'&<b>",
 }
 BOGUS_CHOICE = "bogus-选项"
+TAMPERED = "x'<>"  # every hidden field but the CSRF token (ids, versions) in the "tampered" variant
 
 # Django's English default pages (and its debug pages): none may ever reach a person.
 ENGLISH_DEFAULTS = ("Server Error", "Not Found</h1>", "Forbidden", "CSRF verification failed", "Bad Request (400)",
@@ -430,6 +432,8 @@ class Crawler:
         buttons = form.buttons[:4] or [None]
         editable = any(f["type"] != "hidden" for f in form.fields)
         runs = [(variant, buttons[0]) for variant in HOSTILE if editable] + [("defaults", b) for b in buttons]
+        if any(f["type"] == "hidden" and f["name"] != "csrfmiddlewaretoken" for f in form.fields):
+            runs.append(("tampered", buttons[0]))
         if any((not f.get("value") and f["type"] in TEXT_TYPES | {"textarea"})
                or (f["type"] in {"checkbox", "radio"} and not f["checked"]) for f in form.fields):
             runs.append(("plausible", buttons[0]))
@@ -453,7 +457,7 @@ class Crawler:
         for f in form.fields:
             kind, name = f["type"], f["name"]
             if kind == "hidden":
-                data.append((name, f["value"]))
+                data.append((name, TAMPERED if variant == "tampered" and name != "csrfmiddlewaretoken" else f["value"]))
             elif kind in {"checkbox", "radio"}:
                 if variant in HOSTILE and variant != "empty":
                     if kind == "checkbox" or not any(x[0] == name for x in data):
