@@ -1,6 +1,7 @@
 """The crawler: every demo role follows every same-origin link and submits every form it finds, with its
-defaults, plausible values and hostile values. No page may crash, show Django's English default pages or echo
-hostile markup, and every route of the URLconf must be reached (or be listed below with the reason)."""
+defaults, plausible values, hostile values and tampered hidden fields, and the anonymous role calls every
+OpenAPI operation. No page may crash, show Django's English default pages or echo hostile markup, and every
+route of the URLconf must be reached (or be listed below with the reason)."""
 
 import io
 import json
