@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "beian.web.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,7 +87,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "beian.web.middleware.ErrorPageMiddleware",
+    "beian.web.middleware.RequestSizeMiddleware",
+    "beian.web.middleware.ControlCharacterMiddleware",
 ]
+# Error pages (beian.web.errors): Chinese, in the site's look, with a request id and a stable code; JSON
+# routes answer {"code", "message", "request_id"}.
+CSRF_FAILURE_VIEW = "beian.web.errors.csrf_failure"
+ERROR_PAGE_TEMPLATE = "web/error.html"
+ERROR_PAGE_BRAND = "beian · ICP代备案管理系统"
+ERROR_JSON_PATHS = ("/api/", "/ministry/callback/")
 
 ROOT_URLCONF = "beian.urls"
 WSGI_APPLICATION = "beian.wsgi.application"
@@ -101,6 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "beian.web.requestid.context",
             ],
         },
     },
@@ -171,6 +182,8 @@ STORAGES = {
 # Uploads: the materials rule is < 4 MiB per image; the request cap leaves room for form fields.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# Any request (the phone page's face check posts up to 16 frames of 1 MiB); bigger ones get the 413 page unread.
+REQUEST_MAX_BYTES = 20 * 1024 * 1024
 
 # Background work: the database queue by default (`manage.py db_worker`), RQ on Redis for scale.
 if os.environ.get("REDIS_URL"):
@@ -211,7 +224,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line carries the request id shown on error pages and in the X-Request-ID header.
+    "filters": {"request_id": {"()": "beian.web.requestid.RequestIdFilter"}},
+    "formatters": {"default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -17,3 +17,9 @@ urlpatterns = [
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]
+
+# Chinese error pages with a request id (beian.web.errors), never Django's English defaults.
+handler400 = "beian.web.errors.bad_request"
+handler403 = "beian.web.errors.permission_denied"
+handler404 = "beian.web.errors.page_not_found"
+handler500 = "beian.web.errors.server_error"

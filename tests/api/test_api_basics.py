@@ -24,6 +24,13 @@ def test_precheck_rejects_non_json_with_a_stable_code(client, body):
 
 
 @pytest.mark.django_db
+def test_precheck_answers_a_deeply_nested_body_with_a_stable_code(client):
+    body = "[" * 100_000 + "]" * 100_000
+    response = client.post("/api/v1/precheck", data=body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["code"] == "body_too_deep"
+
+
+@pytest.mark.django_db
 def test_token_auth_accepts_live_tokens_and_refuses_revoked_ones(rf):
     from beian.api.auth import TokenAuth
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from beian.accounts import messages as msg
 from beian.accounts.forms import EmailLoginForm, RegisterForm
+from beian.web.errors import error_response
 
 LOGIN_LIMIT, LOGIN_WINDOW = 10, 15 * 60  # failed logins per client address per window
 
@@ -33,10 +34,9 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         if cache.get(self._key(), 0) >= LOGIN_LIMIT:
-            form = self.get_form()
-            form.is_valid()
-            form.add_error(None, msg.LOGIN_THROTTLED.format(minutes=LOGIN_WINDOW // 60))
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+            response = error_response(request, 429, message=msg.LOGIN_THROTTLED.format(minutes=LOGIN_WINDOW // 60))
+            response["Retry-After"] = str(LOGIN_WINDOW)
+            return response
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):

@@ -10,6 +10,7 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 from beian.api import messages as msg
 from beian.api.auth import API_AUTH
 from beian.api.precheck import router as precheck_router
+from beian.web import requestid
 
 api = NinjaAPI(
     title="beian API",
@@ -21,7 +22,8 @@ api = NinjaAPI(
 
 
 def error(request, status: int, code: str, message: str, path: str | None = None):
-    return api.create_response(request, {"code": code, "message": message, "path": path}, status=status)
+    return api.create_response(request, {"code": code, "message": message, "path": path,
+                                         "request_id": requestid.of(request)}, status=status)
 
 
 @api.exception_handler(AuthenticationError)

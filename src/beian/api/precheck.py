@@ -27,6 +27,8 @@ def run_precheck(request):
         application = json.loads(request.body or b"")
     except (ValueError, UnicodeDecodeError):
         return Status(400, {"code": "body_not_json", "message": msg.BODY_NOT_JSON, "path": None})
+    except RecursionError:  # thousands of nested brackets: json gives up before the engine would
+        return Status(400, {"code": "body_too_deep", "message": msg.BODY_TOO_DEEP, "path": None})
     try:
         return Status(200, precheck(application))
     except ApplicationError as exc:

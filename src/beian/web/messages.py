@@ -30,3 +30,43 @@ PRECHECK_FAILED = "这份内容无法预检（错误编号 {code}），请检查
 PRECHECK_FORM_INTRO = "按下面的表单逐项填写，单击“开始预检”，问题会显示在对应字段下方。"
 ADD_WEBSITE = "＋ 新增网站"
 WEBSITE_LIMIT = "一份预检最多 {limit} 个网站。"
+# Error pages (platform and ministry simulator): status -> (stable code, title, what happened and what to do).
+ERRORS = {
+    400: ("bad_request", "请求无法处理",
+          "提交的内容格式不正确，未保存任何内容。请返回上一页检查后重新提交。"),
+    403: ("forbidden", "没有权限访问此页面",
+          "当前账号没有权限访问此页面。如果您用的是其他账号，请重新登录有权限的账号。"),
+    404: ("not_found", "页面不存在",
+          "您访问的页面不存在或已被删除，请检查网址，或回到首页重新进入。"),
+    405: ("method_not_allowed", "不支持此操作方式",
+          "此页面不接受这种请求方式（{method}）。请回到上一页，用页面上的按钮或链接操作。"),
+    410: ("gone", "内容已失效", "您访问的内容已失效或已被撤销，请回到首页重新进入。"),
+    413: ("too_large", "提交的内容过大",
+          "本次提交的内容超过了上限（{limit}），未保存任何内容。请压缩图片或减少内容后，返回上一页重新提交。"),
+    429: ("throttled", "操作过于频繁", "您的操作过于频繁，请稍后再试。"),
+    500: ("server_error", "系统出现错误",
+          "服务器处理您的请求时出错，我们已记录此问题。已保存的内容不会丢失，请稍后重试；如问题持续，请联系客服并提供下方的请求编号。"),
+    503: ("unavailable", "服务暂时不可用", "服务暂时不可用，请稍后重试。"),
+}
+ERROR_OTHER = ("error", "请求未能完成", "请求未能完成，请返回上一页重试。")
+CSRF_FAILED = ("csrf_failed", "页面已过期，请刷新后重试",
+               "为保护您的账号安全，本次提交未被接受，也未保存任何内容：页面可能打开太久、您在其他标签页退出或重新登录过，"
+               "或浏览器禁用了 Cookie。请返回上一页，刷新后重新提交；如仍不行，请重新登录。")
+CONTROL_CHARACTERS = ("input_control_characters", "输入中含有不可见的控制字符",
+                      "“{label}”中含有不可见的控制字符（如 NUL 空字符），本次提交未被接受，也未保存任何内容。"
+                      "请返回上一页，删除该项内容后重新手动输入，再提交。")
+RETRY_AFTER = "请在 {seconds} 秒后重试。"
+ACTION_BACK = "返回上一页"
+ACTION_HOME = "回到首页"
+ACTION_LOGIN = "重新登录"
+ACTION_RETRY = "重试"
+REQUEST_ID = "请求编号"
+ERROR_CODE = "错误代码"
+# Names of inputs that are not application paths (those are labelled by FIELD_LABELS / field_label).
+INPUT_LABELS = {
+    "details": "说明", "note": "说明", "notes": "备注", "mail_address": "邮寄地址", "tracking_number": "快递单号",
+    "appointment_at": "视频核验预约时间", "application": "备案申请 JSON", "username": "邮箱", "password": "密码",
+    "password1": "密码", "password2": "确认密码", "new_password1": "新密码", "new_password2": "确认新密码",
+    "q": "查询内容", "code": "验证码", "sms_code": "短信验证码", "cert_last6": "证件号码后6位", "reason": "原因",
+    "mobile": "手机号码", "file": "上传文件", "$body": "请求内容", "$path": "网址",
+}

@@ -151,8 +151,9 @@ def start_change(request, filing_pk):
     application = dict(filing.application)
     website = None
     if kind in WEBSITE_LEVEL:
-        website = FiledWebsite.objects.filter(filing=filing, pk=request.POST.get("website") or request.GET.get("website"),
-                                              status=FiledWebsite.ACTIVE).first()
+        website_pk = request.POST.get("website") or request.GET.get("website") or ""
+        website = FiledWebsite.objects.filter(filing=filing, pk=website_pk, status=FiledWebsite.ACTIVE).first() \
+            if website_pk.isdigit() else None  # a tampered form: the plain message below, not a 500
         if website is None:
             messages.error(request, msg.NO_WEBSITE)
             return redirect("wizard:list")

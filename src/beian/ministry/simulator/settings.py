@@ -24,13 +24,23 @@ INSTALLED_APPS = [
     "beian.ministry.simulator",
 ]
 MIDDLEWARE = [
+    "beian.web.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "beian.web.middleware.ErrorPageMiddleware",
+    "beian.web.middleware.RequestSizeMiddleware",
+    "beian.web.middleware.ControlCharacterMiddleware",
 ]
+# The platform's error pages (beian.web.errors) in the simulator's own look.
+CSRF_FAILURE_VIEW = "beian.web.errors.csrf_failure"
+ERROR_PAGE_TEMPLATE = "simulator/error.html"
+ERROR_PAGE_BRAND = "工信部备案管理系统（模拟）"
+ERROR_JSON_PATHS = ("/api/", "/query/api")
+REQUEST_MAX_BYTES = 10 * 1024 * 1024
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -41,6 +51,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "beian.web.requestid.context",
             ]
         },
     }
@@ -70,3 +81,11 @@ LOGIN_URL = "/bureau/login/"
 # Push each new result to the provider's callback at once (from a background thread); the tick
 # retries failed pushes either way.
 MINISTRY_PUSH_IMMEDIATE = env_bool("MINISTRY_PUSH_IMMEDIATE", True)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "beian.web.requestid.RequestIdFilter"}},
+    "formatters": {"default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}

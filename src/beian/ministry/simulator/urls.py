@@ -18,3 +18,9 @@ urlpatterns = [
     path("bureau/", views.bureau),
     path("bureau/<int:pk>/decide", views.bureau_decide),
 ]
+
+# The platform's Chinese error pages, in the simulator's look (ERROR_PAGE_TEMPLATE).
+handler400 = "beian.web.errors.bad_request"
+handler403 = "beian.web.errors.permission_denied"
+handler404 = "beian.web.errors.page_not_found"
+handler500 = "beian.web.errors.server_error"
