@@ -8,6 +8,7 @@ import pytest
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent
 from beian.review.models import FieldDecision
+from tests.answers import answered
 
 from .support import console_order, make_reviewer, raw_codes_in, visible_text
 
@@ -140,11 +141,11 @@ def test_hostile_values_in_every_console_form_never_fail(reviewer_client, order,
     }
     for action, post in forms.items():
         response = reviewer_client.post(f"/review/{order.pk}/{action}", post)
-        assert response.status_code in (200, 302), (action, response.status_code)
+        assert answered(response), (action, response.status_code)
     for action in ("field/", "supplement/"):  # a real field and an impossible date
         post = {"path": "subject.principal.note", "note": value, "verdict": "reject", "reason_code": "other",
                 "appointment_at": "2026-13-45 10:00", "details": value or "x"}
-        assert reviewer_client.post(f"/review/{order.pk}/{action}", post).status_code in (200, 302)
+        assert answered(reviewer_client.post(f"/review/{order.pk}/{action}", post))
     assert reviewer_client.get(f"/review/{order.pk}/").status_code == 200
 
 
