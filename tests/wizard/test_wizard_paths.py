@@ -305,3 +305,28 @@ def test_a_website_just_added_opens_blank_and_shows_its_findings_once_saved(logg
     saved = client.post(added["Location"], website_post(_fresh(order).version, [SITES[0], ("", "")], action="save"))
     site = saved.content.decode()[saved.content.decode().index('data-website="1"'):]
     assert 'class="field-error' in site
+
+
+def test_an_order_filled_outside_the_wizard_links_every_step_its_content_reaches(logged_in):
+    """A draft made by the demo, an API client or a prefill has no visits: its step bar still links to
+    each step whose earlier steps are filled, and a step already filled shows its findings."""
+    from beian.filings.services import create_order
+    from beian.wizard.visits import reached_steps, saved_steps
+
+    client, account, instances = logged_in
+    client.post("/orders/new/", basic_post())
+    application = Order.objects.get().application
+    Order.objects.all().delete()
+    application["websites"][0]["access"] = {"product": "ecs", "instance_id": instances[0].instance_id,
+                                            "ip": instances[0].public_ip, "service_number": None}
+    application["subject"].update({"mailing_address": "浙江省杭州市西湖区文三路100号8楼801室"})
+    application["subject"]["principal"].update({"mobile": "13800000000", "name": "张三"})
+    application["websites"][0]["name"] = "示例科技官方网站"
+    order = create_order(account=account, application=application, kind="first")
+    assert reached_steps(order) == {"basic", "product", "subject", "websites", "materials"}
+    assert {"product", "subject", "websites"} <= saved_steps(order)
+    page = client.get(f"/orders/{order.pk}/basic/").content.decode()
+    bar = page[page.index('class="steps"'):page.index("</ol>")]
+    for step in ("product", "subject", "websites", "materials"):
+        assert f'href="/orders/{order.pk}/{step}/"' in bar, step
+    assert f'href="/orders/{order.pk}/confirm/"' not in bar

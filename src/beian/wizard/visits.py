@@ -28,13 +28,37 @@ def _legacy(order) -> bool:
     return order.state != states.DRAFT
 
 
+def _content(order) -> tuple[set[str], set[str]]:
+    """(steps whose input is already in the order, steps reachable from it), however the input got there
+    (typed here, the demo, an API client, a 新增网站 prefill): a person may open those steps from the step
+    bar, and a step with its input present shows its findings (a step still empty does not)."""
+    application = order.application or {}
+    websites = [w for w in application.get("websites") or () if isinstance(w, dict)]
+    subject = application.get("subject") if isinstance(application.get("subject"), dict) else {}
+    principal = subject.get("principal") if isinstance(subject.get("principal"), dict) else {}
+    filled = {"basic"}  # an order exists only once step 1 was passed with 下一步
+    if websites and all(isinstance(w.get("access"), dict) and (w["access"].get("instance_id")
+                                                               or w["access"].get("service_number")) for w in websites):
+        filled.add("product")
+    if subject.get("mailing_address") and principal.get("mobile"):
+        filled.add("subject")
+    if websites and all(w.get("name") and any(w.get("domains") or ()) for w in websites):
+        filled.add("websites")
+    reachable = {"basic", "product"}
+    for before, step in (("product", "subject"), ("subject", "websites"), ("websites", "materials")):
+        if before not in filled:
+            break
+        reachable.add(step)
+    return filled, reachable
+
+
 def saved_steps(order) -> set[str]:
     if order is None:
         return set()
     if _legacy(order):
         return set(ORDER)
-    # An order exists only once step 1 was passed with 下一步.
-    return {"basic"} | set(StepVisit.objects.filter(order=order, saved_at__isnull=False).values_list("step", flat=True))
+    return _content(order)[0] | set(
+        StepVisit.objects.filter(order=order, saved_at__isnull=False).values_list("step", flat=True))
 
 
 def reached_steps(order) -> set[str]:
@@ -42,7 +66,7 @@ def reached_steps(order) -> set[str]:
         return set()
     if _legacy(order):
         return set(ORDER)
-    return {"basic"} | set(StepVisit.objects.filter(order=order).values_list("step", flat=True))
+    return _content(order)[1] | set(StepVisit.objects.filter(order=order).values_list("step", flat=True))
 
 
 def step_links(order, current: str) -> list[dict]:
