@@ -49,3 +49,10 @@ def test_sink_is_off_with_a_real_gateway(client, settings):
     assert client.get("/notifications/sink/").status_code == 200
     settings.SMS_GATEWAY = "vendor.sms.RealGateway"
     assert client.get("/notifications/sink/").status_code == 404
+
+
+def test_a_reason_that_ends_a_sentence_is_not_followed_by_a_second_full_stop():
+    from beian.notifications.services import render
+
+    text = render("state:returned", "sms", {"reference": "BA1", "reason": "短信核验超时，备案申请已退回。"})
+    assert "已退回，原因：短信核验超时，备案申请已退回。请登录" in text and "。。" not in text

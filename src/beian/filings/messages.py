@@ -13,4 +13,5 @@ SUBMIT_NEEDS_AGREEMENT = "请阅读并同意《ICP备案信息真实性承诺书
 EXPIRED_REASON = "订单超过45天未更新，已自动删除（保留记录以备审计）。"
 CANCELLED_REASON = "申请人取消订单。"
 # 由谁处理 once the order is closed: who closed it.
-FINISHED_BY = {"approved": "管局（已通过，已办结）", "cancelled": "您（申请人，已取消）", "expired": "备案平台（超期关闭）"}
+FINISHED_BY = {"approved": "无需处理（管局已通过，已办结）", "cancelled": "无需处理（您已取消订单）",
+               "expired": "无需处理（超期未更新，备案平台已关闭订单）"}

@@ -18,6 +18,8 @@ class _Default(dict):
 
 def render(event: str, channel: str, context: dict) -> str:
     template = EVENTS[event][channel]
+    # A reason written as a sentence ends in its own 。; the templates add theirs after it.
+    context = {k: v.rstrip("。.；; ") if k == "reason" and isinstance(v, str) else v for k, v in context.items()}
     return template.format_map(_Default({"site": SITE_NAME, **context}))
 
 
