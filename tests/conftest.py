@@ -44,6 +44,15 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _pinned_limit_windows(monkeypatch):
+    """Rate-limit windows are fixed buckets of wall-clock time: pinned to the start of a day (and so of every
+    minute, quarter and hour bucket), no test straddles the end of a window and sees its counts reset."""
+    from beian.web import limits
+
+    monkeypatch.setattr(limits, "clock", lambda: 20_833 * 86_400.0)
+
+
 @pytest.fixture(scope="session")
 def simulator(tmp_path_factory):
     """The ministry simulator as a real service: its own process (granian), port and database."""

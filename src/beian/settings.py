@@ -137,6 +137,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Failed logins are limited per account and per address wherever a password is checked (beian.accounts.backends).
+AUTHENTICATION_BACKENDS = ["beian.accounts.backends.LimitedModelBackend"]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/orders/"
 LOGOUT_REDIRECT_URL = "/"
@@ -200,6 +202,31 @@ if os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "beian_cache"}}
+
+# How many reverse proxies in front of the platform append to X-Forwarded-For. 0 (the default): the header is
+# ignored and the client is REMOTE_ADDR, since any client can send one. Read by beian.web.limits.client_ip
+# (logins, SMS, uploads, the phone page, the simulator) and by django-ninja's API throttle.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
+# Abuse limits (beian.web.limits), fixed windows "count/window[,count/window]"; each can be set from the
+# environment as RATE_LIMIT_<NAME> (e.g. RATE_LIMIT_SMS_MOBILE="5/h,10/d"). docs/decisions.md says why these.
+RATE_LIMITS = {name: os.environ.get(f"RATE_LIMIT_{name.upper()}", default) for name, default in {
+    "sms_mobile": "5/h,10/d",        # SMS codes to one mobile, across orders and accounts
+    "sms_account": "10/h,30/d",      # SMS codes one account asks for
+    "sms_ip": "20/h,60/d",           # SMS codes asked from one address (an office shares one)
+    "register_ip": "20/h,100/d",     # registration posts from one address
+    "register_email": "10/h,20/d",   # registration posts naming one email
+    "reset_ip": "10/h,50/d",         # password-reset requests from one address
+    "reset_email": "3/h,10/d",       # password-reset mails to one address
+    "login_account": "10/15m",       # failed logins of one account, from any address
+    "login_ip": "30/15m",            # failed logins from one address, any account
+    "upload_order": "60/h,200/d",    # material uploads to one order (PC and phone page together)
+    "upload_account": "200/h,600/d",  # material uploads by one account on the PC
+    "phone_view": "120/m",           # phone page views and status polls per link and address
+    "phone_upload": "20/10m",        # phone page uploads per link and address
+    "phone_face": "10/10m",          # face-check attempts per link and address
+    "phone_manual": "5/10m",         # manual-review requests per link and address
+}.items()}
 
 # Email: SMTP from the environment; in the demo the console backend shows mails in the log.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -1,46 +1,57 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from beian.accounts import messages as msg
+from beian.accounts.backends import login_keys
 from beian.accounts.forms import EmailLoginForm, RegisterForm
-from beian.web.errors import error_response
+from beian.web import limits
 
-LOGIN_LIMIT, LOGIN_WINDOW = 10, 15 * 60  # failed logins per client address per window
+
+def _email(request, field: str) -> str | None:
+    return request.POST.get(field, "").strip().lower()[:150] or None
 
 
 @require_http_methods(["GET", "POST"])
 def register(request):
     form = RegisterForm(request.POST or None)
+    if request.method == "POST":
+        # Every attempt counts (not only accounts made): "该邮箱已注册" must not become a free address-book probe.
+        try:
+            limits.hit(("register_ip", limits.ip_key(request)), ("register_email", _email(request, "email")))
+        except limits.Limited as exc:
+            return limits.response(request, exc)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="beian.accounts.backends.LimitedModelBackend")
         messages.success(request, msg.REGISTERED)
         return redirect("/orders/")
     return render(request, "accounts/register.html", {"form": form})
 
 
 class LoginView(auth_views.LoginView):
-    """Email login with a simple per-address throttle on failures (brute force protection)."""
+    """Email login; failures are limited per account and per address (beian.accounts.backends)."""
 
     form_class = EmailLoginForm
     template_name = "accounts/login.html"
 
-    def _key(self):
-        return f"login-fail:{self.request.META.get('REMOTE_ADDR', '')}"
-
     def post(self, request, *args, **kwargs):
-        if cache.get(self._key(), 0) >= LOGIN_LIMIT:
-            response = error_response(request, 429, message=msg.LOGIN_THROTTLED.format(minutes=LOGIN_WINDOW // 60))
-            response["Retry-After"] = str(LOGIN_WINDOW)
-            return response
+        try:
+            limits.check(*login_keys(request, request.POST.get("username")))
+        except limits.Limited as exc:
+            return limits.response(request, exc)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        key = self._key()
-        cache.add(key, 0, LOGIN_WINDOW)
-        cache.incr(key)
-        return super().form_invalid(form)
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Each request may send a mail: limited per address and per email (known or not, so it reveals nothing)."""
+
+    def form_valid(self, form):
+        try:
+            limits.hit(("reset_ip", limits.ip_key(self.request)),
+                       ("reset_email", form.cleaned_data["email"].strip().lower()[:254]))
+        except limits.Limited as exc:
+            return limits.response(self.request, exc)
+        return super().form_valid(form)

@@ -3,21 +3,39 @@
 Errors always have the shape {"code": <stable machine code>, "message": <Chinese text>, "path": ...}.
 """
 
+import math
+
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from beian.api import messages as msg
 from beian.api.auth import API_AUTH
 from beian.api.precheck import router as precheck_router
-from beian.web import requestid
+from beian.web import limits, requestid
+
+
+class ClientMixin:
+    """The client as beian.web.limits sees it (TRUSTED_PROXY_COUNT), not ninja's own reading of the settings."""
+
+    def get_ident(self, request):
+        return limits.ip_key(request)
+
+
+class AnonThrottle(ClientMixin, AnonRateThrottle):
+    pass
+
+
+class AuthThrottle(ClientMixin, AuthRateThrottle):
+    pass
+
 
 api = NinjaAPI(
     title="beian API",
     version="1",
     description="ICP 备案代备案平台 JSON API：预检、订单、备案记录。认证：`Authorization: Bearer <API 令牌>`。",
     urls_namespace="api",
-    throttle=[AnonRateThrottle("60/min"), AuthRateThrottle("600/min")],
+    throttle=[AnonThrottle("60/min"), AuthThrottle("600/min")],
 )
 
 
@@ -42,7 +60,10 @@ def on_validation_error(request, exc):
 def on_http_error(request, exc):
     code = {404: "not_found", 429: "throttled", 403: "forbidden"}.get(exc.status_code, "error")
     text = {404: msg.NOT_FOUND, 429: msg.THROTTLED}.get(exc.status_code, str(exc))
-    return error(request, exc.status_code, code, text)
+    response = error(request, exc.status_code, code, text)
+    if isinstance(exc, Throttled) and exc.wait:
+        response["Retry-After"] = str(max(math.ceil(exc.wait), 1))
+    return response
 
 
 api.add_router("/v1", precheck_router)

@@ -12,6 +12,7 @@ STATUS = {"accepted": "管局已受理", "sms": "等待短信核验", "bureau": 
 CALLBACK_UNKNOWN_PROVIDER = "未知的调用方"
 CALLBACK_BAD_SIGNATURE = "签名校验失败"
 CALLBACK_STALE = "请求时间戳已过期或无效"
+CALLBACK_BAD_NONCE = "缺少有效的 X-Nonce（16–64 位字母、数字、- 或 _，每次请求不同）"
 CALLBACK_REPLAYED = "请求已被使用（重放）"
 CALLBACK_POST_ONLY = "仅接受 POST 请求"
 CALLBACK_TOO_LARGE = "请求体过大"

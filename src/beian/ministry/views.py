@@ -32,10 +32,11 @@ def _authenticate(request) -> JsonResponse | None:
         return _error(401, "unknown_provider", msg.CALLBACK_UNKNOWN_PROVIDER)
     problem = signing.verify_request(request, secret=settings.MINISTRY_SHARED_SECRET)
     if problem:
-        return _error(401, problem, msg.CALLBACK_BAD_SIGNATURE if problem == "bad_signature" else msg.CALLBACK_STALE)
-    nonce = request.headers.get("X-Nonce", "")[:64]
+        text = {"bad_signature": msg.CALLBACK_BAD_SIGNATURE, "bad_nonce": msg.CALLBACK_BAD_NONCE}
+        return _error(401, problem, text.get(problem, msg.CALLBACK_STALE))
+    nonce = request.headers.get("X-Nonce", "")  # well-formed: verify_request checked it
     # Single use within the accepted clock skew; an older replay already fails the timestamp check.
-    if not nonce or not cache.add(f"ministry-callback-nonce:{nonce}", 1, signing.MAX_SKEW * 2):
+    if not cache.add(f"ministry-callback-nonce:{nonce}", 1, signing.MAX_SKEW * 2):
         return _error(401, "replayed_nonce", msg.CALLBACK_REPLAYED)
     return None
 

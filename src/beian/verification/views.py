@@ -5,7 +5,6 @@ expired, revoked or used up. Uploads, face attempts and polling are rate limited
 """
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -16,26 +15,22 @@ from beian.documents.services import UploadError, upload_to_slot
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import messages as msg
 from beian.verification import services
+from beian.web import limits
 
-LIMITS = {"view": (120, 60), "upload": (20, 600), "face": (10, 600), "manual": (5, 600)}  # (count, seconds)
 
-
-def _limited(request, token: str, action: str) -> bool:
-    count, window = LIMITS[action]
-    ip = request.META.get("REMOTE_ADDR", "")
-    key = f"phone:{action}:{token[-24:]}:{ip}"
-    cache.add(key, 0, window)
+def _limited(request, *keys):
+    """The 429 answer when one of the keys is used up, else None (and the action counted)."""
     try:
-        return cache.incr(key) > count
-    except ValueError:
-        return False
+        limits.hit(*keys)
+    except limits.Limited as exc:
+        return limits.response(request, exc)
+    return None
 
 
 def _resolve(request, token: str, action: str = "view"):
     """(link, None) or (None, response)."""
-    if _limited(request, token, action):
-        return None, render(request, "verification/phone_error.html", {"code": "throttled", "message": msg.TOO_MANY},
-                            status=429)
+    if response := _limited(request, (f"phone_{action}", f"{token[-24:]}:{limits.ip_key(request)}")):
+        return None, response
     try:
         return services.resolve_token(token), None
     except services.VerificationError as exc:
@@ -92,6 +87,8 @@ def phone_status(request, token):
 def phone_upload(request, token):
     link, response = _resolve(request, token, "upload")
     if response:
+        return response
+    if response := _limited(request, ("upload_order", link.order_id)):  # shared with the PC materials page
         return response
     upload = request.FILES.get("file")
     owners = {link.person} | ({"subject"} if link.person == "subject_principal" else set())

@@ -70,3 +70,24 @@ INPUT_LABELS = {
     "q": "查询内容", "code": "验证码", "sms_code": "短信验证码", "cert_last6": "证件号码后6位", "reason": "原因",
     "mobile": "手机号码", "file": "上传文件", "$body": "请求内容", "$path": "网址",
 }
+# Abuse limits (beian.web.limits): what was refused and when to try again, per rule in settings.RATE_LIMITS.
+RATE_LIMITED = {
+    "sms_mobile": "该手机号接收验证码次数过多，请在{wait}后再获取。",
+    "sms_account": "您的账号获取验证码次数过多，请在{wait}后再获取。",
+    "sms_ip": "您所在网络获取验证码次数过多，请在{wait}后再获取。",
+    "register_ip": "您所在网络注册次数过多，请在{wait}后再试。",
+    "register_email": "该邮箱注册尝试次数过多，请在{wait}后再试。",
+    "reset_ip": "您所在网络找回密码次数过多，请在{wait}后再试。",
+    "reset_email": "该邮箱找回密码次数过多，请先查收已发送的邮件，或在{wait}后再试。",
+    "login_account": "该账号登录失败次数过多，已暂时锁定，请在{wait}后再试，或通过“忘记密码”重置密码。",
+    "login_ip": "您所在网络登录失败次数过多，请在{wait}后再试。",
+    "upload_order": "该订单上传资料过于频繁，请在{wait}后再上传。",
+    "upload_account": "您的账号上传资料过于频繁，请在{wait}后再上传。",
+    "phone_upload": "上传过于频繁，请在{wait}后再上传。",
+    "phone_face": "人脸核验尝试次数过多，请在{wait}后再试。",
+    "phone_manual": "申请人工审核过于频繁，请在{wait}后再试。",
+}
+RATE_LIMITED_OTHER = "操作过于频繁，请在{wait}后再试。"
+WAIT_SECONDS = "{n} 秒"
+WAIT_MINUTES = "{n} 分钟"
+WAIT_HOURS = "{n} 小时"

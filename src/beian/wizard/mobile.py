@@ -1,4 +1,9 @@
-"""SMS code for the principal's mobile: sent through the notifications outbox, rate limited, hashed."""
+"""SMS code for the principal's mobile: sent through the notifications outbox, rate limited, hashed.
+
+Limits: one code a minute and 10 a day per order (the page's resend timer), and across orders the shared
+abuse limits per mobile, per account and per client address (beian.web.limits), so nobody can flood a
+stranger's phone by opening more orders or accounts.
+"""
 
 import secrets
 from datetime import timedelta
@@ -8,6 +13,7 @@ from django.utils import timezone
 
 from beian.notifications.services import notify
 from beian.rules.validators import is_mobile
+from beian.web import limits
 from beian.wizard import messages as msg
 from beian.wizard.models import MobileCode
 
@@ -23,7 +29,7 @@ class CodeError(Exception):
         self.code, self.message = code, message
 
 
-def send_code(*, order, mobile: str, now=None) -> None:
+def send_code(*, order, mobile: str, ip: str | None = None, now=None) -> None:
     now = now or timezone.now()
     if not is_mobile(mobile):
         raise CodeError("mobile_invalid", msg.MOBILE_FIRST)
@@ -34,6 +40,10 @@ def send_code(*, order, mobile: str, now=None) -> None:
         raise CodeError("code_too_soon", msg.CODE_TOO_SOON.format(seconds=wait))
     if recent.count() >= DAILY_LIMIT:
         raise CodeError("code_daily_limit", msg.CODE_LIMIT)
+    try:
+        limits.hit(("sms_mobile", mobile), ("sms_account", order.account_id), ("sms_ip", ip))
+    except limits.Limited as exc:
+        raise CodeError("code_rate_limited", exc.message) from None
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
         MobileCode.objects.create(order=order, mobile=mobile, code_hash=MobileCode.hash(order.pk, code), created_at=now,

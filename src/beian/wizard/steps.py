@@ -16,6 +16,7 @@ from beian.filings.models import Order
 from beian.filings.selectors import application_for_new_site, order_for, prefilled_from_filing
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products import access as product_access
+from beian.web import limits
 from beian.wizard import checks, conflicts, fields, missing, mobile, visits
 from beian.wizard import messages as msg
 
@@ -264,7 +265,7 @@ def subject(request, pk):
             pass  # nothing was saved: no code is sent or checked for a number the person has yet to choose
         elif action == "send_code":
             try:
-                mobile.send_code(order=order, mobile=phone)
+                mobile.send_code(order=order, mobile=phone, ip=limits.ip_key(request))
                 messages.info(request, msg.CODE_SENT.format(mobile=phone))
             except mobile.CodeError as exc:
                 form_errors["sms_code"] = exc.message

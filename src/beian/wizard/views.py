@@ -19,6 +19,7 @@ from beian.filings.selectors import orders_for, progress, sla_due
 from beian.filings.services import OrderError, cancel_order, create_order
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import services as phone
+from beian.web import limits
 from beian.wizard import checks
 from beian.wizard import messages as msg
 from beian.wizard.missing import site_label, sites_without_access
@@ -96,6 +97,10 @@ def materials(request, pk):
                 messages.success(request, msg.PHONE_LINK_REVOKED)
             return redirect("wizard:materials", pk=order.pk)
         else:
+            try:
+                limits.hit(("upload_order", order.pk), ("upload_account", request.user.pk))
+            except limits.Limited as exc:
+                return limits.response(request, exc)
             upload = request.FILES.get("file")
             try:
                 if upload is None:
@@ -141,17 +146,21 @@ def _phone_people(request, order, required: list[dict]) -> list[dict]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def start_change(request, filing_pk):
+    # Only the list's buttons (a POST with the CSRF token) start a change: a link, or a page elsewhere that loads
+    # this address, must not create an order (whose draft would then block the person's real change).
+    if request.method != "POST":
+        return redirect("wizard:list")
     filing = Filing.objects.filter(account=request.user, pk=filing_pk, status=Filing.ACTIVE).first()
     if filing is None:
         raise Http404(msg.NOT_FOUND)
-    kind = request.POST.get("kind") or request.GET.get("kind", "")
+    kind = request.POST.get("kind", "")
     if kind not in CHANGE_KINDS:
         messages.error(request, msg.KIND_NOT_ALLOWED)
         return redirect("wizard:list")
     application = dict(filing.application)
     website = None
     if kind in WEBSITE_LEVEL:
-        website_pk = request.POST.get("website") or request.GET.get("website") or ""
+        website_pk = request.POST.get("website") or ""
         website = FiledWebsite.objects.filter(filing=filing, pk=website_pk, status=FiledWebsite.ACTIVE).first() \
             if website_pk.isdigit() else None  # a tampered form: the plain message below, not a 500
         if website is None:

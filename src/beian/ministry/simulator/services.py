@@ -100,52 +100,61 @@ def _return(submission: Submission, reason: str, now) -> None:
     _result(submission, now)
 
 
-def _matches(challenge: SmsChallenge, code: str, cert_last6: str) -> bool:
-    return (secrets.compare_digest(challenge.code_hash, _hash(f"{challenge.submission_id}:{challenge.mobile}", code.strip()))
-            and cert_last6.strip().upper() == challenge.cert_last6)
+def _code_matches(challenge: SmsChallenge, code: str) -> bool:
+    return secrets.compare_digest(challenge.code_hash, _hash(f"{challenge.submission_id}:{challenge.mobile}", code.strip()))
 
 
-def verify(*, code: str, mobile: str, cert_last6: str, now) -> tuple[bool, str]:
+def verify(*, code: str, mobile: str, cert_last6: str, now) -> tuple[bool, str, bool]:
+    """(verified, message, identified) for one entry on the public SMS page.
+
+    Only an entry that identifies a waiting filing (its mobile and the last 6 characters of that person's
+    certificate) counts against it: the 5th wrong code returns the filing. An entry with a wrong last 6 identifies
+    nothing and counts against no filing (identified=False), so knowing someone's mobile is not enough to get
+    their filing returned; the page limits such entries per mobile and per address instead.
+    """
     with transaction.atomic():
         pending = list(_pending(mobile).select_for_update())
         if not pending:
-            return False, msg.SMS_NOT_FOUND
+            return False, msg.SMS_NOT_FOUND, False
+        mine = [c for c in pending if c.cert_last6 == cert_last6.strip().upper()]
+        if not mine:
+            return False, msg.SMS_WRONG_UNKNOWN, False
         # One person may have several filings waiting, one SMS each: the code says which one it answers;
         # a code that answers none counts against the latest.
-        challenge = next((c for c in pending if _matches(c, code, cert_last6)), pending[0])
+        challenge = next((c for c in mine if _code_matches(c, code)), mine[0])
         submission = challenge.submission
         if challenge.expires_at <= now:
             _return(submission, msg.RETURNED_TIMEOUT, now)
-            return False, msg.SMS_EXPIRED
-        good = _matches(challenge, code, cert_last6)
-        if not good:
+            return False, msg.SMS_EXPIRED, True
+        if not _code_matches(challenge, code):
             challenge.wrong_count += 1
             challenge.save()
             if challenge.wrong_count >= MAX_WRONG:
                 _return(submission, msg.RETURNED_WRONG, now)
-                return False, msg.SMS_TOO_MANY
-            return False, msg.SMS_WRONG.format(left=MAX_WRONG - challenge.wrong_count)
+                return False, msg.SMS_TOO_MANY, True
+            return False, msg.SMS_WRONG.format(left=MAX_WRONG - challenge.wrong_count), True
         challenge.verified_at = now
         challenge.save()
         if submission.challenges.filter(verified_at__isnull=True).exists():
-            return True, msg.SMS_VERIFIED_PARTIAL
+            return True, msg.SMS_VERIFIED_PARTIAL, True
         submission.status, submission.bureau_since = Submission.BUREAU, now
         submission.save()
         _result(submission, now)
-        return True, msg.SMS_VERIFIED_ALL
+        return True, msg.SMS_VERIFIED_ALL, True
 
 
-def resend(*, mobile: str, cert_last6: str, now) -> tuple[bool, str]:
+def resend(*, mobile: str, cert_last6: str, now) -> tuple[bool, str, bool]:
+    """(sent, message, identified): like `verify`, a resend needs the mobile and the right last 6."""
     with transaction.atomic():
-        challenge = _pending(mobile).select_for_update().first()
-        if challenge is None or cert_last6.strip().upper() != challenge.cert_last6:
-            return False, msg.SMS_NOT_FOUND
+        challenge = _pending(mobile).filter(cert_last6=cert_last6.strip().upper()).select_for_update().first()
+        if challenge is None:
+            return False, msg.SMS_NOT_FOUND, False
         if challenge.resends >= MAX_RESENDS:
-            return False, msg.SMS_RESEND_LIMIT
+            return False, msg.SMS_RESEND_LIMIT, True
         challenge.resends += 1
         _send_code(challenge, challenge.submission.order_ref, now)
         challenge.save()
-        return True, msg.SMS_RESENT
+        return True, msg.SMS_RESENT, True
 
 
 def _next_subject_number(province: str, now) -> str:

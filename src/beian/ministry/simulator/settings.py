@@ -78,6 +78,14 @@ _auto = os.environ.get("MINISTRY_AUTO_DELAY_WORKDAYS", "")
 MINISTRY_AUTO_DELAY_WORKDAYS = int(_auto) if _auto.strip().isdigit() else None
 MINISTRY_AUTO_REJECT_RATE = float(os.environ.get("MINISTRY_AUTO_REJECT_RATE", "0") or 0)
 LOGIN_URL = "/bureau/login/"
+# Abuse limits of the public pages (beian.web.limits). The simulator runs as one process (scripts/run), so its
+# default in-memory cache holds the counters; the client address follows TRUSTED_PROXY_COUNT as on the platform.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+RATE_LIMITS = {name: os.environ.get(f"RATE_LIMIT_{name.upper()}", default) for name, default in {
+    "sim_sms_ip": "30/m",        # SMS page posts per address
+    "sim_sms_mobile": "10/h",    # entries for a mobile that identify no waiting filing (e.g. a wrong last 6)
+    "sim_login_ip": "30/15m",    # failed bureau-console logins per address
+}.items()}
 # Push each new result to the provider's callback at once (from a background thread); the tick
 # retries failed pushes either way.
 MINISTRY_PUSH_IMMEDIATE = env_bool("MINISTRY_PUSH_IMMEDIATE", True)

@@ -3,7 +3,6 @@ from functools import wraps
 
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError
@@ -26,8 +25,7 @@ from beian.ministry.simulator.models import (
     Submission,
     WebsiteRecord,
 )
-
-RATE_LIMIT, RATE_WINDOW = 30, 60  # public page posts per client address per minute
+from beian.web import limits
 
 
 def healthz(request):
@@ -49,14 +47,16 @@ def signed(view):
     def wrapper(request, *args, **kwargs):
         provider = Provider.objects.filter(provider_id=request.headers.get("X-Provider", "")).first()
         if provider is None:
-            return _error(401, "unknown_provider", "未知的接入商")
+            return _error(401, "unknown_provider", msg.API_UNKNOWN_PROVIDER)
         problem = signing.verify_request(request, secret=provider.secret)
         if problem:
-            return _error(401, problem, "签名校验失败" if problem == "bad_signature" else "请求时间戳已过期")
+            text = {"bad_signature": msg.API_BAD_SIGNATURE, "bad_nonce": msg.API_BAD_NONCE}
+            return _error(401, problem, text.get(problem, msg.API_STALE))
         try:
-            Nonce.objects.create(provider=provider, nonce=request.headers.get("X-Nonce", "")[:64])
+            # verify_request checked the nonce is there and at most 64 characters: stored whole, never cut.
+            Nonce.objects.create(provider=provider, nonce=request.headers.get("X-Nonce", ""))
         except IntegrityError:
-            return _error(401, "replayed_nonce", "请求已被使用（重放）")
+            return _error(401, "replayed_nonce", msg.API_REPLAYED)
         request.provider = provider
         return view(request, *args, **kwargs)
 
@@ -137,10 +137,18 @@ def api_callback(request):
     return JsonResponse({"callback_url": url}, json_dumps_params={"ensure_ascii": False})
 
 
-def _throttled(request) -> bool:
-    key = f"sim-sms:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, RATE_WINDOW)
-    return cache.incr(key) > RATE_LIMIT
+def _sms_limited(request, mobile: str):
+    """The page answered 429 when the address posts too fast, or the mobile had too many unidentified entries."""
+    try:
+        limits.hit(("sim_sms_ip", limits.ip_key(request)))
+        limits.check(("sim_sms_mobile", mobile))
+    except limits.Limited as exc:
+        text = msg.SMS_MOBILE_LIMITED if exc.rule == "sim_sms_mobile" else msg.SMS_RATE_LIMITED
+        response = render(request, "simulator/sms.html", {"result": (False, text.format(wait=exc.wait)),
+                                                          "post": request.POST}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
+    return None
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,15 +156,19 @@ def sms_page(request):
     result = None
     if request.method == "POST":
         code, mobile, last6 = (request.POST.get(k, "").strip()[:20] for k in ("code", "mobile", "cert_last6"))
-        if _throttled(request):
-            result = (False, msg.SMS_RATE_LIMITED)
-        elif request.POST.get("action") == "resend":
+        if limited := _sms_limited(request, mobile):
+            return limited
+        if request.POST.get("action") == "resend":
             result = services.resend(mobile=mobile, cert_last6=last6, now=timezone.now()) if mobile and last6 else \
-                (False, msg.SMS_FIELDS_REQUIRED)
+                (False, msg.SMS_FIELDS_REQUIRED, True)
         elif not (code and mobile and last6):
-            result = (False, msg.SMS_FIELDS_REQUIRED)
+            result = (False, msg.SMS_FIELDS_REQUIRED, True)
         else:
             result = services.verify(code=code, mobile=mobile, cert_last6=last6, now=timezone.now())
+        if not result[2]:
+            # A guess at someone's last 6 (or at a mobile with nothing waiting) counts against that mobile, not
+            # against a filing: enough of them close the page for the mobile for a while (docs/decisions.md).
+            limits.record(("sim_sms_mobile", mobile))
     return render(request, "simulator/sms.html", {"result": result, "post": request.POST})
 
 
@@ -194,11 +206,20 @@ def provider_check(request):
 def bureau_login(request):
     error = None
     if request.method == "POST":
+        key = ("sim_login_ip", limits.ip_key(request))
+        try:
+            limits.check(key)
+        except limits.Limited as exc:
+            response = render(request, "simulator/login.html",
+                              {"error": msg.BUREAU_LOGIN_LIMITED.format(wait=exc.wait)}, status=429)
+            response["Retry-After"] = str(exc.retry_after)
+            return response
         user = authenticate(request, username=request.POST.get("username", ""), password=request.POST.get("password", ""))
         if user is not None:
             login(request, user)
             return redirect("/bureau/")
-        error = "用户名或密码不正确"
+        limits.record(key)
+        error = msg.BUREAU_LOGIN_FAILED
     return render(request, "simulator/login.html", {"error": error})
 
 
