@@ -67,6 +67,37 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     assert out.returncode == 0, out.stderr[-3000:]
 
 
+def _setting(tmp_path, expression, settings=PLATFORM, **env):
+    out = run(tmp_path, "shell", "-c", f"from django.conf import settings; print(repr({expression}))",
+              settings=settings, **env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_https_settings_on_in_production_and_switchable_by_environment(tmp_path):
+    names = "[settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS, settings.SESSION_COOKIE_SECURE, " \
+            "settings.CSRF_COOKIE_SECURE]"
+    assert _setting(tmp_path, names, **PRODUCTION) == "[True, 31536000, True, True]"
+    assert _setting(tmp_path, names, BEIAN_DEMO="1") == "[False, 0, False, False]"
+    switched = {"SECURE_SSL_REDIRECT": "1", "SECURE_HSTS_SECONDS": "600", "SESSION_COOKIE_SECURE": "on",
+                "CSRF_COOKIE_SECURE": "true", "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto"}
+    assert _setting(tmp_path, names, BEIAN_DEMO="1", **switched) == "[True, 600, True, True]"
+    assert _setting(tmp_path, "settings.SECURE_PROXY_SSL_HEADER", BEIAN_DEMO="1", **switched) == \
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    assert _setting(tmp_path, "[settings.SECURE_SSL_REDIRECT, settings.X_FRAME_OPTIONS]", settings=SIMULATOR,
+                    **PRODUCTION) == "[True, 'DENY']"
+
+
+def test_demo_conveniences_are_off_in_production_even_when_asked_for(tmp_path):
+    asked = {"PRODUCTS_DEMO_PURCHASE": "1", "MINISTRY_AUTO_DELAY_WORKDAYS": "0"}
+    assert _setting(tmp_path, "[settings.BEIAN_DEMO, settings.PRODUCTS_DEMO_PURCHASE]", **PRODUCTION, **asked) == \
+        "[False, False]"
+    assert _setting(tmp_path, "settings.MINISTRY_AUTO_DELAY_WORKDAYS", settings=SIMULATOR, **PRODUCTION,
+                    **asked) == "None"
+    assert _setting(tmp_path, "settings.MINISTRY_AUTO_DELAY_WORKDAYS", settings=SIMULATOR, BEIAN_DEMO="1",
+                    **asked) == "0"
+
+
 def test_demo_run_needs_no_settings(tmp_path):
     out = run(tmp_path, "check", BEIAN_DEMO="1")
     assert out.returncode == 0, out.stderr[-2000:]
