@@ -29,8 +29,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "beian.example.com",
     "SITE_URL": "https://beian.example.com",
 }
-# Settings of the developer's shell that would change the answers below.
-UNSET = {"BEIAN_DEMO", "DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE",
+# Settings of the developer's shell (or of the browser tests' conftest) that would change the answers below.
+UNSET = {"BEIAN_DEMO", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE",
          "CSRF_COOKIE_SECURE", "SECURE_PROXY_SSL_HEADER", "MINISTRY_AUTO_DELAY_WORKDAYS", *PRODUCTION}
 
 
