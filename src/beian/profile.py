@@ -31,9 +31,9 @@ DEMO = env_bool("BEIAN_DEMO", False)
 DATA_DIR = Path(os.environ.get("BEIAN_DATA_DIR", Path.cwd() / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-# Values published in this repository (README, demo data, tests): whoever has the source has them.
-DEMO_VALUES = frozenset({"demo-ministry-secret"})
 DEMO_MINISTRY_SECRET = "demo-ministry-secret"
+# Values published in this repository (README, demo data, tests): whoever has the source has them.
+DEMO_VALUES = frozenset({DEMO_MINISTRY_SECRET})
 
 
 def secret_key() -> str:

@@ -28,7 +28,7 @@ def sink_sms(user, *, mobile: str = ""):
     return sms
 
 
-def sink_mails(user, *, limit: int = 50) -> list[dict]:
+def sink_mails(user, *, limit: int = 50, scan: int = 1000) -> list[dict]:
     """The mails the demo SMTP sink stored (beian.notifications.mailsink) addressed to the user's email."""
     directory = Path(settings.DATA_DIR) / "mail"
     if not directory.is_dir():
@@ -37,7 +37,7 @@ def sink_mails(user, *, limit: int = 50) -> list[dict]:
     if not user.is_staff and not own:
         return []
     out = []
-    for path in sorted(directory.glob("*.eml"), reverse=True):
+    for path in sorted(directory.glob("*.eml"), reverse=True)[:scan]:  # the newest; a demo's mails pile up
         if len(out) >= limit:
             break
         try:
