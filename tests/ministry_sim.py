@@ -25,7 +25,7 @@ class Simulator:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "beian.ministry.simulator.settings",
-                    "BEIAN_DATA_DIR": str(tmp), "MINISTRY_DATABASE_URL": f"sqlite:///{tmp / 'ministry.sqlite3'}",
+                    "BEIAN_DATA_DIR": str(tmp), "BEIAN_DEMO": "1", "MINISTRY_DATABASE_URL": f"sqlite:///{tmp / 'ministry.sqlite3'}",
                     "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
         self.env.pop("MINISTRY_AUTO_DELAY_WORKDAYS", None)
         # The whole suite posts the SMS page from one address within minutes; a day's window for the per-mobile

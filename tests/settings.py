@@ -1,6 +1,12 @@
-"""Settings for the test suite: the production settings with in-process tasks and a fast hasher."""
+"""Settings for the test suite: a demo run's settings with in-process tasks and a fast hasher."""
 
-from beian.settings import *  # noqa: F403
+import os as _os
+
+# A demo run (public demo secrets, the sink page, loopback hosts), whatever the shell says; tests/test_profile.py
+# runs production in subprocesses. Subprocesses the tests start (the simulator) inherit it.
+_os.environ["BEIAN_DEMO"] = "1"
+
+from beian.settings import *  # noqa: E402, F403
 
 # Background tasks run in-process as soon as they are enqueued (enqueueing itself happens on commit),
 # so tests see their effects; the database queue is exercised by its own test and by scripts/run.
@@ -14,7 +20,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not Django's shared in-memory database: the live-server tests have other processes call
     # back into the platform (the simulator's pushes) while the test thread reads, and only a file
     # database gives each thread its own connection with real locking, as in production.
-    import os as _os
     import tempfile as _tempfile
 
     DATABASES["default"]["TEST"] = {  # noqa: F405

@@ -1,54 +1,37 @@
 """Settings for the beian platform.
 
-Every value comes from the environment with an embedded default, so that a fresh clone runs with
-no configuration at all: SQLite in the data directory, local file storage, the database task
-queue and the ministry simulator on loopback. Production sets DATABASE_URL, S3 storage, SMTP,
-Redis and a real SECRET_KEY.
+Every value comes from the environment. A demo run (BEIAN_DEMO=1, as scripts/run does) needs no
+configuration at all: SQLite in the data directory, local file storage, the database task queue and
+the ministry simulator on loopback. A production run must give the settings that production_problems()
+lists (the process refuses to start without them) and sets DATABASE_URL, S3 storage, SMTP and Redis.
 """
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
 
+from beian import profile
+from beian.profile import DATA_DIR, env_bool  # noqa: F401  (env_bool: other settings modules import it here)
+
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("BEIAN_DATA_DIR", Path.cwd() / "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _secret_key() -> str:
-    """An explicit key wins; otherwise one is generated once and kept in the data directory.
-
-    A fixed default key in the source would make every demo install forgeable (tokens, sessions).
-    """
-    if key := os.environ.get("SECRET_KEY"):
-        return key
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# Demo or production (beian.profile): BEIAN_DEMO=1 is a demo run with embedded defaults; without it the
+# settings at the end (production_problems) must be given or the process refuses to start.
+BEIAN_DEMO = profile.DEMO
+SECRET_KEY = profile.secret_key()
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",") if h]
+_demo_hosts = "127.0.0.1,localhost,[::1],testserver" if BEIAN_DEMO else ""
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", _demo_hosts).split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 # Public base URL of this platform, used in links sent by email/SMS and in QR codes.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if BEIAN_DEMO else "").rstrip("/")
 # The ministry (工信部/管局) is reached over HTTP; by default the bundled simulator.
 MINISTRY_URL = os.environ.get("MINISTRY_URL", "http://127.0.0.1:8001").rstrip("/")
 MINISTRY_PROVIDER_ID = os.environ.get("MINISTRY_PROVIDER_ID", "beian-demo-provider")
-MINISTRY_SHARED_SECRET = os.environ.get("MINISTRY_SHARED_SECRET", "demo-ministry-secret")
+# Whoever holds it can sign ministry results (approvals, ICP numbers): given in production, public in demo.
+MINISTRY_SHARED_SECRET = profile.ministry_secret()
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -241,12 +224,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "beian <noreply@beian.
 # SMS gateway port: "sink" writes to the demo SMS sink page; a provider plugs its gateway here.
 SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "beian.notifications.sms.SinkGateway")
 # Cloud products come from the provider's billing system; the demo lets a new account open an instance itself.
-PRODUCTS_DEMO_PURCHASE = env_bool("PRODUCTS_DEMO_PURCHASE", True)
+PRODUCTS_DEMO_PURCHASE = BEIAN_DEMO and env_bool("PRODUCTS_DEMO_PURCHASE", True)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default.
-X_FRAME_OPTIONS = "DENY"
-SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LOGGING = {
     "version": 1,
@@ -258,3 +239,28 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Production (issue 12) ---------------------------------------------------------------------------------
+# HTTPS: SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS (+ _INCLUDE_SUBDOMAINS, _PRELOAD), SESSION_COOKIE_SECURE and
+# CSRF_COOKIE_SECURE are on by default in production and off in demo runs, each switched by the environment
+# variable of its name; SECURE_PROXY_SSL_HEADER behind a TLS proxy; X_FRAME_OPTIONS = DENY.
+globals().update(profile.security_settings())
+SILENCED_SYSTEM_CHECKS = profile.silenced_checks()
+
+
+def production_problems() -> list[str]:
+    """The one list of settings a production run must give: each missing, weak or demo value is a line.
+
+    Every part of the platform adds its own requirement here (a line calling a beian.profile helper).
+    """
+    return [
+        *profile.secret_key_problems(SECRET_KEY),
+        *profile.secret_problems("MINISTRY_SHARED_SECRET", MINISTRY_SHARED_SECRET,
+                                 "the secret the ministry issued to sign requests and results"),
+        *profile.hosts_problems(ALLOWED_HOSTS),
+        *profile.https_url_problems("SITE_URL", SITE_URL, "this platform's public address, used in mails and QR codes"),
+        *profile.debug_problems(DEBUG),
+    ]
+
+
+profile.refuse_to_start("beian", production_problems())

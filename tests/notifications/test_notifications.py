@@ -46,6 +46,7 @@ def test_inbox_shows_only_own_messages(client):
 
 
 def test_sink_is_off_with_a_real_gateway(client, settings):
+    client.force_login(get_user_model().objects.create_user("s@example.com", "s@example.com", "pw-12345678"))
     assert client.get("/notifications/sink/").status_code == 200
     settings.SMS_GATEWAY = "vendor.sms.RealGateway"
     assert client.get("/notifications/sink/").status_code == 404

@@ -1,15 +1,13 @@
-import email
-import email.policy
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from beian.notifications.messages import INBOX_TITLE, SINK_TITLE
-from beian.notifications.models import Message, SmsRecord
+from beian.notifications import selectors
+from beian.notifications.messages import INBOX_TITLE, SINK_INTRO_ALL, SINK_INTRO_OWN, SINK_TITLE
+from beian.notifications.models import Message
 
 
 @login_required
@@ -22,31 +20,18 @@ def inbox(request):
 
 
 def sink_enabled() -> bool:
-    # The sink shows SMS codes: it exists only while no real SMS gateway is configured (demo, tests).
-    return settings.SMS_GATEWAY.endswith("SinkGateway")
-
-
-def _mails(limit: int = 50) -> list[dict]:
-    directory = Path(settings.DATA_DIR) / "mail"
-    if not directory.is_dir():
-        return []
-    out = []
-    for path in sorted(directory.glob("*.eml"), reverse=True)[:limit]:
-        try:
-            msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-            body = msg.get_body(preferencelist=("plain",))
-            out.append({"to": msg["To"], "subject": msg["Subject"], "body": body.get_content() if body else ""})
-        except (OSError, ValueError):
-            continue
-    return out
+    # The sink shows SMS codes and password-reset links: only in demo runs (BEIAN_DEMO) and only while no
+    # real SMS gateway is configured.
+    return settings.BEIAN_DEMO and settings.SMS_GATEWAY.endswith("SinkGateway")
 
 
 def sink(request):
     if not sink_enabled():
-        raise Http404
+        raise Http404  # outside demo runs there is no sink, whoever asks
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     mobile = request.GET.get("mobile", "").strip()[:20]
-    sms = SmsRecord.objects.all()
-    if mobile:
-        sms = sms.filter(to=mobile)
-    return render(request, "notifications/sink.html", {"title": SINK_TITLE, "sms": sms[:100], "mails": _mails(),
-                                                       "mobile": mobile})
+    return render(request, "notifications/sink.html", {
+        "title": SINK_TITLE, "sms": selectors.sink_sms(request.user, mobile=mobile)[:100],
+        "mails": selectors.sink_mails(request.user), "mobile": mobile,
+        "intro": SINK_INTRO_ALL if request.user.is_staff else SINK_INTRO_OWN.format(email=request.user.email or "无")})

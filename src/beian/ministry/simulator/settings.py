@@ -8,10 +8,18 @@ import os
 
 import dj_database_url
 
-from beian.settings import DATA_DIR, SECRET_KEY, env_bool  # noqa: F401  (one data dir, one key file)
+from beian import profile
+from beian.profile import DATA_DIR, env_bool
 
+# Demo or production, as the platform (beian.profile): one data dir and key file in demo runs; in production
+# the settings at the end must be given or the simulator refuses to start.
+BEIAN_DEMO = profile.DEMO
+SECRET_KEY = profile.secret_key()
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",") if h]
+_demo_hosts = "127.0.0.1,localhost,[::1],testserver" if BEIAN_DEMO else ""
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", _demo_hosts).split(",") if h.strip()]
+# The demo provider's secret (ministry_seed): the simulated ministry issues it, the platform signs with it.
+MINISTRY_SHARED_SECRET = profile.ministry_secret()
 ROOT_URLCONF = "beian.ministry.simulator.urls"
 WSGI_APPLICATION = "beian.ministry.simulator.wsgi.application"
 
@@ -31,6 +39,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The bureau console decides filings with one click: no other site may frame it.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "beian.web.middleware.ErrorPageMiddleware",
     "beian.web.middleware.RequestSizeMiddleware",
     "beian.web.middleware.ControlCharacterMiddleware",
@@ -73,9 +83,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 
 # Automatic bureau policy for demo runs: decide N working days after bureau review starts (0 = at the
-# next tick); unset = only the bureau console decides. Rejection rate 0..1.
+# next tick); unset, or not a demo run = only the bureau console decides. Rejection rate 0..1.
 _auto = os.environ.get("MINISTRY_AUTO_DELAY_WORKDAYS", "")
-MINISTRY_AUTO_DELAY_WORKDAYS = int(_auto) if _auto.strip().isdigit() else None
+MINISTRY_AUTO_DELAY_WORKDAYS = int(_auto) if BEIAN_DEMO and _auto.strip().isdigit() else None
 MINISTRY_AUTO_REJECT_RATE = float(os.environ.get("MINISTRY_AUTO_REJECT_RATE", "0") or 0)
 LOGIN_URL = "/bureau/login/"
 # Abuse limits of the public pages (beian.web.limits). The simulator runs as one process (scripts/run), so its
@@ -97,3 +107,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Production (issue 12): HTTPS and framing as the platform's (beian.profile.security_settings).
+globals().update(profile.security_settings())
+SILENCED_SYSTEM_CHECKS = profile.silenced_checks()
+
+
+def production_problems() -> list[str]:
+    """The settings a production run of the simulator must give (the platform's list, less its URL)."""
+    return [
+        *profile.secret_key_problems(SECRET_KEY),
+        *profile.secret_problems("MINISTRY_SHARED_SECRET", MINISTRY_SHARED_SECRET,
+                                 "the provider's signing secret, the same as the platform's"),
+        *profile.hosts_problems(ALLOWED_HOSTS),
+        *profile.debug_problems(DEBUG),
+    ]
+
+
+profile.refuse_to_start("the ministry simulator", production_problems())
