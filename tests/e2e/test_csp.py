@@ -167,7 +167,7 @@ def test_applicant_pages_and_moved_handlers_work(live_server, watch):
     w.page.wait_for_selector('[data-field="websites[0].domains[0]"] [data-fix-for]')
     w.page.click('[data-field="websites[0].domains[0]"] [data-fix-for]')
     w.page.wait_for_function(
-        "document.querySelector('[name=\"websites[0].domains[0]\"]').value === 'pujiang-fix.com'")
+        "() => document.querySelector('[name=\"websites[0].domains[0]\"]').value === 'pujiang-fix.com'")
     w.settle("one-click-fix")
 
     # The materials step with a QR code; clicking the link selects it for copying.
@@ -186,7 +186,7 @@ def test_applicant_pages_and_moved_handlers_work(live_server, watch):
     deadline = (timezone.now() + timedelta(hours=23)).isoformat()
     Order.objects.filter(pk=sms).update(meta={**Order.objects.get(pk=sms).meta, "sms_deadline": deadline})
     w.visit(f"{base}/orders/{sms}/", "progress-sms")
-    w.page.wait_for_function("/小时/.test(document.getElementById('sms-countdown').textContent)")
+    w.page.wait_for_function("() => /小时/.test(document.getElementById('sms-countdown').textContent)")
 
     # Cancelling asks first: dismissing keeps the order, accepting cancels it.
     w.visit(f"{base}/orders/{draft}/", "progress-draft")
