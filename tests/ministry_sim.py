@@ -40,11 +40,13 @@ class Simulator:
         return out.stdout
 
     def start(self):
+        tmp = Path(self.env["BEIAN_DATA_DIR"])
         self.manage("migrate", "--noinput", "-v0")
         self.manage("ministry_seed")
+        self.manage("collectstatic", "--noinput", "-v0")  # its stylesheet: no inline styles under the CSP
         self.process = subprocess.Popen(
             [str(VENV_BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(self.port),
-             "--workers", "1", "beian.ministry.simulator.wsgi:application"],
+             "--workers", "1", "--static-path-mount", str(tmp / "static"), "beian.ministry.simulator.wsgi:application"],
             env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(100):
             try:

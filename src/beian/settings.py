@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "beian.web.requestid.RequestIdMiddleware",
+    "beian.web.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -80,6 +81,11 @@ CSRF_FAILURE_VIEW = "beian.web.errors.csrf_failure"
 ERROR_PAGE_TEMPLATE = "web/error.html"
 ERROR_PAGE_BRAND = "beian · ICP代备案管理系统"
 ERROR_JSON_PATHS = ("/api/", "/ministry/callback/")
+# Content-Security-Policy (beian.web.csp; Django 6's setting names): no inline script or style on any page.
+# CSP_REPORT_ONLY=1 only reports violations (e.g. to try a changed policy on a running site).
+from beian.web.csp import DEFAULT_POLICY as _CSP  # noqa: E402
+
+SECURE_CSP, SECURE_CSP_REPORT_ONLY = ({}, _CSP) if env_bool("CSP_REPORT_ONLY", False) else (_CSP, {})
 
 ROOT_URLCONF = "beian.urls"
 WSGI_APPLICATION = "beian.wsgi.application"

@@ -60,7 +60,7 @@ class Form:
     action: str
     method: str
     enctype: str
-    onsubmit: str = ""
+    confirm: str = ""  # data-confirm: the question asked before submitting (beian/ui.js)
     fields: list[dict] = field(default_factory=list)  # {"tag", "type", "name", "value", "checked", "options"}
     buttons: list[tuple[str, str]] = field(default_factory=list)  # named submit buttons: (name, value)
 
@@ -100,7 +100,7 @@ class PageParser(HTMLParser):
         if tag == "form":
             self._form = Form(action=a.get("action", ""), method=a.get("method", "get").lower() or "get",
                               enctype=a.get("enctype", "application/x-www-form-urlencoded"),
-                              onsubmit=a.get("onsubmit", ""))
+                              confirm=a.get("data-confirm", ""))
             self.forms.append(self._form)
             return
         if self._form is None or "disabled" in a:
@@ -385,9 +385,9 @@ class Crawler:
 
     @staticmethod
     def priority(form: Form, name: str) -> int:
-        """Destructive forms (a confirm() before submitting, or cancel/revoke/delete in the route) last; forms
+        """Destructive forms (a confirm dialog before submitting, or cancel/revoke/delete in the route) last; forms
         without input fields (approve, claim, submit) move an order on, so after the forms with fields."""
-        if "confirm(" in form.onsubmit or any(w in name for w in ("cancel", "revoke", "delete")):
+        if form.confirm or any(w in name for w in ("cancel", "revoke", "delete")):
             return 2
         return 0 if any(f["type"] != "hidden" for f in form.fields) else 1
 

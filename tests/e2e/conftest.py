@@ -1,6 +1,8 @@
 """Browser-test fixtures: Playwright for Python driving Debian's chromium (never a downloaded browser).
 
 Screenshots go to test-artifacts/<test name>/NN-step.png so that every step can be looked at.
+The pages run under a Content-Security-Policy without 'unsafe-eval': give page.wait_for_function a function
+("() => ..."), never an expression string, which Playwright polls with eval (refused, an EvalError).
 """
 
 import os

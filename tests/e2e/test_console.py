@@ -104,7 +104,8 @@ def test_order_page_fits_the_screen_with_collapsible_sections(live_server, scree
     page.locator("details.frames > summary").first.click()
     thumbs = page.locator(".frame-grid img")
     assert thumbs.count() == FRAMES
-    page.wait_for_function("[...document.querySelectorAll('.frame-grid img')].every((i) => i.complete)")
+    # A function, not an expression string: Playwright polls a string with eval, which the CSP refuses.
+    page.wait_for_function("() => [...document.querySelectorAll('.frame-grid img')].every((i) => i.complete)")
     boxes = [thumbs.nth(i).bounding_box() for i in range(4)]
     assert len({round(b["y"]) for b in boxes}) == 1 and all(b["width"] <= 100 for b in boxes), boxes
     page.shots("frames")

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = [
     "beian.web.requestid.RequestIdMiddleware",
+    "beian.web.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -45,6 +46,9 @@ MIDDLEWARE = [
     "beian.web.middleware.RequestSizeMiddleware",
     "beian.web.middleware.ControlCharacterMiddleware",
 ]
+# The platform's Content-Security-Policy (and its CSP_REPORT_ONLY switch): the simulator's pages need no more.
+from beian.settings import SECURE_CSP, SECURE_CSP_REPORT_ONLY  # noqa: E402, F401
+
 # The platform's error pages (beian.web.errors) in the simulator's own look.
 CSRF_FAILURE_VIEW = "beian.web.errors.csrf_failure"
 ERROR_PAGE_TEMPLATE = "simulator/error.html"
