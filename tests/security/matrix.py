@@ -29,11 +29,11 @@ NO_ACCOUNT = (ANON, PHONE, MINISTRY)  # no session with an account: the phone ho
 CSRF_SECRET = "matrixCsrfSecretAbcdef0123456789"  # a valid CSRF cookie value (32 letters and digits)
 
 
-def cells(default: str, **roles: str) -> dict[str, str]:
-    """Every role's expectation: `default`, except the roles named."""
-    unknown = set(roles) - set(ROLES)
+def cells(default: str, *, of: tuple[str, ...] = ROLES, **roles: str) -> dict[str, str]:
+    """Every role's expectation (of the platform, or `of` the simulator's roles): `default`, except those named."""
+    unknown = set(roles) - set(of)
     assert not unknown, f"unknown roles {unknown}"
-    return {role: roles.get(role, default) for role in ROLES}
+    return {role: roles.get(role, default) for role in of}
 
 
 def signed_in(default: str, **roles: str) -> dict[str, str]:
@@ -118,3 +118,77 @@ def snapshot() -> dict[str, str]:
 
 def changed_tables(before: dict[str, str], after: dict[str, str]) -> list[str]:
     return sorted(t for t in before.keys() | after.keys() if before.get(t) != after.get(t))
+
+
+# ---- the ministry simulator: its own process and database, reached over HTTP ------------------------------
+
+BUREAU, PROVIDER = "bureau", "provider"  # its bureau console's staff; a provider signing with its secret
+SIM_ROLES = (ANON, BUREAU, PROVIDER)
+# Columns the simulator's push thread updates on its own (delivery attempts) are not a request's doing.
+SIM_COLUMNS = {"ministry_simulator_result": "id, result_id, submission_id, status, reason"}
+
+
+def simulator_routes(sim) -> dict[str, str]:
+    """The simulator's URLconf, read in a process of its own (its models are not the platform's apps)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import django, json; django.setup(); from django.urls import get_resolver; "
+            "from tests.security.matrix import route_names; print(json.dumps(route_names(get_resolver())))")
+    root = Path(__file__).resolve().parents[2]
+    env = {**sim_env(sim), "PYTHONPATH": f"{root / 'src'}:{root}"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def sim_env(sim) -> dict:
+    import os
+
+    if sim is not None:
+        return sim.env
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "beian.ministry.simulator.settings"}
+
+
+def sim_database(sim) -> str:
+    url = sim.env["MINISTRY_DATABASE_URL"]
+    assert url.startswith("sqlite:///"), url
+    return url[len("sqlite:///"):]
+
+
+def sim_snapshot(path: str) -> dict[str, str]:
+    import sqlite3
+
+    digests = {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=20) as db:
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            if table in IGNORED_TABLES:
+                continue
+            rows = db.execute(f'SELECT {SIM_COLUMNS.get(table, "*")} FROM "{table}"').fetchall()
+            digests[table] = hashlib.sha256("\n".join(sorted(map(repr, rows))).encode()).hexdigest()
+    return digests
+
+
+def http(url: str, method: str, body: bytes | None, headers: dict):
+    """One request, redirects not followed: (status, the response's headers (a Message), body)."""
+    import urllib.error
+    import urllib.request
+
+    class Stay(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(Stay)
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        with opener.open(request, timeout=20) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read()
+
+
+def http_outcome(status: int, headers) -> str:
+    if 300 <= status < 400:
+        return LOGIN if urlsplit(headers.get("Location", "")).path.endswith("/login/") else OK
+    return OK if 200 <= status < 300 else str(status)

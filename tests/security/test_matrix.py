@@ -11,7 +11,13 @@ link and nothing else); ministry (signs with the ministry's HMAC secret, no sess
 """
 
 import json
+import re
+import sqlite3
 import time
+import uuid
+from dataclasses import dataclass
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -23,12 +29,16 @@ from django.test import Client
 from django.urls import reverse
 
 from beian.ministry import signing
+from beian.ministry.adapter_http import HttpMinistry
 from tests.crawler.test_crawl import SAMPLE_APPLICATION
+from tests.ministry.test_simulator import _app as sim_application
+from tests.ministry.test_simulator import _fresh_mobile as fresh_mobile
 from tests.review.support import FRAMES
 from tests.security import world as worlds
 from tests.security.matrix import (
     ALLOWED,
     ANON,
+    BUREAU,
     CSRF_SECRET,
     DENIED,
     KEPT,
@@ -40,8 +50,10 @@ from tests.security.matrix import (
     OTHER,
     OWNER,
     PHONE,
+    PROVIDER,
     REVIEWER,
     ROLES,
+    SIM_ROLES,
     STAFF,
     UNAUTH,
     Row,
@@ -49,9 +61,14 @@ from tests.security.matrix import (
     cells,
     changed_tables,
     encode,
+    http,
+    http_outcome,
     outcome,
     route_names,
     signed_in,
+    sim_database,
+    sim_snapshot,
+    simulator_routes,
     snapshot,
 )
 from tests.wizard.support import basic_post, image_bytes, subject_post, website_post
@@ -325,3 +342,148 @@ def test_platform_matrix(settings):
         print(f"PENDING {name} ({PENDING[name]}): {len(found)} cells", *found[:3], sep="\n  ")
     assert not problems, f"{len(problems)} cells do not hold:\n" + "\n".join(problems)
     assert not fixed, f"PENDING routes that now hold (remove them from PENDING): {fixed}"
+
+
+# ---- the ministry simulator (src/beian/ministry/simulator/urls.py) ----------------------------------------
+
+def sim_cells(default: str, **roles: str) -> dict[str, str]:
+    return cells(default, of=SIM_ROLES, **roles)
+
+
+SIM_PUBLIC = sim_cells(OK)
+SIM_405 = sim_cells(METHOD)
+SIGNED = sim_cells(UNAUTH, provider=OK)  # the provider API: HMAC signature, timestamp and single-use nonce
+CONSOLE = sim_cells(LOGIN, bureau=OK)
+
+
+def _submission(s):
+    return {"request_id": uuid.uuid4().hex, "order_ref": "BA-MATRIX", "kind": "first",
+            "application": sim_application(principal_mobile=fresh_mobile())}
+
+
+# route -> Row (args name keys of SimWorld: the provider's submission, one in 管局审核)
+SIMULATOR: dict[str, Row] = {
+    "": Row(SIM_PUBLIC),
+    "healthz": Row(SIM_PUBLIC),
+    "api/v1/filings": Row(SIM_405, post=SIGNED, json=_submission, harms=(PROVIDER,)),
+    "api/v1/filings/<str:request_id>": Row(SIGNED, post=SIM_405, args={"request_id": "request_id"}),
+    "api/v1/results": Row(SIGNED, post=SIM_405, query="?cursor=0"),
+    "api/v1/callback": Row(SIM_405, post=SIGNED, json=lambda s: {"url": s.callback_url}),
+    # The public pages of the ministry: its SMS check, the outbox standing in for the principals' phones,
+    # the public ICP query (page, JSON, and the check providers make before accepting a filing).
+    "sms/": Row(SIM_PUBLIC, data=lambda s: {"code": "000000", "mobile": fresh_mobile(), "cert_last6": "01123X"}),
+    "sms/outbox/": Row(SIM_PUBLIC),
+    "query/": Row(SIM_PUBLIC, query="?q=example.com"),
+    "query/api": Row(SIM_PUBLIC, query="?q=example.com"),
+    "query/api/provider-check": Row(SIM_PUBLIC, query="?cert_number=91510107MA5KHX3X6D&domains=example.com"),
+    "bureau/login/": Row(SIM_PUBLIC, data=lambda s: {"username": "nobody@example.com", "password": "wrong"}),
+    "bureau/": Row(CONSOLE),
+    "bureau/<int:pk>/decide": Row(sim_cells(LOGIN, bureau=METHOD), post=CONSOLE, args={"pk": "pk"},
+                                  data=lambda s: {"decision": "approve"}, harms=(BUREAU,)),
+}
+
+
+def test_every_simulator_route_has_a_row():
+    routes = simulator_routes(None)
+    missing = sorted(set(routes) - set(SIMULATOR))
+    assert not missing, f"simulator routes without a row in tests/security/test_matrix.py SIMULATOR: {missing}"
+    assert not set(SIMULATOR) - set(routes), f"rows for routes that no longer exist: {set(SIMULATOR) - set(routes)}"
+
+
+@dataclass
+class SimWorld:
+    provider_id: str
+    secret: str
+    callback_url: str
+    session: str  # the bureau staff's session cookie
+    request_id: str = ""
+    pk: int = 0
+
+    def value(self, name: str):
+        return name[1:] if name.startswith("=") else getattr(self, name)
+
+
+SIM_SETUP = """
+import json
+from django.contrib.auth import get_user_model
+from beian.ministry.simulator.models import Provider
+User = get_user_model()
+if not User.objects.filter(username="bureau-matrix@example.com").exists():
+    User.objects.create_user("bureau-matrix@example.com", "bureau-matrix@example.com", "Str0ng-pass-99", is_staff=True)
+p = Provider.objects.order_by("pk").first()
+print(json.dumps({"provider_id": p.provider_id, "secret": p.secret, "callback_url": p.callback_url}))
+"""
+
+
+def _sim_world(sim) -> SimWorld:
+    seen = json.loads(sim.manage("shell", "-c", SIM_SETUP).strip().splitlines()[-1])
+    status, headers, _ = http(sim.url + "/bureau/login/", "POST",
+                              urlencode({"username": "bureau-matrix@example.com", "password": "Str0ng-pass-99"}).encode(),
+                              {"Cookie": f"csrftoken={CSRF_SECRET}", "X-CSRFToken": CSRF_SECRET,
+                               "Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 302, "the bureau staff could not log in"
+    cookies = SimpleCookie()
+    for header in headers.get_all("Set-Cookie") or ():
+        cookies.load(header)
+    session = cookies["sessionid"].value
+    s = SimWorld(session=session, **seen)
+    ministry = HttpMinistry(base_url=sim.url, provider=s.provider_id, secret=s.secret, retries=1)
+    # A submission in 管局审核: the one a forged decision would approve.
+    mobile, s.request_id = fresh_mobile(), uuid.uuid4().hex
+    app = sim_application(principal_mobile=mobile)
+    assert ministry.submit(request_id=s.request_id, order_ref="BA-MATRIX", kind="first", application=app).status == "sms"
+    sim.sms_post(code=sim.codes(mobile)[0], mobile=mobile, cert_last6=app["subject"]["principal"]["cert_number"][-6:])
+    assert ministry.status(request_id=s.request_id).status == "bureau"
+    with sqlite3.connect(sim_database(sim)) as db:
+        s.pk = db.execute("SELECT id FROM ministry_simulator_submission WHERE request_id = ?", (s.request_id,)).fetchone()[0]
+    return s
+
+
+def sim_request(sim, s: SimWorld, role: str, method: str, path: str, data=None, json_body=None):
+    headers = {"Cookie": f"csrftoken={CSRF_SECRET}", "X-CSRFToken": CSRF_SECRET}
+    body = None
+    if method == "POST":
+        if json_body is not None:
+            body, headers["Content-Type"] = json.dumps(json_body).encode(), "application/json"
+        else:
+            body, headers["Content-Type"] = urlencode(data or {}).encode(), "application/x-www-form-urlencoded"
+    if role == BUREAU:
+        headers["Cookie"] += f"; sessionid={s.session}"
+    if role == PROVIDER:
+        headers.update(signing.headers(provider=s.provider_id, secret=s.secret, method=method, path=path,
+                                       body=body or b""))
+    return http(sim.url + path, method, body, headers)
+
+
+def _sim_path(route: str, row: Row, s: SimWorld) -> str:
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(s.value(row.args[m.group(1)])), route) + row.query
+
+
+def test_simulator_matrix(simulator):
+    started = time.monotonic()
+    s = _sim_world(simulator)
+    database = sim_database(simulator)
+    problems, count = [], 0
+    for route, row in SIMULATOR.items():
+        path = _sim_path(route, row, s)
+        for method in ("GET", "POST"):
+            expected_by_role = row.expected(method)
+            # Refused cells first: an allowed one (the bureau's decision) changes what the others would try.
+            for role in sorted(SIM_ROLES, key=lambda r: expected_by_role[r] in ALLOWED):
+                expected = expected_by_role[role]
+                data = row.data(s) if row.data and method == "POST" else None
+                body = row.json(s) if row.json and method == "POST" else None
+                before = sim_snapshot(database)
+                status, headers, _ = sim_request(simulator, s, role, method, path, data, body)
+                got = http_outcome(status, headers)
+                count += 1
+                label = f"simulator /{route} {method} as {role}"
+                if got != (OK if expected == KEPT else expected):
+                    problems.append(f"{label}: expected {expected}, got {got} ({status} {headers.get('Location', '')})")
+                changed = changed_tables(before, sim_snapshot(database))
+                if expected not in ALLOWED and changed:
+                    problems.append(f"{label} ({expected}) changed {changed}")
+                if expected in ALLOWED and method == "POST" and role in row.harms and not changed:
+                    problems.append(f"{label} changed nothing: make its POST one that does (harms)")
+    print(f"simulator matrix: {count} cells in {time.monotonic() - started:.1f} s")
+    assert not problems, f"{len(problems)} cells do not hold:\n" + "\n".join(problems)
