@@ -30,6 +30,7 @@ from django.urls import reverse
 
 from beian.ministry import signing
 from beian.ministry.adapter_http import HttpMinistry
+from beian.products import messages as products_msg
 from tests.crawler.test_crawl import SAMPLE_APPLICATION
 from tests.ministry.test_simulator import _app as sim_application
 from tests.ministry.test_simulator import _fresh_mobile as fresh_mobile
@@ -487,3 +488,23 @@ def test_simulator_matrix(simulator):
                     problems.append(f"{label} changed nothing: make its POST one that does (harms)")
     print(f"simulator matrix: {count} cells in {time.monotonic() - started:.1f} s")
     assert not problems, f"{len(problems)} cells do not hold:\n" + "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_another_accounts_objects_named_in_a_post_get_nothing():
+    """The URL is the other applicant's own order; the owner's objects are named in the form instead."""
+    w = worlds.build()
+    client = Client()
+    client.force_login(w.other)
+    mine = w.other_order
+    page = client.post(f"/orders/{mine.pk}/product/", {"version": mine.version, "action": "next",
+                                                       "websites[0].access.instance_id": w.instance.instance_id})
+    mine.refresh_from_db()
+    # What was typed stays on the page with the error; the owner's server (its IP) is not attached.
+    assert (mine.application["websites"][0].get("access") or {}).get("ip") != w.instance.public_ip
+    assert products_msg.INSTANCE_NOT_FOUND.format(instance=w.instance.instance_id) in page.content.decode()
+    client.post(f"/orders/{mine.pk}/materials/", {"action": "revoke_link", "link": w.link.pk})
+    w.link.refresh_from_db()
+    assert w.link.revoked_at is None
+    client.post("/products/service-numbers/", {"instance_id": w.instance.instance_id})
+    assert not w.instance.service_numbers.filter(owner=w.other).exists()

@@ -42,6 +42,7 @@ class World:
     attempt: FaceAttempt
     manual: ManualReviewRequest
     instance: object
+    other_order: Order  # the other applicant's own draft
     markers: list[str] = field(default_factory=list)
     forged_reset_token = "cr4zy-0123456789abcdef0123456789abcd"  # the shape of a reset token, not a valid one
 
@@ -95,7 +96,8 @@ def build() -> World:
     SmsRecord.objects.create(to="13800000000", body=f"【备案】{OWNER_SECRET} 验证码 918273")
 
     # The other applicant has an order and products of their own: their pages are not empty.
-    create_order(account=other, application=_individual("110105194912310029", "other-matrix-draft.com", "李四"))
+    other_order = create_order(account=other,
+                               application=_individual("110105194912310029", "other-matrix-draft.com", "李四"))
     seed_products(other, prefix="other-matrix")
 
     attempt = FaceAttempt.objects.filter(order=in_review).exclude(frames=[]).first()
@@ -103,7 +105,8 @@ def build() -> World:
                instances[0].instance_id, "owner-matrix-draft.com", "owner-matrix-filed.com"]
     return World(owner=owner, other=other, reviewer=reviewer, staff=staff, in_review=in_review, editable=editable,
                  bureau=bureau, filing=filing, link=link, token=token, material=in_review.materials.first(),
-                 attempt=attempt, manual=manual, instance=instances[0], markers=markers)
+                 attempt=attempt, manual=manual, instance=instances[0], other_order=other_order,
+                 markers=markers)
 
 
 def tampered(token: str) -> str:
