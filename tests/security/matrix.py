@@ -105,15 +105,19 @@ IGNORED_TABLES = {"django_session"}  # a session's expiry may move on any reques
 
 def snapshot() -> dict[str, str]:
     """A digest of every row of every table: what a refused request must leave as it was."""
-    digests = {}
     with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            if table in IGNORED_TABLES:
-                continue
+        tables = [t for t in connection.introspection.table_names(cursor) if t not in IGNORED_TABLES]
+        if connection.vendor == "postgresql":  # one round trip: the digests are made by the server
+            cursor.execute(" UNION ALL ".join(
+                f"SELECT %s, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) "
+                f"FROM {connection.ops.quote_name(table)} t" for table in tables), tables)
+            return dict(cursor.fetchall())
+        digests = {}
+        for table in tables:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             rows = sorted(repr(row) for row in cursor.fetchall())
             digests[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
-    return digests
+        return digests
 
 
 def changed_tables(before: dict[str, str], after: dict[str, str]) -> list[str]:

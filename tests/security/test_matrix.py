@@ -28,6 +28,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from beian.filings.models import Order
 from beian.ministry import signing
 from beian.ministry.adapter_http import HttpMinistry
 from beian.products import messages as products_msg
@@ -309,9 +310,11 @@ def _path(name: str, row: Row, w, role: str) -> str:
 
 
 @pytest.mark.django_db
-def test_platform_matrix(settings):
+def test_platform_matrix(settings, monkeypatch):
     started = time.monotonic()
     _settings(settings)
+    # Who gets the PDF is the question here, not its pages (tests/documents): seconds saved on every run.
+    monkeypatch.setattr("beian.documents.views.render_template", lambda order, kind: b"%PDF-1.4 matrix")
     w = worlds.build()
     sessions = Sessions(w)
     baseline = snapshot()
@@ -508,3 +511,12 @@ def test_another_accounts_objects_named_in_a_post_get_nothing():
     assert w.link.revoked_at is None
     client.post("/products/service-numbers/", {"instance_id": w.instance.instance_id})
     assert not w.instance.service_numbers.filter(owner=w.other).exists()
+
+
+@pytest.mark.django_db
+def test_the_snapshot_sees_one_changed_value():
+    """The refused cells' proof is only as good as the snapshot: one column of one row must show."""
+    w = worlds.build()
+    before = snapshot()
+    Order.objects.filter(pk=w.editable.pk).update(version=w.editable.version + 1)
+    assert changed_tables(before, snapshot()) == ["filings_order"]
