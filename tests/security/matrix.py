@@ -50,6 +50,7 @@ class Row:
     reveals: roles besides the owner and the reviewer whose OK pages may show the owner's data
     harms: roles whose allowed POST must change something: proof that the POST refused to the others is
            one that would have done harm (a body that fails validation proves nothing)
+    forged: what the owner's browser gets for the same POST sent from another site (its CSRF cookie, no token)
     """
 
     get: dict[str, str]
@@ -60,6 +61,7 @@ class Row:
     json: Callable | None = None
     reveals: tuple[str, ...] = ()
     harms: tuple[str, ...] = ()
+    forged: str = DENIED
 
     def expected(self, method: str) -> dict[str, str]:
         return self.get if method == "GET" or self.post is None else self.post
