@@ -1,9 +1,12 @@
 """The authorisation matrix: every route of the platform (and of the ministry simulator) × every role, each
-cell asserted on GET and on POST (with a valid CSRF token), refused cells proved to change nothing.
+cell asserted on GET and on POST (with a valid CSRF token), refused cells proved to change nothing; and
+every route's POST from another site (the owner's CSRF cookie without the token) refused.
 
 The tables below are the specification: a route without a row fails `test_every_route_has_a_row`, naming
 it. To add a route, add its row to PLATFORM (or SIMULATOR): who gets what on GET and POST, which seeded
-object fills its URL (tests/security/world.py), and a POST body that would do harm if it got through.
+object fills its URL (tests/security/world.py), and a POST body that would do harm if it got through
+(`harms` proves it does for the allowed role). Outcomes are explained in tests/security/matrix.py; the
+threat model they belong to is docs/security.md.
 
 Roles: anonymous; owner (the applicant whose objects fill the URLs); other (another applicant);
 reviewer (staff in the reviewers group); staff (staff, not a reviewer); phone (holds the owner's phone
@@ -17,6 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -28,11 +32,11 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+import beian.web
 from beian.filings.models import Order
 from beian.ministry import signing
 from beian.ministry.adapter_http import HttpMinistry
 from beian.products import messages as products_msg
-from tests.crawler.test_crawl import SAMPLE_APPLICATION
 from tests.ministry.test_simulator import _app as sim_application
 from tests.ministry.test_simulator import _fresh_mobile as fresh_mobile
 from tests.review.support import FRAMES
@@ -101,7 +105,7 @@ def _forged_approval(w):
 
 
 def _sample_application(w):
-    return json.loads(SAMPLE_APPLICATION.read_text())
+    return json.loads((Path(beian.web.__file__).parent / "sample_application.json").read_text())
 
 
 # route name -> Row. The owner's draft is `editable`, the order under review `in_review` (world.py).
