@@ -393,7 +393,7 @@ SIMULATOR: dict[str, Row] = {
     "bureau/login/": Row(SIM_PUBLIC, data=lambda s: {"username": "nobody@example.com", "password": "wrong"}),
     "bureau/": Row(CONSOLE),
     "bureau/<int:pk>/decide": Row(sim_cells(LOGIN, bureau=METHOD), post=CONSOLE, args={"pk": "pk"},
-                                  data=lambda s: {"decision": "approve"}, harms=(BUREAU,)),
+                                  data=lambda s: {"decision": "reject"}, harms=(BUREAU,)),
 }
 
 
@@ -417,6 +417,8 @@ class SimWorld:
         return name[1:] if name.startswith("=") else getattr(self, name)
 
 
+# A provider of the matrix's own (no callback URL: its results are never pushed into other tests' receivers)
+# and a bureau account; the simulator is shared by the whole session.
 SIM_SETUP = """
 import json
 from django.contrib.auth import get_user_model
@@ -424,7 +426,8 @@ from beian.ministry.simulator.models import Provider
 User = get_user_model()
 if not User.objects.filter(username="bureau-matrix@example.com").exists():
     User.objects.create_user("bureau-matrix@example.com", "bureau-matrix@example.com", "Str0ng-pass-99", is_staff=True)
-p = Provider.objects.order_by("pk").first()
+p, _ = Provider.objects.update_or_create(provider_id="matrix-provider", defaults={
+    "name": "matrix", "secret": "matrix-provider-secret-0123456789", "callback_url": ""})
 print(json.dumps({"provider_id": p.provider_id, "secret": p.secret, "callback_url": p.callback_url}))
 """
 
@@ -442,7 +445,7 @@ def _sim_world(sim) -> SimWorld:
     session = cookies["sessionid"].value
     s = SimWorld(session=session, **seen)
     ministry = HttpMinistry(base_url=sim.url, provider=s.provider_id, secret=s.secret, retries=1)
-    # A submission in 管局审核: the one a forged decision would approve.
+    # A submission in 管局审核: the one a forged decision would decide (rejected: no ICP number is used up).
     mobile, s.request_id = fresh_mobile(), uuid.uuid4().hex
     app = sim_application(principal_mobile=mobile)
     assert ministry.submit(request_id=s.request_id, order_ref="BA-MATRIX", kind="first", application=app).status == "sms"
