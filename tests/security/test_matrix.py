@@ -308,7 +308,7 @@ def _path(name: str, row: Row, w, role: str) -> str:
     args = {}
     for key, attr in row.args.items():
         value = w.value(attr)
-        if key == "token" and role != PHONE:
+        if attr == "token" and role != PHONE:  # the phone link: only its holder has the real one
             value = worlds.tampered(value)
         args[key] = value
     return reverse(name, kwargs=args) + row.query
