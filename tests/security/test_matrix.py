@@ -140,7 +140,9 @@ PLATFORM: dict[str, Row] = {
                             data=lambda w: {"action": "revoke_link", "link": w.link.pk}),
     "wizard:confirm": Row(OWNER_ONLY, args=EDITABLE, data=lambda w: {"version": w.editable.version, "agreement": "on"}),
     "wizard:cancel": Row(signed_in(METHOD), post=OWNER_ONLY, args=EDITABLE, harms=(OWNER,)),
-    "wizard:change": Row(OWNER_ONLY, args={"filing_pk": "filing"}, query="?kind=change_subject", harms=(OWNER,),
+    # A GET (a cross-site link) changes nothing and goes back to 我的备案 for anybody signed in (finding 6).
+    "wizard:change": Row(SIGNED_IN, post=OWNER_ONLY, args={"filing_pk": "filing"}, query="?kind=change_subject",
+                         harms=(OWNER,),
                          data=lambda w: {"kind": "change_subject"}),
     "documents:template": Row(OWNER_ONLY, post=signed_in(METHOD), args={**EDITABLE, "kind": "=authorization_letter"}),
     # ---- cloud products: no object in the URL; another account's instance in the POST gets nothing
@@ -186,9 +188,7 @@ PLATFORM: dict[str, Row] = {
 
 # Cells that still fail because another branch of issue 12 fixes them; the lead removes each entry when
 # that branch is merged (an entry whose route now passes fails the test, so none outlives its fix).
-PENDING = {
-    "notifications:sink": "issue 12 finding 2: anonymous reads every SMS code (fixed on branch i12-profile)",
-}
+PENDING: dict[str, str] = {}
 
 # Django's admin site: every pattern under django-admin/ goes through AdminSite.admin_view (is_active and
 # is_staff) and then the model's permissions; these URLs stand for all of them, with every registered
