@@ -16,7 +16,8 @@ FIELD_LABELS = {
     "emergency_mobile": "应急联系电话", "email": "电子邮箱", "websites": "网站", "domains": "域名",
     "content": "网站内容", "service_type": "服务类型", "languages": "网站语言", "pre_approvals": "前置审批",
     "access": "接入信息", "ip": "IP地址", "service_number": "备案服务号", "materials": "资料", "context": "上下文",
-    "today": "日期", "$": "申请",
+    "today": "日期", "$": "申请", "bytes": "文件大小", "width": "宽度", "height": "高度", "owner": "所属",
+    "kind": "资料类型", "side": "正反面", "format": "格式",
 }
 SPECIAL = {"subject.principal": "主体负责人", "subject.name": "主办单位名称", "websites[].name": "网站名称",
            "websites[].principal": "网站负责人"}
