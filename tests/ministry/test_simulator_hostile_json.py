@@ -38,3 +38,21 @@ def test_a_nul_is_refused_even_when_the_body_claims_to_be_text(simulator):
     got, data = _raw(simulator, "POST", "/api/v1/filings", _submission({"subject": {"name": "a\x00b"}}),
                      **{"Content-Type": "text/plain"})
     assert got == 400 and data["code"] == "input_control_characters"
+
+
+@pytest.mark.parametrize(("path", "form"), [
+    ("/sms/", {"code": "123456", "mobile": "138\x0000000000", "cert_last6": "050019"}),
+    ("/bureau/login/", {"username": "bureau@beian.local\x00", "password": "x"}),
+    ("/query/?q=abc%00", None),
+])
+def test_the_simulator_pages_refuse_a_nul(simulator, path, form):
+    from urllib.parse import urlencode
+
+    from tests.ministry.test_simulator_error_pages import assert_page, fetch
+
+    if form is None:
+        assert_page(*fetch(simulator, path), 400, "input_control_characters")
+        return
+    data = urlencode(form).encode()
+    assert_page(*fetch(simulator, path, method="POST", data=data,
+                       headers={"Content-Type": "application/x-www-form-urlencoded"}), 400, "input_control_characters")
