@@ -72,7 +72,7 @@ def open_image(data: bytes, formats: tuple[str, ...] = MATERIAL_FORMATS) -> Imag
 def _too_many_pixels(size: tuple[int, int]) -> ImageRefused:
     width, height = size
     return ImageRefused("too_many_pixels", msg.TOO_MANY_PIXELS.format(width=width, height=height,
-                                                                        limit=MAX_PIXELS // 1_000_000))
+                                                                        limit=MAX_PIXELS // 10_000))
 
 
 def decode(data: bytes, *, max_side: int | None = None, formats: tuple[str, ...] = DECODABLE) -> Image.Image:
