@@ -1,6 +1,7 @@
 """The shared examples give their documented results; malformed input is an ApplicationError."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,8 +65,9 @@ def test_not_an_object(value):
 
 
 def _cli(args, stdin=None):
+    # PYTHONPATH: this checkout's code, not whichever one the shared virtualenv was installed from.
     return subprocess.run([sys.executable, "-m", "beian", "precheck", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=60)
+                          text=True, cwd=ROOT, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
 
 
 def test_cli_exit_codes(tmp_path):

@@ -11,7 +11,9 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from beian.api import messages as msg
 from beian.api.auth import API_AUTH
+from beian.api.parser import SafeParser, json_error
 from beian.api.precheck import router as precheck_router
+from beian.rules import safejson
 from beian.web import limits, requestid
 
 
@@ -36,6 +38,7 @@ api = NinjaAPI(
     description="ICP 备案代备案平台 JSON API：预检、订单、备案记录。认证：`Authorization: Bearer <API 令牌>`。",
     urls_namespace="api",
     throttle=[AnonThrottle("60/min"), AuthThrottle("600/min")],
+    parser=SafeParser(),
 )
 
 
@@ -58,6 +61,9 @@ def on_validation_error(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
+    if isinstance(exc.__cause__, safejson.JsonProblem):  # a schema body over the JSON limits (SafeParser)
+        status, body = json_error(exc.__cause__)
+        return error(request, status, body["code"], body["message"], body["path"])
     code = {404: "not_found", 429: "throttled", 403: "forbidden"}.get(exc.status_code, "error")
     text = {404: msg.NOT_FOUND, 429: msg.THROTTLED}.get(exc.status_code, str(exc))
     response = error(request, exc.status_code, code, text)

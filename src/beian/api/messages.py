@@ -3,8 +3,6 @@
 AUTH_REQUIRED = "请登录或在 Authorization 头中提供有效的 API 令牌（Bearer）。"
 TOKEN_INVALID = "API 令牌无效或已吊销。"
 INPUT_ERROR = "输入不是有效的备案申请：{path} {message}"
-BODY_NOT_JSON = "请求体不是有效的 JSON。"
-BODY_TOO_DEEP = "请求体嵌套层数过多，不是一份备案申请：请检查是否多了括号。"
 NOT_FOUND = "未找到该对象，或您无权访问。"
 THROTTLED = "请求过于频繁，请稍后再试。"
 TOKEN_CREATED = "API 令牌已创建。请立即复制保存，令牌只显示这一次。"

@@ -11,15 +11,15 @@ still reads.
 
 from __future__ import annotations
 
-import io
 import re
 import threading
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
+from beian.documents import images
 from beian.documents import messages as msg
 from beian.rules.validators import resident_id_problem, uscc_problem
 
@@ -118,13 +118,14 @@ DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l"
 
 
 def load_image(data: bytes) -> Image.Image:
+    """Decoded within documents/images.py's limits; a large JPEG already scaled down towards MAX_SIDE (the OCR
+    reads at most that, and the faces see the same pixels through this loader)."""
     if not data:
         raise UnreadableImage("no_file", msg.NO_FILE)
     try:
-        image = Image.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise UnreadableImage("not_an_image", msg.NOT_AN_IMAGE) from None
+        image = images.decode(data, max_side=MAX_SIDE)
+    except images.ImageRefused as exc:
+        raise UnreadableImage(exc.code, exc.message) from None
     image = ImageOps.exif_transpose(image)  # phones store portrait shots rotated + an EXIF flag
     return image.convert("RGB")
 

@@ -1,20 +1,21 @@
-"""Accepting an uploaded material: type sniffed from the content, size limit, original kept byte for byte,
-a derived copy re-encoded without EXIF for display."""
+"""Accepting an uploaded material: type sniffed from the content, size and pixel limits checked before any
+decoding (documents/images.py), original kept byte for byte, a derived copy re-encoded without EXIF for display
+(at most DISPLAY_MAX_SIDE pixels a side, decoded scaled down when the original is a large JPEG)."""
 
 import hashlib
 import io
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import Image, UnidentifiedImageError
 
+from beian.documents import images
 from beian.documents import messages as msg
 from beian.documents.models import Material
 
 MAX_BYTES = 4 * 1024 * 1024  # materials must be smaller than 4 MiB (seed 001 #10)
-FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif"}
+FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "GIF": "gif"}
 MIN_SIDE = 300
-Image.MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs
+DISPLAY_MAX_SIDE = 4096  # the reviewer's copy: an ID or a licence stays legible far below this
 
 
 class UploadError(Exception):
@@ -30,41 +31,46 @@ def inspect(data: bytes) -> tuple[str, int, int]:
     if len(data) >= MAX_BYTES:
         raise UploadError("too_large", msg.TOO_LARGE.format(size=f"{len(data) / 1048576:.2f}MB"))
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            fmt = probe.format
-            probe.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            width, height = image.size
-    except (UnidentifiedImageError, Image.DecompressionBombError):
-        raise UploadError("not_an_image", msg.NOT_AN_IMAGE) from None
-    except (OSError, SyntaxError, ValueError):
+        # The header only: format by content, pixels within the limit, before anything is decoded.
+        with images.open_image(data) as probe:
+            fmt, (width, height) = probe.format, probe.size
+            if min(width, height) < MIN_SIDE:
+                raise UploadError("too_small", msg.TOO_SMALL.format(width=width, height=height, min_w=MIN_SIDE,
+                                                                    min_h=MIN_SIDE))
+            probe.verify()  # a PNG's chunk checksums, without decompressing them
+        if fmt in ("JPEG", "MPO"):  # every byte decoded, at 1/8 scale: a truncated JPEG is refused here
+            images.decode(data, max_side=MIN_SIDE, formats=images.MATERIAL_FORMATS).close()
+    except images.ImageRefused as exc:
+        raise UploadError(exc.code, exc.message) from None
+    except images.DECODE_ERRORS:
         raise UploadError("corrupt", msg.CORRUPT) from None
-    if fmt not in FORMATS:
-        raise UploadError("not_an_image", msg.NOT_AN_IMAGE)
-    if min(width, height) < MIN_SIDE:
-        raise UploadError("too_small", msg.TOO_SMALL.format(width=width, height=height, min_w=MIN_SIDE, min_h=MIN_SIDE))
     return FORMATS[fmt], width, height
 
 
 def derived_copy(data: bytes) -> bytes:
-    """Re-encoded JPEG without EXIF or other metadata (the original is never touched)."""
-    with Image.open(io.BytesIO(data)) as image:
-        image = image.convert("RGB")
-        out = io.BytesIO()
-        image.save(out, "JPEG", quality=88)
+    """Re-encoded JPEG without EXIF or other metadata, at most DISPLAY_MAX_SIDE a side (the original is never
+    touched). The one full decode of a PNG or GIF: damaged pixel data is refused here (UploadError)."""
+    try:
+        with images.decode(data, max_side=DISPLAY_MAX_SIDE, formats=images.MATERIAL_FORMATS) as image:
+            image = image.convert("RGB")
+    except images.ImageRefused as exc:
+        raise UploadError(exc.code, exc.message) from None
+    image.thumbnail((DISPLAY_MAX_SIDE, DISPLAY_MAX_SIDE))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
     return out.getvalue()
 
 
 def store_material(*, order, kind: str, owner: str, side: str, data: bytes, via: str, user=None) -> Material:
     fmt, width, height = inspect(data)
+    derived = derived_copy(data)  # before anything is stored: it may still refuse the image
     with transaction.atomic():
         Material.objects.filter(order=order, kind=kind, owner=owner, side=side, status=Material.ACTIVE) \
             .update(status=Material.REPLACED)
         material = Material(order=order, kind=kind, owner=owner, side=side, format=fmt, bytes=len(data), width=width,
                             height=height, sha256=hashlib.sha256(data).hexdigest(), via=via, uploaded_by=user)
         material.original.save("original", ContentFile(data), save=False)
-        material.derived.save("derived", ContentFile(derived_copy(data)), save=False)
+        material.derived.save("derived", ContentFile(derived), save=False)
         material.save()
     return material
 

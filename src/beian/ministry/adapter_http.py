@@ -10,6 +10,9 @@ from django.conf import settings
 
 from beian.ministry import signing
 from beian.ministry.port import MinistryRejected, MinistryUnavailable, Status
+from beian.rules import safejson
+
+MAX_RESPONSE = 2 * 1024 * 1024  # a page of 100 results is a few dozen KB
 
 
 class HttpMinistry:
@@ -33,7 +36,11 @@ class HttpMinistry:
             request = urllib.request.Request(self.base_url + path, data=body or None, method=method, headers=headers)
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (configured URL)
-                    return json.loads(response.read())
+                    # A peer's answer is input too (safejson.JsonProblem is a ValueError: unavailable).
+                    data = safejson.loads(response.read(MAX_RESPONSE + 1), max_bytes=MAX_RESPONSE)
+                    if not isinstance(data, dict):
+                        raise ValueError("not a JSON object")
+                    return data
             except urllib.error.HTTPError as exc:
                 detail = _json(exc)
                 if exc.code >= 500:
@@ -63,9 +70,10 @@ class HttpMinistry:
 
 def _json(exc) -> dict:
     try:
-        return json.loads(exc.read() or b"{}")
+        data = safejson.loads(exc.read(MAX_RESPONSE + 1) or b"{}", max_bytes=MAX_RESPONSE)
     except ValueError:
         return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _status(data: dict) -> Status:

@@ -5,13 +5,14 @@ reached over HTTP (the bundled simulator by default); when it cannot be reached 
 "unknown" (an empty dict), so the check never blocks on it.
 """
 
-import json
 import logging
 import urllib.error
 import urllib.parse
 import urllib.request
 
 from django.conf import settings
+
+from beian.rules import safejson
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +26,12 @@ def external_status(*, cert_number: str, domains: list[str], timeout: float = 2.
     url = f"{settings.MINISTRY_URL}/query/api/provider-check?{query}"
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (configured ministry URL)
-            data = json.loads(response.read(200_000))
+            data = safejson.loads(response.read(200_001), max_bytes=200_000)  # JsonProblem is a ValueError
     except (urllib.error.URLError, OSError, ValueError) as exc:
         log.info("ministry public query unavailable: %s", exc)
+        return {}
+    if not isinstance(data, dict):
+        log.info("ministry public query answered something other than an object")
         return {}
     return {"subject_filed": bool(data.get("subject_filed")),
             "domains": {d: v for d, v in (data.get("domains") or {}).items() if isinstance(d, str)}}

@@ -2,10 +2,10 @@
 
 Every result is applied at most once, by its result_id, whichever way it arrives first (this push or
 the result pull on the scheduler). Bad input gets a JSON answer with a stable code and a Chinese
-message; nothing already applied is touched.
+message; nothing already applied is touched. The body is read within rules/safejson.py's limits (depth,
+number size): json_too_deep, json_number_too_large; a body that is not JSON keeps its code invalid_request.
 """
 
-import json
 import logging
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from beian.ministry import messages as msg
 from beian.ministry import signing
 from beian.ministry.port import STATUSES, Status
 from beian.ministry.services import deliver_result
+from beian.rules import safejson
 
 log = logging.getLogger(__name__)
 MAX_RESULTS = 500  # per request
@@ -73,10 +74,15 @@ def results_callback(request):
     if denied:
         return denied
     try:
-        items = json.loads(request.body)["results"]
+        # Django's upload limit already bounds the size (too_large above).
+        items = safejson.loads(request.body, max_bytes=None)["results"]
         if not isinstance(items, list):
             raise TypeError
-    except (ValueError, KeyError, TypeError):
+    except safejson.JsonProblem as exc:
+        if exc.code == "json_invalid":
+            return _error(400, "invalid_request", msg.CALLBACK_INVALID)
+        return _error(400, exc.code, exc.message)
+    except (KeyError, TypeError):
         return _error(400, "invalid_request", msg.CALLBACK_INVALID)
     if len(items) > MAX_RESULTS:
         return _error(413, "too_many_results", msg.CALLBACK_TOO_MANY.format(limit=MAX_RESULTS))

@@ -2,12 +2,13 @@
 
 Exit 0: no error finding; 1: at least one error; 2: the input is not an application (one line on
 stderr naming the bad field, nothing on stdout; in --jsonl mode an {"input_error"} line and go on).
+Input beyond the JSON limits of rules/safejson.py (size, nesting, number size) is such an input error.
 """
 
 import json
 import sys
 
-from beian.rules import messages as msg
+from beian.rules import safejson
 from beian.rules.engine import ApplicationError, precheck
 
 USAGE = "用法: beian precheck FILE.json | beian precheck - | beian precheck --jsonl < FILE.jsonl"
@@ -17,21 +18,22 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def _load(line: str):
+def _load(text: str | bytes):
     try:
-        return json.loads(line)
-    except ValueError as exc:
-        raise ApplicationError("$", msg.INPUT["not_json"].format(error=exc)) from None
+        return safejson.loads(text)
+    except safejson.JsonProblem as exc:
+        raise ApplicationError(exc.path or "$", exc.message) from None
 
 
 def run_one(source: str) -> int:
     try:
+        # One byte over the limit is enough to refuse it; a huge file is never read whole.
         if source == "-":
-            data = sys.stdin.buffer.read().decode("utf-8")
+            data = sys.stdin.buffer.read(safejson.MAX_BYTES + 1)
         else:
-            with open(source, encoding="utf-8") as fh:
-                data = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
+            with open(source, "rb") as fh:
+                data = fh.read(safejson.MAX_BYTES + 1)
+    except OSError as exc:
         print(f"beian precheck: 无法读取输入 {source}: {exc}", file=sys.stderr)
         return 2
     try:
@@ -43,10 +45,21 @@ def run_one(source: str) -> int:
     return 0 if result["ok"] else 1
 
 
+def _lines(stream):
+    """The stream's lines, each cut at one character over the size limit (then refused as too large) with the
+    rest of that line skipped: one huge line is never held whole."""
+    limit = safejson.MAX_BYTES + 1
+    while line := stream.readline(limit):
+        if len(line) == limit and not line.endswith("\n"):
+            while (rest := stream.readline(limit)) and not rest.endswith("\n"):
+                pass
+        yield line
+
+
 def run_jsonl(stream, out) -> int:
     status = 0
     write = out.write
-    for raw in stream:
+    for raw in _lines(stream):
         line = raw.strip()
         if not line:
             continue

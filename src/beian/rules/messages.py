@@ -171,8 +171,18 @@ INPUT = {
     "not_string": "应为字符串",
     "not_bool": "应为布尔值 true/false",
     "not_int": "应为整数",
+    "int_range": "应为 0 到 {max} 之间的整数",
     "not_date": "应为日期 YYYY-MM-DD",
     "required": "缺少必填字段",
     "enum": "取值“{value}”无效，可选值：{choices}",
-    "not_json": "不是有效的 JSON：{error}",
 }
+
+# JSON read by rules/safejson.py (the precheck page, the APIs, the ministry callback, the CLI).
+JSON_LIMITS = {
+    "json_invalid": "内容不是有效的 JSON（第 {line} 行第 {col} 列附近）：请检查引号、逗号和括号。",
+    "json_not_utf8": "内容不是 UTF-8 编码的 JSON 文本，请另存为 UTF-8 后再提交。",
+    "json_too_large": "内容过大（上限 {limit} KB），请只提交一份备案申请。",
+    "json_too_deep": "内容嵌套层数过多（上限 {limit} 层），不是一份备案申请：请检查是否多了括号。",
+    "json_number_too_large": "内容中有超出范围的数字{where}：数字最多 {limit} 位，且须为有限数值（如文件大小、宽高）。",
+}
+JSON_NUMBER_WHERE = "（{path}）"

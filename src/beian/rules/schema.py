@@ -5,6 +5,7 @@ given" and left to the rules (e.g. an absent cert_address is CERT_ADDRESS_REQUIR
 """
 
 import datetime as dt
+import re
 
 from beian.rules import messages as msg
 
@@ -15,6 +16,7 @@ MATERIAL_KINDS = frozenset(msg.MATERIALS)
 SIDES = frozenset({"front", "back"})
 FILED_WITH = frozenset({"self", "other"})
 REGISTRY_STATUSES = frozenset({"存续", "在业", "迁入", "迁出", "停业", "注销", "吊销"})
+MAX_MATERIAL_NUMBER = 10**15  # bytes, width, height: far above any image, and exact as a float
 
 
 class ApplicationError(ValueError):
@@ -24,6 +26,15 @@ class ApplicationError(ValueError):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _shown(value) -> str:
+    """A value as quoted in a message: control characters escaped (the CLI prints it to a terminal), short."""
+    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
+    return text if len(text) <= 80 else text[:80] + "…"
 
 
 def _fail(path: str, key: str, **fmt) -> None:
@@ -61,7 +72,7 @@ def _enum(obj: dict, key: str, path: str, choices: frozenset, *, required: bool,
     if value is None and nullable:
         return
     if not isinstance(value, str) or value not in choices:
-        _fail(_join(path, key), "enum", value=value, choices="、".join(sorted(choices)))
+        _fail(_join(path, key), "enum", value=_shown(value), choices="、".join(sorted(choices)))
 
 
 def _str_list(obj: dict, key: str, path: str) -> None:
@@ -128,9 +139,11 @@ def _material(value, path: str, website_count: int) -> None:
         _fail(f"{path}.owner", "required" if owner is None else "not_string")
     if owner not in ("subject", "subject_principal"):
         index = owner.removeprefix("websites[").removesuffix("].principal")
-        if not (owner.startswith("websites[") and owner.endswith("].principal") and index.isdigit()
-                and int(index) < website_count):
-            _fail(f"{path}.owner", "enum", value=owner,
+        # ASCII digits only ("²".isdigit() is true but int() refuses it) and short (int() of thousands of
+        # digits is slow, then refused).
+        if not (owner.startswith("websites[") and owner.endswith("].principal") and index.isascii()
+                and index.isdigit() and len(index) <= 4 and int(index) < website_count):
+            _fail(f"{path}.owner", "enum", value=_shown(owner),
                   choices=f"subject、subject_principal、websites[0..{max(website_count - 1, 0)}].principal")
     _enum(m, "side", path, SIDES, required=False, nullable=True)
     _opt_str(m, "format", path)
@@ -138,6 +151,8 @@ def _material(value, path: str, website_count: int) -> None:
         value = m.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             _fail(f"{path}.{key}", "not_int")
+        if value is not None and not 0 <= value <= MAX_MATERIAL_NUMBER:
+            _fail(f"{path}.{key}", "int_range", max=f"{MAX_MATERIAL_NUMBER:,}")
 
 
 def _context(value) -> None:

@@ -4,7 +4,8 @@ import re
 from beian.rules.messages import FILING_TYPES, MATERIALS, SIDES
 from beian.web.messages import FIELD_LABELS, FILING_TYPE_UNDECIDED, SPECIAL
 
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+# An index is a few ASCII digits: a path can quote a key someone typed (context.domains['x[999…]']).
+_STEP = re.compile(r"([^.\[\]]+)|\[([0-9]{1,6})\]")
 
 
 def field_label(path: str) -> str:
@@ -12,7 +13,10 @@ def field_label(path: str) -> str:
     parts, generic = [], []
     for m in _STEP.finditer(path):
         if m.group(2) is not None:
-            parts[-1] = f"{parts[-1]}{int(m.group(2)) + 1}"
+            if not parts:  # a path that starts with an index: the body itself is a list
+                parts.append(f"[{m.group(2)}]")
+                generic.append("")
+            parts[-1] = f"{parts[-1]}{int(m.group(2)) + 1}" if generic[-1] else parts[-1]
             generic[-1] += "[]"
             continue
         key = m.group(1)

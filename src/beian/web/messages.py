@@ -3,7 +3,6 @@
 PRECHECK_EMPTY = "请粘贴备案申请 JSON，或选择一个 .json 文件上传。"
 PRECHECK_TOO_LARGE = "文件过大（上限 {limit} KB），请只上传一份备案申请。"
 PRECHECK_NOT_UTF8 = "文件不是 UTF-8 编码的文本，请另存为 UTF-8 后再上传。"
-PRECHECK_NOT_JSON = "内容不是有效的 JSON（第 {line} 行第 {col} 列附近）：请检查引号、逗号和括号。"
 PRECHECK_NOT_APPLICATION = "内容不是有效的备案申请：字段“{label}”（{path}）{message}。"
 PRECHECK_OK = "预检通过：未发现需要修改的问题。"
 PRECHECK_HAS_ERRORS = "预检发现 {count} 个需要修改的问题，请按字段逐一修改。"
@@ -17,13 +16,13 @@ FIELD_LABELS = {
     "emergency_mobile": "应急联系电话", "email": "电子邮箱", "websites": "网站", "domains": "域名",
     "content": "网站内容", "service_type": "服务类型", "languages": "网站语言", "pre_approvals": "前置审批",
     "access": "接入信息", "ip": "IP地址", "service_number": "备案服务号", "materials": "资料", "context": "上下文",
-    "today": "日期", "$": "申请",
+    "today": "日期", "$": "申请", "bytes": "文件大小", "width": "宽度", "height": "高度", "owner": "所属",
+    "kind": "资料类型", "side": "正反面", "format": "格式",
 }
 SPECIAL = {"subject.principal": "主体负责人", "subject.name": "主办单位名称", "websites[].name": "网站名称",
            "websites[].principal": "网站负责人"}
 FILING_TYPE_UNDECIDED = "无法判定（请先处理备案类型相关问题）"
 
-PRECHECK_TOO_DEEP = "内容嵌套层数过多（上限 {limit} 层），不是一份备案申请：请检查是否多了括号。"
 PRECHECK_NUMBER_TOO_BIG = "内容中有超出范围的数字{where}：备案申请中的数字（如文件大小、宽高）须为合理的有限数值。"
 PRECHECK_NUMBER_WHERE = "（字段“{label}”，{path}）"
 PRECHECK_FAILED = "这份内容无法预检（错误编号 {code}），请检查各字段的类型后重试；问题持续时请联系客服。"

@@ -1,13 +1,11 @@
-import json
 import logging
-import math
 from pathlib import Path
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from beian.rules import ApplicationError, precheck
+from beian.rules import ApplicationError, precheck, safejson
 from beian.web import messages as msg
 from beian.web import precheck_form
 from beian.web.labels import field_label, filing_type_label, material_label
@@ -15,14 +13,13 @@ from beian.wizard import checks
 
 log = logging.getLogger(__name__)
 
-MAX_UPLOAD = 512 * 1024  # an application is a few KB; anything bigger is a mistake, not a filing
-MAX_DEPTH = 32  # precheck.md's application nests 5 levels; deeper is not an application
-MAX_NUMBER = 10**15  # the largest number an application carries is a file size in bytes
 SAMPLE = (Path(__file__).resolve().parent / "sample_application.json").read_text(encoding="utf-8")
 
 
 class InputProblem(Exception):
-    pass
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
 
 
 def healthz(request):
@@ -33,54 +30,32 @@ def home(request):
     return render(request, "web/home.html")
 
 
-def _read_input(request) -> tuple[str, str | None]:
-    """(text, error message) from the textarea or the uploaded file."""
+def _read_input(request) -> str:
+    """The text from the textarea or the uploaded file; raises InputProblem."""
     upload = request.FILES.get("file")
+    limit = safejson.MAX_BYTES
     if upload is not None:
-        if upload.size > MAX_UPLOAD:
-            return "", msg.PRECHECK_TOO_LARGE.format(limit=MAX_UPLOAD // 1024)
+        if upload.size > limit:
+            raise InputProblem("json_too_large", msg.PRECHECK_TOO_LARGE.format(limit=limit // 1024))
         try:
-            return upload.read().decode("utf-8-sig"), None
+            return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
-            return "", msg.PRECHECK_NOT_UTF8
+            raise InputProblem("json_invalid", msg.PRECHECK_NOT_UTF8) from None
     text = request.POST.get("application", "")
-    if len(text.encode()) > MAX_UPLOAD:
-        return text[:2000], msg.PRECHECK_TOO_LARGE.format(limit=MAX_UPLOAD // 1024)
-    return text, None
-
-
-def _reject_constant(name: str):
-    raise InputProblem(msg.PRECHECK_NUMBER_TOO_BIG.format(where=f"（{name}）"))
-
-
-def _check_shape(data) -> None:
-    """Nesting and numbers the engine was never meant to see become a message naming where they are."""
-    stack = [(data, "", 0)]
-    while stack:
-        value, path, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise InputProblem(msg.PRECHECK_TOO_DEEP.format(limit=MAX_DEPTH))
-        if isinstance(value, dict):
-            stack.extend((v, f"{path}.{k}" if path else str(k), depth + 1) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
-        elif isinstance(value, (int, float)) and not isinstance(value, bool) and (
-                (isinstance(value, float) and not math.isfinite(value)) or abs(value) >= MAX_NUMBER):
-            where = msg.PRECHECK_NUMBER_WHERE.format(label=field_label(path), path=path) if path else ""
-            raise InputProblem(msg.PRECHECK_NUMBER_TOO_BIG.format(where=where))
+    if len(text.encode()) > limit:
+        raise InputProblem("json_too_large", msg.PRECHECK_TOO_LARGE.format(limit=limit // 1024))
+    return text
 
 
 def _parse(text: str):
+    """The application read within rules/safejson.py's limits (depth, number size) before it is decoded."""
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise InputProblem(msg.PRECHECK_NOT_JSON.format(line=exc.lineno, col=exc.colno)) from None
-    except RecursionError:
-        raise InputProblem(msg.PRECHECK_TOO_DEEP.format(limit=MAX_DEPTH)) from None
-    except ValueError:  # an integer too long to convert
-        raise InputProblem(msg.PRECHECK_NUMBER_TOO_BIG.format(where="")) from None
-    _check_shape(data)
-    return data
+        return safejson.loads(text, max_bytes=None)
+    except safejson.JsonProblem as exc:
+        if exc.code == "json_number_too_large" and exc.path and exc.path != "$":
+            where = msg.PRECHECK_NUMBER_WHERE.format(label=field_label(exc.path), path=exc.path)
+            raise InputProblem(exc.code, msg.PRECHECK_NUMBER_TOO_BIG.format(where=where)) from None
+        raise InputProblem(exc.code, exc.message) from None
 
 
 def _guarded(run, *args):
@@ -89,9 +64,9 @@ def _guarded(run, *args):
         return run(*args)
     except ApplicationError:
         raise
-    except (ArithmeticError, LookupError, RecursionError, TypeError, ValueError, AttributeError):
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError):
         log.exception("precheck failed on an input that passed its schema")
-        raise InputProblem(msg.PRECHECK_FAILED.format(code="PRECHECK_INTERNAL")) from None
+        raise InputProblem("precheck_internal", msg.PRECHECK_FAILED.format(code="PRECHECK_INTERNAL")) from None
 
 
 def grouped_findings(findings: list[dict]) -> list[dict]:
@@ -120,18 +95,19 @@ def _json_mode(request, context: dict) -> None:
     if request.method != "POST":
         context["text"] = SAMPLE if request.GET.get("sample") else ""
         return
-    text, error = _read_input(request)
-    context["text"] = text
-    if error is None and not text.strip():
-        error = msg.PRECHECK_EMPTY
-    if error is None:
-        try:
-            context.update(_result_context(_guarded(precheck, _parse(text))))
-        except ApplicationError as exc:
-            error = msg.PRECHECK_NOT_APPLICATION.format(label=field_label(exc.path), path=exc.path, message=exc.message)
-        except InputProblem as exc:
-            error = str(exc)
-    context["error"] = error
+    error = code = None
+    context["text"] = request.POST.get("application", "")[:2000]  # what is shown back if it cannot be read
+    try:
+        text = context["text"] = _read_input(request)
+        if not text.strip():
+            raise InputProblem("precheck_empty", msg.PRECHECK_EMPTY)
+        context.update(_result_context(_guarded(precheck, _parse(text))))
+    except ApplicationError as exc:
+        code, error = "input_error", msg.PRECHECK_NOT_APPLICATION.format(label=field_label(exc.path), path=exc.path,
+                                                                          message=exc.message)
+    except InputProblem as exc:
+        code, error = exc.code, str(exc)
+    context["error"], context["error_code"] = error, code
 
 
 def _form_mode(request, context: dict) -> None:
@@ -145,7 +121,7 @@ def _form_mode(request, context: dict) -> None:
         try:
             result = _guarded(checks.run, application)
         except InputProblem as exc:
-            context["error"] = str(exc)
+            context["error"], context["error_code"] = str(exc), exc.code
         else:
             context.update(_result_context(result))
     context.update(precheck_form.layout(application, errors=errors, typed=typed, result=result))

@@ -79,7 +79,7 @@ def _owner_label(owner: str, application: dict) -> str:
 @require_http_methods(["GET", "POST"])
 def materials(request, pk):
     order = _order_or_404(request, pk)
-    error = None
+    error = error_code = None
     if request.method == "POST" and order.editable:
         action = request.POST.get("action", "upload")
         if action == "phone_link":
@@ -109,7 +109,7 @@ def materials(request, pk):
                                side=request.POST.get("side", "")[:8], data=upload.read(5 * 1024 * 1024), via="pc",
                                user=request.user)
             except UploadError as exc:
-                error = exc.message
+                error, error_code = exc.message, exc.code
             else:
                 messages.success(request, msg.UPLOAD_OK)
                 return redirect("wizard:materials", pk=order.pk)
@@ -122,7 +122,7 @@ def materials(request, pk):
     no_access = [msg.ACCESS_MISSING_SITE.format(site=site_label(order.application, i))
                  for i in sites_without_access(order.application)] if order.kind in NEW_FILING_KINDS else []
     return _render(request, "wizard/step_materials.html", order, "materials", {
-        "items": items, "error": error, "missing": missing, "no_access": no_access,
+        "items": items, "error": error, "error_code": error_code, "missing": missing, "no_access": no_access,
         "people": _phone_people(request, order, result["required_materials"]), "templates": order_templates(order)})
 
 

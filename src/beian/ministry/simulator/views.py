@@ -1,4 +1,3 @@
-import json
 from functools import wraps
 
 from django.contrib.auth import authenticate, login
@@ -25,6 +24,7 @@ from beian.ministry.simulator.models import (
     Submission,
     WebsiteRecord,
 )
+from beian.rules import safejson
 from beian.web import limits
 
 
@@ -38,6 +38,13 @@ def index(request):
 
 def _error(status: int, code: str, message: str):
     return JsonResponse({"code": code, "message": message}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _json_problem(exc: safejson.JsonProblem, invalid: str):
+    """A body over rules/safejson.py's limits; one that is not JSON keeps the code invalid_request."""
+    if exc.code == "json_invalid":
+        return _error(400, "invalid_request", invalid)
+    return _error(413 if exc.code == "json_too_large" else 400, exc.code, exc.message)
 
 
 def signed(view):
@@ -71,10 +78,12 @@ _status = push.submission_payload
 @signed
 def api_submit(request):
     try:
-        body = json.loads(request.body)
+        body = safejson.loads(request.body)
         request_id, kind, application = body["request_id"], body["kind"], body["application"]
         if not isinstance(application, dict) or not isinstance(request_id, str) or not request_id:
             raise ValueError
+    except safejson.JsonProblem as exc:
+        return _json_problem(exc, "请求体不是有效的备案提交")
     except (ValueError, KeyError, TypeError):
         return _error(400, "invalid_request", "请求体不是有效的备案提交")
     if kind not in {"first", "new_site_elsewhere", "new_site_here", "access", "change_subject", "change_website",
@@ -118,9 +127,11 @@ def api_results(request):
 def api_callback(request):
     """Register (or clear, with an empty url) where results are pushed to this provider."""
     try:
-        url = json.loads(request.body).get("url", "")
+        url = safejson.loads(request.body).get("url", "")
         if not isinstance(url, str):
             raise ValueError
+    except safejson.JsonProblem as exc:
+        return _json_problem(exc, "请求体应为 {\"url\": \"https://…\"}")
     except (ValueError, AttributeError):
         return _error(400, "invalid_request", "请求体应为 {\"url\": \"https://…\"}")
     url = url.strip()
