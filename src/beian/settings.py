@@ -39,6 +39,14 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+# Personal data at rest (ID numbers, mobiles, applications, document and face images) is sealed with
+# envelope encryption under these master keys (beian.pii): BEIAN_DATA_KEYS="k2:<base64 32 bytes>,k1:<...>",
+# the first encrypts, the others only decrypt until `beian manage rotate_data_keys` has moved everything.
+# Without it a key is generated once into the data directory (the demo), as for SECRET_KEY.
+from beian.pii.keys import configured as _configured_data_keys  # noqa: E402
+
+DATA_KEYS, DATA_KEYS_SOURCE = _configured_data_keys(DATA_DIR)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
@@ -74,6 +82,7 @@ INSTALLED_APPS = [
     "beian.notifications",
     "beian.compliance",
     "beian.api",
+    "beian.pii",
 ]
 
 MIDDLEWARE = [
@@ -175,7 +184,9 @@ else:
     }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "materials": _materials_storage,
+    # Sealed before they reach the disk or bucket (beian.pii.storage), whichever backend holds them.
+    "materials": {"BACKEND": "beian.pii.storage.EncryptedStorage",
+                  "OPTIONS": {"backend": _materials_storage["BACKEND"], "options": _materials_storage["OPTIONS"]}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -225,9 +236,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every line carries the request id shown on error pages and in the X-Request-ID header.
-    "filters": {"request_id": {"()": "beian.web.requestid.RequestIdFilter"}},
+    # Mobiles and ID numbers are masked in every line, exception text included (beian.pii.logmask).
+    "filters": {"request_id": {"()": "beian.web.requestid.RequestIdFilter"},
+                "mask_pii": {"()": "beian.pii.logmask.MaskFilter"}},
     "formatters": {"default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id", "mask_pii"],
+                            "formatter": "default"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -47,6 +47,6 @@ def sink(request):
     mobile = request.GET.get("mobile", "").strip()[:20]
     sms = SmsRecord.objects.all()
     if mobile:
-        sms = sms.filter(to=mobile)
+        sms = sms.filter(SmsRecord.for_mobile(mobile))
     return render(request, "notifications/sink.html", {"title": SINK_TITLE, "sms": sms[:100], "mails": _mails(),
                                                        "mobile": mobile})

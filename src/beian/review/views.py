@@ -10,6 +10,7 @@ from beian.filings import states
 from beian.filings.models import Order, OrderEvent
 from beian.filings.selectors import merge_repeats, sla_due
 from beian.filings.services import OrderError
+from beian.pii.mask import mask_cert
 from beian.review import messages as msg
 from beian.review import reasons, services
 from beian.review.selectors import field_reasons, handler, is_reviewer, queue, reviewer_of, reviewers
@@ -35,11 +36,6 @@ def _text(request, name: str, limit: int) -> str:
     return request.POST.get(name, "").replace("\x00", "")[:limit]
 
 
-def mask(value: str) -> str:
-    """ID numbers in lists show only their ends (full numbers only on the order page, which is logged)."""
-    return value[:4] + "*" * max(len(value) - 8, 0) + value[-4:] if len(value) > 8 else value
-
-
 @reviewer_required
 def queue_view(request):
     province, state = request.GET.get("province", ""), request.GET.get("state", "")
@@ -47,7 +43,8 @@ def queue_view(request):
     rows = queue(province=province if province in PROVINCES else "", state=state,
                  overdue_only=request.GET.get("overdue") == "1")
     for row in rows:
-        row["cert"] = mask(row["order"].subject_cert_number)
+        # Lists show only the ends of a certificate number; the full one is on the order page, which is logged.
+        row["cert"] = mask_cert(((row["order"].application or {}).get("subject") or {}).get("cert_number"))
     return render(request, "review/queue.html", {"rows": rows, "provinces": list(PROVINCES), "province": province,
                                                  "state": state, "states": [(s, states.INTERNAL_LABELS[s]) for s in states.ALL],
                                                  "overdue": request.GET.get("overdue") == "1"})
