@@ -19,6 +19,12 @@ def mask_mobile(value) -> str:
     return value[:3] + "*" * (len(value) - 7) + value[-4:] if len(value) > 7 else "*" * len(value)
 
 
+def mask_name(value) -> str:
+    """张*三 / 李*: the first and last character of a name."""
+    value = str(value or "")
+    return value[0] + "*" * (len(value) - 2) + value[-1] if len(value) > 2 else (value[0] + "*" if value else "")
+
+
 def mask_text(text) -> str:
     """Any mobile or resident ID number inside free text (log messages, exception text) masked."""
     text = str(text)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from beian.documents.selectors import active_materials
+from beian.documents.services import log_evidence_read
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent
 from beian.filings.selectors import merge_repeats, sla_due
@@ -168,9 +169,7 @@ def face_frame(request, pk, index):
     attempt = FaceAttempt.objects.select_related("order").filter(pk=pk).first()
     if attempt is None or not 0 <= index < len(attempt.frames):
         raise Http404
-    OrderEvent.objects.create(order=attempt.order, at=timezone.now(), actor=request.user, role="reviewer",
-                              kind="material_view", from_state=attempt.order.state, to_state=attempt.order.state,
-                              payload={"face_attempt": attempt.pk, "frame": index})
+    log_evidence_read(order=attempt.order, actor=request.user, role="reviewer", face_attempt=attempt.pk, frame=index)
     response = FileResponse(materials_storage().open(attempt.frames[index], "rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
@@ -300,9 +299,8 @@ def material_image(request, pk):
     reviewer = is_reviewer(request.user)
     if not reviewer and material.order.account_id != request.user.id:
         raise Http404
-    OrderEvent.objects.create(order=material.order, at=timezone.now(), actor=request.user,
-                              role="reviewer" if reviewer else "applicant", kind="material_view",
-                              from_state=material.order.state, to_state=material.order.state, payload={"material": material.pk})
+    log_evidence_read(order=material.order, actor=request.user, role="reviewer" if reviewer else "applicant",
+                      material=material.pk)
     response = FileResponse(material.derived.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
