@@ -3,7 +3,6 @@
 from django.db import migrations, models
 
 import beian.pii.fields
-from beian.pii.rotation import fill_index, seal_columns
 
 
 class Migration(migrations.Migration):
@@ -28,7 +27,4 @@ class Migration(migrations.Migration):
             name="to",
             field=beian.pii.fields.EncryptedTextField(),
         ),
-        migrations.RunPython(*fill_index("notifications.SmsRecord", "to", "to_index", "mobile")),
-        migrations.RunPython(*seal_columns("notifications.Message", "to")),
-        migrations.RunPython(*seal_columns("notifications.SmsRecord", "to")),
     ]

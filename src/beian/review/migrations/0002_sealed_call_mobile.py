@@ -1,7 +1,6 @@
 from django.db import migrations
 
 import beian.pii.fields
-from beian.pii.rotation import seal_columns
 
 
 class Migration(migrations.Migration):
@@ -16,5 +15,4 @@ class Migration(migrations.Migration):
             name="mobile",
             field=beian.pii.fields.EncryptedTextField(),
         ),
-        migrations.RunPython(*seal_columns("review.CallLog", "mobile")),
     ]

@@ -3,7 +3,6 @@
 from django.db import migrations, models
 
 import beian.pii.fields
-from beian.pii.rotation import fill_index, seal_columns
 
 
 class Migration(migrations.Migration):
@@ -23,6 +22,4 @@ class Migration(migrations.Migration):
             name="mobile",
             field=beian.pii.fields.EncryptedTextField(),
         ),
-        migrations.RunPython(*fill_index("wizard.MobileCode", "mobile", "mobile_index", "mobile")),
-        migrations.RunPython(*seal_columns("wizard.MobileCode", "mobile")),
     ]
