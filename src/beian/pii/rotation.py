@@ -111,14 +111,25 @@ def index_columns():
             (SmsRecord, "to_index", MOBILE, lambda row: row.to)]
 
 
+def _each(queryset, report: Report, what: str):
+    """Rows one by one, by primary key: a row that cannot be read (a key missing) is reported, not fatal."""
+    for pk in queryset.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=BATCH):
+        try:
+            row = queryset.model.objects.filter(pk=pk).first()
+        except DataKeyError as exc:
+            report.problems.append(f"{what} #{pk}: {exc}")
+            continue
+        if row is not None:
+            yield row
+
+
 def rotate_index(model, name: str, kind: str, source, *, dry_run: bool, report: Report) -> int:
     current = keyring().current
     stale = model.objects.exclude(**{name: ""}).exclude(**{f"{name}__startswith": f"{current}:"})
+    if dry_run:
+        return stale.count()
     count = 0
-    for row in stale.iterator(chunk_size=BATCH):
-        if dry_run:
-            count += 1
-            continue
+    for row in _each(stale, report, f"{model._meta.label}.{name}"):
         count += model.objects.filter(pk=row.pk, **{name: getattr(row, name)}).update(
             **{name: blind_index(source(row), kind=kind)})
     return count
@@ -127,23 +138,26 @@ def rotate_index(model, name: str, kind: str, source, *, dry_run: bool, report: 
 def rotate_claims(*, dry_run: bool, report: Report) -> int:
     """A certificate's in-flight claim is its index: recomputed from the order's application."""
     from beian.filings.claims import subject_cert
-    from beian.filings.models import InFlightClaim
+    from beian.filings.models import InFlightClaim, Order
 
     current = keyring().current
-    stale = (InFlightClaim.objects.filter(kind=InFlightClaim.CERT).exclude(key__startswith=f"{current}:")
-             .select_related("order"))
+    stale = InFlightClaim.objects.filter(kind=InFlightClaim.CERT).exclude(key__startswith=f"{current}:")
+    if dry_run:
+        return stale.count()
     count = 0
-    for claim in stale.iterator(chunk_size=BATCH):
-        if dry_run:
-            count += 1
+    for claim in stale.order_by("pk").iterator(chunk_size=BATCH):
+        try:
+            order = Order.objects.get(pk=claim.order_id)
+        except DataKeyError as exc:
+            report.problems.append(f"filings.InFlightClaim #{claim.pk}: {exc}")
             continue
-        key = blind_index(subject_cert(claim.order.application), kind=CERT)
+        key = blind_index(subject_cert(order.application), kind=CERT)
         try:
             with transaction.atomic():
                 rows = InFlightClaim.objects.filter(pk=claim.pk, key=claim.key)
                 count += rows.update(key=key) if key else rows.delete()[0]
         except IntegrityError:  # the certificate is claimed by another order too: left for a person to look at
-            report.problems.append(f"filings.InFlightClaim #{claim.pk} (order {claim.order.reference})")
+            report.problems.append(f"filings.InFlightClaim #{claim.pk} (order {order.reference})")
     return count
 
 
@@ -166,9 +180,10 @@ def transform_files(model, names: list[str], *, transform: Callable[[bytes], byt
     storage = materials_storage()
     is_list = list_field is not None
     count = 0
+    fields = [list_field] if is_list else names
     for pk in model.objects.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=BATCH):
-        row = model.objects.filter(pk=pk).first()
-        for name in [list_field] if is_list else names:
+        row = model.objects.only("pk", *fields).filter(pk=pk).first()  # no other (sealed) column is read
+        for name in fields:
             old = _names(row, name, is_list)
             todo = []
             for file_name in old:
@@ -191,7 +206,7 @@ def transform_files(model, names: list[str], *, transform: Callable[[bytes], byt
                     report.problems.append(f"{model._meta.label} #{pk}: {exc}")
                 continue
             with transaction.atomic():
-                locked = model.objects.select_for_update().filter(pk=pk).first()
+                locked = model.objects.select_for_update().only("pk", *fields).filter(pk=pk).first()
                 if _names(locked, name, is_list) != old:
                     obsolete = list(written.values())  # replaced or purged meanwhile: our copies are not needed
                 else:
