@@ -20,6 +20,14 @@ BASE_DIR = Path(__file__).resolve().parent
 # settings at the end (production_problems) must be given or the process refuses to start.
 BEIAN_DEMO = profile.DEMO
 SECRET_KEY = profile.secret_key()
+
+# Personal data at rest (ID numbers, mobiles, applications, document and face images) is sealed with
+# envelope encryption under these master keys (beian.pii): BEIAN_DATA_KEYS="k2:<base64 32 bytes>,k1:<...>",
+# the first encrypts, the others only decrypt until `beian manage rotate_data_keys` has moved everything.
+# Without it a demo run generates one into the data directory, as for SECRET_KEY; production must give it.
+from beian.pii.keys import configured as _configured_data_keys  # noqa: E402
+
+DATA_KEYS, DATA_KEYS_SOURCE = _configured_data_keys(DATA_DIR)
 DEBUG = env_bool("DEBUG", False)
 _demo_hosts = "127.0.0.1,localhost,[::1],testserver" if BEIAN_DEMO else ""
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", _demo_hosts).split(",") if h.strip()]
@@ -57,6 +65,7 @@ INSTALLED_APPS = [
     "beian.notifications",
     "beian.compliance",
     "beian.api",
+    "beian.pii",
 ]
 
 MIDDLEWARE = [
@@ -166,7 +175,9 @@ else:
     }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "materials": _materials_storage,
+    # Sealed before they reach the disk or bucket (beian.pii.storage), whichever backend holds them.
+    "materials": {"BACKEND": "beian.pii.storage.EncryptedStorage",
+                  "OPTIONS": {"backend": _materials_storage["BACKEND"], "options": _materials_storage["OPTIONS"]}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -239,9 +250,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every line carries the request id shown on error pages and in the X-Request-ID header.
-    "filters": {"request_id": {"()": "beian.web.requestid.RequestIdFilter"}},
+    # Mobiles and ID numbers are masked in every line, exception text included (beian.pii.logmask).
+    "filters": {"request_id": {"()": "beian.web.requestid.RequestIdFilter"},
+                "mask_pii": {"()": "beian.pii.logmask.MaskFilter"}},
     "formatters": {"default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id", "mask_pii"],
+                            "formatter": "default"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
@@ -266,6 +280,9 @@ def production_problems() -> list[str]:
         *profile.hosts_problems(ALLOWED_HOSTS),
         *profile.https_url_problems("SITE_URL", SITE_URL, "this platform's public address, used in mails and QR codes"),
         *profile.debug_problems(DEBUG),
+        # A key generated into the data directory would differ per host and be lost with the disk.
+        *([] if DATA_KEYS_SOURCE == "BEIAN_DATA_KEYS" else
+          ["BEIAN_DATA_KEYS: not set (the master keys that seal personal data at rest, the same on every host)"]),
     ]
 
 

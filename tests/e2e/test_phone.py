@@ -12,6 +12,7 @@ from beian.documents import synthetic as syn
 from beian.filings import states
 from beian.filings.models import Order
 from beian.filings.services import create_order
+from beian.pii.mask import mask_cert, mask_name
 from beian.registries.identity import seed_identity
 from beian.verification import synthetic_video as video
 from beian.verification.portraits import portrait_paths
@@ -96,7 +97,9 @@ def test_phone_upload_prefill_liveness_and_face_match(live_server, page, playwri
         _upload(phone, "back", files / "back.jpg")
         phone.wait_for_selector('#status[data-pending="0"]')
         status = phone.inner_text("#status")
-        assert PERSON.address in status and "已根据证件自动填写" in status and PERSON.cert_number in status
+        assert PERSON.address in status and "已根据证件自动填写" in status
+        # A phone link can be forwarded: the page shows the ID number and name it read only masked.
+        assert mask_cert(PERSON.cert_number) in status and PERSON.cert_number not in status
         phone.shots("prefilled")
         outcome, text = _face(phone)
         phone.shots("face-result")
@@ -184,7 +187,7 @@ def test_ocr_table_labels_stay_on_one_line_at_375(live_server, page, playwright_
         _upload(phone, "back", files / "back.jpg")
         phone.wait_for_selector('#status[data-pending="0"]')
         phone.shots("ocr-table")
-        assert "王小明" in phone.inner_text("#status")
+        assert mask_name("王小明") in phone.inner_text("#status")  # the typed name, masked as on the whole page
         labels = phone.locator("#status table.crosscheck td:first-child")
         assert labels.count() >= 3
         font = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('table.crosscheck td')).fontSize)")

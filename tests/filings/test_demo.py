@@ -55,7 +55,8 @@ def test_every_state_has_a_demo_order_with_a_consistent_history(demo):
     approved = orders["approved"]
     assert approved.meta["icp_number"] == "浙ICP备2025000001号" and approved.meta["footer_html"]
     filing = Filing.objects.get(subject_number="浙ICP备2025000001号")
-    assert filing.account == applicant and filing.cert_number == approved.subject_cert_number
+    assert filing.account == applicant and filing.cert_index == approved.subject_cert_index
+    assert filing.application["subject"]["cert_number"] == approved.application["subject"]["cert_number"]
     assert FiledWebsite.objects.get(filing=filing).website_number == "浙ICP备2025000001号-1"
     assert orders["sms_verification"].ministry_request_id == data.request_id(data.ORDERS_BY_KEY["sms_verification"])
     assert orders["supplement_required"].supplements.filter(resolved_at__isnull=True).exists()
@@ -128,7 +129,7 @@ def test_the_sample_files_show_the_people_and_companies_named_in_the_orders(demo
             more, _ = crosscheck.compare(kind=kind, owner="subject_principal", fields=fields, application=order.application)
             rows += more
         assert len(rows) == 6 and all(r["ok"] for r in rows), (key, [r for r in rows if not r["ok"]])
-        record = business.registry().lookup(order.subject_cert_number)
+        record = business.registry().lookup(order.application["subject"]["cert_number"])
         principal = order.application["subject"]["principal"]["name"]
         assert licence["legal_representative"] == record["legal_representative"] == principal, key
 

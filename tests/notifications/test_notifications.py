@@ -19,7 +19,7 @@ def test_every_transition_reaches_the_applicant_by_site_email_and_sms(smtp_serve
     events = set(Message.objects.filter(order=order, channel="site").values_list("event", flat=True))
     assert events == {"state:materials", "state:provider_review"}
     assert [m["Subject"] for m in smtp_server.messages] == [f"订单 {order.reference} 待上传资料", f"订单 {order.reference} 已提交初审"]
-    assert SmsRecord.objects.filter(to="13800000000", body__contains=order.reference).count() == 1
+    assert SmsRecord.objects.filter(SmsRecord.for_mobile("13800000000"), body__contains=order.reference).count() == 1
     assert not Message.objects.filter(status="pending").exists()
 
 

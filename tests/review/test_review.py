@@ -45,13 +45,13 @@ def test_queue_masks_ids_and_shows_sla(client, submitted, reviewer):
     order, _ = submitted
     client.force_login(reviewer)
     page = client.get("/review/").content.decode()
-    assert order.reference in page and order.subject_cert_number not in page and "****" in page
+    assert order.reference in page and order.application["subject"]["cert_number"] not in page and "****" in page
 
 
 def test_field_rejection_supplement_and_resubmission(client, submitted, reviewer):
     order, account = submitted
     client.force_login(reviewer)
-    assert order.subject_cert_number in client.get(f"/review/{order.pk}/").content.decode()
+    assert order.application["subject"]["cert_number"] in client.get(f"/review/{order.pk}/").content.decode()
     assert OrderEvent.objects.filter(order=order, kind="evidence_view", actor=reviewer).exists()
     material = order.materials.get()
     assert client.get(f"/review/material/{material.pk}/").status_code == 200

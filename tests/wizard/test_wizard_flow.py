@@ -52,7 +52,7 @@ def test_first_filing_from_empty_account_to_provider_review(logged_in, django_ca
     order.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/orders/{order.pk}/subject/", subject_post(order.version, action="send_code"))
-    code = re.search(r"验证码为(\d{6})", SmsRecord.objects.get(to="13800000000").body).group(1)
+    code = re.search(r"验证码为(\d{6})", SmsRecord.objects.get(SmsRecord.for_mobile("13800000000")).body).group(1)
     order.refresh_from_db()
     done = client.post(f"/orders/{order.pk}/subject/", subject_post(order.version, action="next", sms_code=code))
     assert done.status_code == 302, done.content.decode()[:3000]

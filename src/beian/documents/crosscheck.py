@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from beian.documents import messages as msg
 from beian.documents.ocr import normalise
+from beian.pii.mask import mask_cert, mask_name
 
 # (document field, application path relative to the person or subject, label)
 PERSON_FIELDS = {"resident_id_front": [("name", "name", "姓名"), ("cert_number", "cert_number", "证件号码")],
@@ -13,6 +14,20 @@ PERSON_FIELDS = {"resident_id_front": [("name", "name", "姓名"), ("cert_number
 SUBJECT_FIELDS = {"business_license": [("name", "name", "单位名称"), ("cert_number", "cert_number", "统一社会信用代码"),
                                        ("address", "cert_address", "证件住所")],
                   "resident_id_front": [("address", "cert_address", "证件住所")]}
+
+
+# What a person's readings show on pages outside the applicant's own form and the reviewer's order page
+# (the phone page: a link can be forwarded).
+PERSONAL_ROWS = {"姓名": mask_name, "证件号码": mask_cert}
+
+
+def masked_row(row: dict) -> dict:
+    masker = PERSONAL_ROWS.get(row.get("field"))
+    if masker is None:
+        return row
+    typed, read = masker(row.get("typed") or ""), masker(row.get("read") or "")
+    message = row.get("message", "") if row.get("ok") else msg.MISMATCH.format(field=row["field"], typed=typed, read=read)
+    return {**row, "typed": typed, "read": read, "message": message}
 
 
 def _norm(value) -> str:

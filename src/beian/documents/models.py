@@ -1,8 +1,11 @@
-"""Uploaded materials. Originals are stored unchanged; derived copies (EXIF stripped) are separate files."""
+"""Uploaded materials. Originals are stored unchanged; derived copies (EXIF stripped) are separate files.
+Both are sealed by the materials storage (beian.pii.storage): the disk or bucket holds only ciphertext."""
 
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
+
+from beian.pii.fields import EncryptedJSONField
 
 
 def materials_storage():
@@ -39,7 +42,7 @@ class Material(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=10, default=ACTIVE)
-    evidence = models.JSONField(default=dict, blank=True)  # OCR fields, checks, scores
+    evidence = EncryptedJSONField(default=dict, blank=True)  # OCR fields (ID numbers, names), checks, scores
 
     class Meta:
         ordering = ["order", "kind", "owner", "side", "-created_at"]

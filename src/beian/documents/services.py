@@ -75,6 +75,18 @@ def store_material(*, order, kind: str, owner: str, side: str, data: bytes, via:
     return material
 
 
+def log_evidence_read(*, order, role: str, actor=None, **what) -> None:
+    """The access log of evidence: every time a material image, a face frame or OCR readings (ID numbers) are
+    shown to someone, one `material_view` event in the order's audit trail says who, when and what."""
+    from django.utils import timezone
+
+    from beian.filings.models import OrderEvent
+
+    OrderEvent.objects.create(order=order, at=timezone.now(), actor=actor if getattr(actor, "pk", None) else None,
+                              role=role, kind="material_view", from_state=order.state, to_state=order.state,
+                              payload=what)
+
+
 def required_slots(order) -> set[tuple[str, str, str]]:
     from beian.wizard import checks
 

@@ -1,9 +1,15 @@
-"""In-flight claims: the database-enforced "one order in flight per certificate and per domain"."""
+"""In-flight claims: the database-enforced "one order in flight per certificate and per domain".
+
+A certificate is claimed by its blind index under the current data key. While a key rotation is under way
+another order may hold the same certificate under the previous key's index, so each claim also looks for
+the certificate's index under every configured key before it inserts.
+"""
 
 from django.db import IntegrityError, transaction
 
 from beian.filings import messages as msg
 from beian.filings.models import InFlightClaim, Order
+from beian.pii.index import CERT, blind_index, blind_indexes
 from beian.rules import domains as dom
 
 
@@ -11,6 +17,7 @@ class ClaimConflict(Exception):
     """Another order in flight holds this certificate number or domain."""
 
     def __init__(self, *, kind: str, key: str, other: Order | None):
+        # `key` is what a person may read: the domain, or "" for a certificate (its stored key is an index).
         self.kind, self.key, self.other = kind, key, other
         self.code = "CERT_ORDER_IN_PROGRESS" if kind == InFlightClaim.CERT else "DOMAIN_ORDER_IN_PROGRESS"
         ref = other.reference if other else "—"
@@ -24,11 +31,14 @@ def normalise_domain(value: str) -> str:
     return parsed.ascii if parsed else value.strip().lower()
 
 
+def subject_cert(application: dict) -> str:
+    return ((application.get("subject") or {}).get("cert_number") or "").strip().upper()
+
+
 def keys_for(application: dict) -> set[tuple[str, str]]:
     keys = set()
-    cert = ((application.get("subject") or {}).get("cert_number") or "").strip().upper()
-    if cert:
-        keys.add((InFlightClaim.CERT, cert))
+    if cert := subject_cert(application):
+        keys.add((InFlightClaim.CERT, blind_index(cert, kind=CERT)))
     for website in application.get("websites") or ():
         for domain in website.get("domains") or ():
             if isinstance(domain, str) and domain.strip():
@@ -40,17 +50,28 @@ def sync_claims(*, order: Order, application: dict) -> None:
     """Make the order's claims match its application. Raises ClaimConflict, leaving claims unchanged."""
     wanted = keys_for(application)
     current = {(c.kind, c.key): c for c in order.claims.all()}
+    cert_keys = blind_indexes(subject_cert(application), kind=CERT)
+
+    def holder_of(kind, key):
+        keys = cert_keys if kind == InFlightClaim.CERT else [key]
+        return (InFlightClaim.objects.filter(kind=kind, key__in=keys).exclude(order=order)
+                .select_related("order").first())
+
+    def conflict(kind, key, holder):
+        return ClaimConflict(kind=kind, key="" if kind == InFlightClaim.CERT else key, other=holder.order)
+
     try:
         with transaction.atomic():
             for key in set(current) - wanted:
                 current[key].delete()
             for kind, key in sorted(wanted - set(current)):
+                if kind == InFlightClaim.CERT and (holder := holder_of(kind, key)) is not None:
+                    raise conflict(kind, key, holder)  # held under another key's index (rotation under way)
                 InFlightClaim.objects.create(order=order, kind=kind, key=key)
     except IntegrityError:
         for kind, key in sorted(wanted - set(current)):
-            holder = InFlightClaim.objects.filter(kind=kind, key=key).exclude(order=order).select_related("order").first()
-            if holder is not None:
-                raise ClaimConflict(kind=kind, key=key, other=holder.order) from None
+            if (holder := holder_of(kind, key)) is not None:
+                raise conflict(kind, key, holder) from None
         raise
 
 

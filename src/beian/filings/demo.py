@@ -19,6 +19,7 @@ from django.utils import timezone
 from beian import demo_data as data
 from beian.filings import states, transitions
 from beian.filings.models import FiledWebsite, Filing, Order
+from beian.pii.index import CERT, blind_index
 
 DEMO_APPLICANT = data.APPLICANT
 DEMO_APPLICANT2 = data.APPLICANT2
@@ -79,7 +80,8 @@ def seed_approved_filing(account, *, subject: dict, province: str, number: str, 
     application = {"region": {"province": province, "city": "杭州市", "district": "西湖区"}, "requested_type": None,
                    "subject": copy.deepcopy(subject), "websites": []}
     filing, _ = Filing.objects.get_or_create(subject_number=number, defaults={
-        "account": account, "province": province, "subject_name": subject["name"], "cert_number": subject["cert_number"],
+        "account": account, "province": province, "subject_name": subject["name"],
+        "cert_index": blind_index(subject["cert_number"], kind=CERT),
         "nature": subject["nature"], "approved_at": now - timedelta(days=90), "application": application})
     website = {"name": site_name, "domains": [domain], "content": "单位门户网站", "service_type": "网站应用服务",
                "languages": ["中文简体"], "pre_approvals": [], "remark": "",

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 
 from beian.filings import states
+from beian.pii.fields import EncryptedJSONField
+from beian.pii.index import MAX_LENGTH as INDEX_LENGTH
 
 KIND_CHOICES = [
     ("first", "首次备案"),
@@ -25,7 +27,8 @@ CHANGE_KINDS = frozenset(KIND_LABELS) - NEW_FILING_KINDS
 
 class Order(models.Model):
     """One application moving through the lifecycle. The application itself is kept in precheck.md's
-    input shape (minus `context`, which is rebuilt from the platform's data at every check)."""
+    input shape (minus `context`, which is rebuilt from the platform's data at every check), sealed: it holds
+    the principals' ID numbers and mobiles. The certificate number is looked up by its blind index."""
 
     reference = models.CharField(max_length=20, unique=True)
     account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders")
@@ -33,9 +36,9 @@ class Order(models.Model):
     state = models.CharField(max_length=24, choices=states.CHOICES, default=states.DRAFT, db_index=True)
     province = models.CharField(max_length=16, blank=True, db_index=True)
     subject_name = models.CharField(max_length=200, blank=True)
-    subject_cert_number = models.CharField(max_length=64, blank=True, db_index=True)
+    subject_cert_index = models.CharField(max_length=INDEX_LENGTH, blank=True, db_index=True)  # beian.pii.index
     subject_nature = models.CharField(max_length=32, blank=True)
-    application = models.JSONField(default=dict, blank=True)
+    application = EncryptedJSONField(default=dict, blank=True)
     filing = models.ForeignKey("Filing", null=True, blank=True, on_delete=models.PROTECT, related_name="orders")
     filed_website = models.ForeignKey("FiledWebsite", null=True, blank=True, on_delete=models.PROTECT, related_name="orders")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -76,7 +79,8 @@ class Order(models.Model):
 
 class InFlightClaim(models.Model):
     """One row per certificate number and per domain of every order in flight. The unique constraint is
-    what enforces "one order in flight per cert/domain": two concurrent submits cannot both insert."""
+    what enforces "one order in flight per cert/domain": two concurrent submits cannot both insert.
+    A certificate's key is its blind index (beian.pii.index), a domain's the domain itself (public)."""
 
     CERT, DOMAIN = "cert", "domain"
     kind = models.CharField(max_length=8, choices=[(CERT, "证件"), (DOMAIN, "域名")])
@@ -137,11 +141,11 @@ class Filing(models.Model):
     province = models.CharField(max_length=16)
     subject_number = models.CharField(max_length=40, unique=True)
     subject_name = models.CharField(max_length=200)
-    cert_number = models.CharField(max_length=64, db_index=True)
+    cert_index = models.CharField(max_length=INDEX_LENGTH, db_index=True)  # beian.pii.index of the cert number
     nature = models.CharField(max_length=32)
     status = models.CharField(max_length=16, default=ACTIVE, choices=[(ACTIVE, "正常"), (DEREGISTERED, "已注销")])
     approved_at = models.DateTimeField()
-    application = models.JSONField(default=dict, blank=True)  # the subject as last approved
+    application = EncryptedJSONField(default=dict, blank=True)  # the subject as last approved
 
     class Meta:
         ordering = ["-approved_at"]
@@ -163,7 +167,7 @@ class FiledWebsite(models.Model):
     instance_id = models.CharField(max_length=64, blank=True)
     ip = models.CharField(max_length=64, blank=True)
     approved_at = models.DateTimeField()
-    website = models.JSONField(default=dict, blank=True)  # the website as last approved
+    website = EncryptedJSONField(default=dict, blank=True)  # the website as last approved (its principal)
 
     class Meta:
         ordering = ["filing", "seq"]

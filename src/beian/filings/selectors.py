@@ -7,6 +7,7 @@ from beian.filings import states
 from beian.filings.claims import normalise_domain
 from beian.filings.models import FiledWebsite, Filing, InFlightClaim, Order
 from beian.filings.services import EXPIRY
+from beian.pii.index import CERT, blind_indexes
 
 
 def external_lookup(*, cert_number: str, domains: list[str]) -> dict:
@@ -33,18 +34,19 @@ def precheck_context(*, application: dict, order: Order | None = None, today=Non
     cert = (subject.get("cert_number") or "").strip().upper()
     domains = [normalise_domain(d) for w in application.get("websites") or () for d in w.get("domains") or ()
                if isinstance(d, str) and d.strip()]
+    cert_keys = blind_indexes(cert, kind=CERT)
     others = InFlightClaim.objects.exclude(order=order) if order else InFlightClaim.objects.all()
-    busy_keys = set(others.filter(key__in=[cert, *domains]).values_list("kind", "key"))
+    busy_keys = set(others.filter(key__in=[*cert_keys, *domains]).values_list("kind", "key"))
     external = external_lookup(cert_number=cert, domains=domains)
     subject_filed = None
-    if cert and Filing.objects.filter(cert_number=cert, status=Filing.ACTIVE).exists():
+    if cert and Filing.objects.filter(cert_index__in=cert_keys, status=Filing.ACTIVE).exists():
         subject_filed = "self"
     elif external.get("subject_filed"):
         subject_filed = "other"
     context = {
         "today": today.isoformat(),
         "subject_filed_with": subject_filed,
-        "cert_order_in_progress": (InFlightClaim.CERT, cert) in busy_keys,
+        "cert_order_in_progress": any((InFlightClaim.CERT, key) in busy_keys for key in cert_keys),
         "domains": {},
     }
     filed_here = {w.domain: w for w in FiledWebsite.objects.select_related("filing")
@@ -52,7 +54,7 @@ def precheck_context(*, application: dict, order: Order | None = None, today=Non
     for domain in domains:
         info = {"order_in_progress": (InFlightClaim.DOMAIN, domain) in busy_keys}
         if domain in filed_here:
-            info.update(filed_with="self", filed_subject_cert_number=filed_here[domain].filing.cert_number)
+            info.update(filed_with="self", filed_subject_cert_number=filed_cert_number(filed_here[domain].filing))
         elif domain in external.get("domains", {}):
             info.update(filed_with="other", filed_subject_cert_number=external["domains"][domain])
         else:
@@ -62,6 +64,11 @@ def precheck_context(*, application: dict, order: Order | None = None, today=Non
     if record is not ...:
         context["business_registry"] = record
     return context
+
+
+def filed_cert_number(filing: Filing) -> str:
+    """The filing's certificate number, from its (sealed) application: the column only holds its index."""
+    return ((filing.application or {}).get("subject") or {}).get("cert_number") or ""
 
 
 def orders_for(*, account, include_closed: bool = False):
@@ -157,7 +164,8 @@ def own_filing(*, account, cert_number: str) -> Filing | None:
     cert = (cert_number or "").strip().upper()
     if not cert or account is None:
         return None
-    return Filing.objects.filter(account=account, cert_number=cert, status=Filing.ACTIVE).order_by("-approved_at").first()
+    return (Filing.objects.filter(account=account, cert_index__in=blind_indexes(cert, kind=CERT), status=Filing.ACTIVE)
+            .order_by("-approved_at").first())
 
 
 def _fill_blanks(target: dict, known: dict) -> None:

@@ -10,6 +10,8 @@ from beian.filings import effects, states, transitions
 from beian.filings import messages as msg
 from beian.filings.claims import release_claims, sync_claims
 from beian.filings.models import Order, OrderEvent, Timer
+from beian.pii.index import CERT, blind_index
+from beian.pii.mask import mask_mobile
 
 EXPIRY = timedelta(days=45)
 EXPIRY_TIMER = "expiry"
@@ -40,7 +42,7 @@ def _summary(application: dict) -> dict:
     return {
         "province": normalise_province(province) or province[:16],
         "subject_name": (subject.get("name") or "")[:200],
-        "subject_cert_number": (subject.get("cert_number") or "").strip().upper()[:64],
+        "subject_cert_index": blind_index(subject.get("cert_number") or "", kind=CERT),
         "subject_nature": (subject.get("nature") or "")[:32],
     }
 
@@ -154,4 +156,5 @@ def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
     now = now or timezone.now()
     Order.objects.filter(pk=order.pk).update(agreement_accepted_at=now)
     return transition(order=order, to_state=states.PROVIDER_REVIEW, role=transitions.APPLICANT, actor=actor,
-                      payload={"filing_type": result["filing_type"], "sms_targets": result["sms_targets"]}, now=now)
+                      payload={"filing_type": result["filing_type"],
+                               "sms_targets": [mask_mobile(m) for m in result["sms_targets"]]}, now=now)

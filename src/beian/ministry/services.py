@@ -13,6 +13,7 @@ from beian.filings.services import OrderError, transition
 from beian.ministry import messages as msg
 from beian.ministry.models import MinistryCursor, MinistryResult
 from beian.ministry.port import MinistryRejected, MinistryUnavailable, Status
+from beian.pii.index import CERT, blind_index
 
 log = logging.getLogger(__name__)
 SUBMIT_TIMER = "ministry_submit"
@@ -129,7 +130,8 @@ def record_approval(*, order: Order, status: Status, now) -> None:
         subject = app.get("subject") or {}
         filing, _ = Filing.objects.get_or_create(subject_number=status.icp_number, defaults={
             "account": order.account, "province": order.province, "subject_name": subject.get("name", ""),
-            "cert_number": order.subject_cert_number, "nature": subject.get("nature", ""), "approved_at": now,
+            "cert_index": blind_index(subject.get("cert_number") or "", kind=CERT), "nature": subject.get("nature", ""),
+            "approved_at": now,
             "application": {k: v for k, v in app.items() if k != "websites"}})
         for website in websites:
             domain = (website.get("domains") or [""])[0].lower()
@@ -148,6 +150,7 @@ def record_approval(*, order: Order, status: Status, now) -> None:
     if kind == "change_subject":
         filing.subject_name = (app.get("subject") or {}).get("name", filing.subject_name)
         filing.application = {k: v for k, v in app.items() if k != "websites"}
+        filing.cert_index = blind_index((app.get("subject") or {}).get("cert_number") or "", kind=CERT) or filing.cert_index
         filing.save()
     elif kind in ("change_website", "change_access") and target and websites:
         access = websites[0].get("access") or {}

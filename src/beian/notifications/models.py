@@ -2,6 +2,12 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+
+from beian.pii.fields import EncryptedTextField
+from beian.pii.index import MAX_LENGTH as INDEX_LENGTH
+from beian.pii.index import MOBILE, blind_index, blind_indexes
+from beian.pii.mask import mask_mobile
 
 
 class Message(models.Model):
@@ -12,7 +18,7 @@ class Message(models.Model):
                                 related_name="messages")
     order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="messages")
     channel = models.CharField(max_length=8, choices=[(SITE, "站内信"), (EMAIL, "邮件"), (SMS, "短信")])
-    to = models.CharField(max_length=255, blank=True)
+    to = EncryptedTextField(blank=True)  # the mobile, email address or login it went to: sealed
     event = models.CharField(max_length=64)
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
@@ -27,13 +33,15 @@ class Message(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.channel}:{self.to}:{self.event}"
+        return f"{self.channel}:{mask_mobile(self.to) if self.channel == self.SMS else '…'}:{self.event}"
 
 
 class SmsRecord(models.Model):
-    """What the demo SMS gateway 'sent': the sink page shows these instead of a phone."""
+    """What the demo SMS gateway 'sent': the sink page shows these instead of a phone. The mobile is sealed
+    and found by its blind index (`for_mobile`)."""
 
-    to = models.CharField(max_length=32, db_index=True)
+    to = EncryptedTextField()
+    to_index = models.CharField(max_length=INDEX_LENGTH, db_index=True, default="")
     body = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -41,4 +49,12 @@ class SmsRecord(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.to}: {self.body[:20]}"
+        return f"{mask_mobile(self.to)}: {self.body[:20]}"
+
+    def save(self, *args, **kwargs):
+        self.to_index = blind_index(self.to, kind=MOBILE)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def for_mobile(mobile: str) -> Q:
+        return Q(to_index__in=blind_indexes(mobile, kind=MOBILE))

@@ -6,26 +6,28 @@ import email.utils
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from beian.notifications.models import Message, SmsRecord
 
 
-def sink_sms(user, *, mobile: str = ""):
+def sink_sms(user, *, mobile: str = "", limit: int = 100):
     """The SMS the demo gateway 'sent' that the user may read.
 
     An applicant reads an SMS only when one of their own outbox rows (their account, or an order of theirs)
     caused it, matched by recipient and exact text: typing a stranger's mobile into one's own order shows the
-    code sent for that order, never the codes the stranger was sent for theirs.
+    code sent for that order, never the codes the stranger was sent for theirs. Recipients are sealed at rest
+    (beian.pii), so the match on the recipient is made on the decrypted values of the newest rows.
     """
     sms = SmsRecord.objects.all()
-    if not user.is_staff:
-        own = Message.objects.filter(Q(account=user) | Q(order__account=user), channel=Message.SMS,
-                                     to=OuterRef("to"), body=OuterRef("body"))
-        sms = sms.filter(Exists(own))
     if mobile:
-        sms = sms.filter(to=mobile)
-    return sms
+        sms = sms.filter(SmsRecord.for_mobile(mobile))
+    if user.is_staff:
+        return list(sms[:limit])
+    own = Message.objects.filter(Q(account=user) | Q(order__account=user), channel=Message.SMS).order_by("-id")[:500]
+    pairs = {(m.to, m.body) for m in own}
+    candidates = sms.filter(body__in={body for _, body in pairs})[:500]
+    return [s for s in candidates if (s.to, s.body) in pairs][:limit]
 
 
 def sink_mails(user, *, limit: int = 50, scan: int = 1000) -> list[dict]:

@@ -1,4 +1,5 @@
-from django.db.models import Q
+from collections import Counter
+
 from django.utils import timezone
 
 from beian.products import messages as msg
@@ -11,26 +12,33 @@ def usable_instances(*, account, now=None):
     return Instance.objects.filter(owner=account, mainland=True, expires_at__gt=now).order_by("instance_id")
 
 
-def used_slots(instance: Instance, *, exclude_order_id=None) -> int:
-    """Websites filed on the instance plus websites of orders in flight that name it."""
+def in_flight_sites(*, exclude_order_id=None) -> Counter:
+    """instance id -> websites of orders in flight that name it. Applications are sealed (beian.pii), so the
+    database cannot search inside them: the in-flight ones are read once per question."""
     from beian.filings import states
-    from beian.filings.models import FiledWebsite, Order
+    from beian.filings.models import Order
+
+    orders = Order.objects.filter(state__in=states.IN_FLIGHT).exclude(pk=exclude_order_id)
+    return Counter((w.get("access") or {}).get("instance_id") for app in orders.values_list("application", flat=True)
+                   for w in app.get("websites") or ())
+
+
+def used_slots(instance: Instance, *, exclude_order_id=None, in_flight: Counter | None = None) -> int:
+    """Websites filed on the instance plus websites of orders in flight that name it."""
+    from beian.filings.models import FiledWebsite
 
     filed = FiledWebsite.objects.filter(instance_id=instance.instance_id, status=FiledWebsite.ACTIVE).count()
-    orders = Order.objects.filter(state__in=states.IN_FLIGHT).exclude(pk=exclude_order_id)
-    in_flight = sum(
-        1 for app in orders.filter(Q(application__icontains=instance.instance_id)).values_list("application", flat=True)
-        for w in app.get("websites") or () if (w.get("access") or {}).get("instance_id") == instance.instance_id
-    )
-    return filed + in_flight
+    in_flight = in_flight if in_flight is not None else in_flight_sites(exclude_order_id=exclude_order_id)
+    return filed + in_flight[instance.instance_id]
 
 
 def instances_overview(*, account, now=None) -> list[dict]:
     """我的云服务器实例: every instance of the account, with whether (and why not) it can be filed on."""
     now = now or timezone.now()
     rows = []
+    in_flight = in_flight_sites()
     for instance in Instance.objects.filter(owner=account).order_by("instance_id"):
-        used = used_slots(instance)
+        used = used_slots(instance, in_flight=in_flight)
         if not instance.mainland:
             status = msg.STATUS_NOT_MAINLAND
         elif instance.expires_at <= now:

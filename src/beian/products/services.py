@@ -63,7 +63,8 @@ def _number_taken(number: ServiceNumber, order_id, domain: str) -> bool:
     if consumer is not None and consumer.pk != order_id and consumer.state not in (states.CANCELLED, states.EXPIRED) \
             and not (domain and number.consumed_domain == domain):
         return True
-    others = Order.objects.filter(state__in=states.IN_FLIGHT, application__icontains=number.code).exclude(pk=order_id)
+    # Applications are sealed (beian.pii): the database cannot search inside them, so in-flight ones are read.
+    others = Order.objects.filter(state__in=states.IN_FLIGHT).exclude(pk=order_id)
     return any((w.get("access") or {}).get("service_number") == number.code
                and not (domain and (w.get("domains") or [""])[0] == domain)
                for app in others.values_list("application", flat=True) for w in app.get("websites") or ())

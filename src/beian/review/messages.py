@@ -24,7 +24,8 @@ REASON_PLACEHOLDER = "请选择原因"
 UNKNOWN_FIELD = "该订单没有此字段，请刷新页面后重试。"
 
 # Labels of the console: who did it, what kind of record, how serious (web/labels.py looks them up).
-ROLES = {"applicant": "申请人", "reviewer": "审核专员", "system": "系统", "ministry": "管局", "principals": "负责人"}
+ROLES = {"applicant": "申请人", "reviewer": "审核专员", "system": "系统", "ministry": "管局", "principals": "负责人",
+         "phone": "手机链接"}
 EVENT_KINDS = {
     "created": "创建订单", "edit": "修改备案信息", "transition": "状态变更", "evidence_view": "查看订单与证据",
     "material_view": "查看资料或核验画面", "face_verification": "人脸核验", "manual_review": "人工核验",

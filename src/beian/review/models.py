@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from beian.pii.fields import EncryptedTextField
+
 
 class ReviewClaim(models.Model):
     order = models.OneToOneField("filings.Order", on_delete=models.CASCADE, related_name="review_claim")
@@ -52,7 +54,7 @@ class CallLog(models.Model):
     order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="calls")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     at = models.DateTimeField()
-    mobile = models.CharField(max_length=20)
+    mobile = EncryptedTextField()
     outcome = models.CharField(max_length=16)
     notes = models.CharField(max_length=300, blank=True)
 

@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from beian.documents.selectors import active_materials
+from beian.documents.services import log_evidence_read
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent
 from beian.filings.selectors import merge_repeats, sla_due
 from beian.filings.services import OrderError
+from beian.pii.mask import mask_cert
 from beian.review import messages as msg
 from beian.review import reasons, services
 from beian.review.selectors import field_reasons, handler, is_reviewer, queue, reviewer_of, reviewers
@@ -35,11 +37,6 @@ def _text(request, name: str, limit: int) -> str:
     return request.POST.get(name, "").replace("\x00", "")[:limit]
 
 
-def mask(value: str) -> str:
-    """ID numbers in lists show only their ends (full numbers only on the order page, which is logged)."""
-    return value[:4] + "*" * max(len(value) - 8, 0) + value[-4:] if len(value) > 8 else value
-
-
 @reviewer_required
 def queue_view(request):
     province, state = request.GET.get("province", ""), request.GET.get("state", "")
@@ -47,7 +44,8 @@ def queue_view(request):
     rows = queue(province=province if province in PROVINCES else "", state=state,
                  overdue_only=request.GET.get("overdue") == "1")
     for row in rows:
-        row["cert"] = mask(row["order"].subject_cert_number)
+        # Lists show only the ends of a certificate number; the full one is on the order page, which is logged.
+        row["cert"] = mask_cert(((row["order"].application or {}).get("subject") or {}).get("cert_number"))
     return render(request, "review/queue.html", {"rows": rows, "provinces": list(PROVINCES), "province": province,
                                                  "state": state, "states": [(s, states.INTERNAL_LABELS[s]) for s in states.ALL],
                                                  "overdue": request.GET.get("overdue") == "1"})
@@ -171,9 +169,7 @@ def face_frame(request, pk, index):
     attempt = FaceAttempt.objects.select_related("order").filter(pk=pk).first()
     if attempt is None or not 0 <= index < len(attempt.frames):
         raise Http404
-    OrderEvent.objects.create(order=attempt.order, at=timezone.now(), actor=request.user, role="reviewer",
-                              kind="material_view", from_state=attempt.order.state, to_state=attempt.order.state,
-                              payload={"face_attempt": attempt.pk, "frame": index})
+    log_evidence_read(order=attempt.order, actor=request.user, role="reviewer", face_attempt=attempt.pk, frame=index)
     response = FileResponse(materials_storage().open(attempt.frames[index], "rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
@@ -303,9 +299,8 @@ def material_image(request, pk):
     reviewer = is_reviewer(request.user)
     if not reviewer and material.order.account_id != request.user.id:
         raise Http404
-    OrderEvent.objects.create(order=material.order, at=timezone.now(), actor=request.user,
-                              role="reviewer" if reviewer else "applicant", kind="material_view",
-                              from_state=material.order.state, to_state=material.order.state, payload={"material": material.pk})
+    log_evidence_read(order=material.order, actor=request.user, role="reviewer" if reviewer else "applicant",
+                      material=material.pk)
     response = FileResponse(material.derived.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response

@@ -10,8 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from beian.documents import messages as documents_msg
+from beian.documents.crosscheck import masked_row
 from beian.documents.models import Material
-from beian.documents.services import UploadError, upload_to_slot
+from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
+from beian.pii.mask import mask_name
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import messages as msg
 from beian.verification import services
@@ -41,10 +43,6 @@ def _resolve(request, token: str, action: str = "view"):
                             status=status)
 
 
-def _mask_name(name: str) -> str:
-    return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else (name[0] + "*" if name else "")
-
-
 def _context(link, token: str) -> dict:
     order, person = link.order, link.person
     have = {(m.kind, m.owner, m.side): m for m in Material.objects.filter(order=order, status=Material.ACTIVE)}
@@ -54,6 +52,8 @@ def _context(link, token: str) -> dict:
         side = item.get("side") or ""
         material = have.get((item["kind"], item["owner"], side))
         evidence = (material.evidence or {}) if material else {}
+        if evidence.get("rows"):
+            evidence = {**evidence, "rows": [masked_row(r) for r in evidence["rows"]]}
         slots.append({"kind": item["kind"], "owner": item["owner"], "side": side, "material": material,
                       "label": MATERIALS[item["kind"]] + SIDES.get(item.get("side"), ""),
                       "pending": evidence.get("ocr_status") == "pending", "evidence": evidence})
@@ -62,8 +62,15 @@ def _context(link, token: str) -> dict:
     pending = any(s["pending"] for s in slots) or face["pending"]
     return {"link": link, "token": token, "order": order, "slots": slots, "face": face, "pending": pending,
             "person_label": next((p["label"] for p in services.people(order, required) if p["person"] == person), ""),
-            "person_name": _mask_name(record.get("name", "")), "is_resident_id": record.get("cert_type") == "resident_id",
+            "person_name": mask_name(record.get("name", "")), "is_resident_id": record.get("cert_type") == "resident_id",
             "manual_after": services.MANUAL_REVIEW_AFTER}
+
+
+def _log_readings(link, context: dict) -> None:
+    """OCR readings on the page (masked, but still evidence): one access-log entry per page shown."""
+    shown = [s["material"].pk for s in context["slots"] if s["evidence"].get("rows")]
+    if shown:
+        log_evidence_read(order=link.order, role="phone", ocr=shown, link=link.pk, person=link.person)
 
 
 @require_GET
@@ -71,7 +78,9 @@ def phone_page(request, token):
     link, response = _resolve(request, token)
     if response:
         return response
-    return render(request, "verification/phone.html", _context(link, token))
+    context = _context(link, token)
+    _log_readings(link, context)
+    return render(request, "verification/phone.html", context)
 
 
 @require_GET
@@ -80,7 +89,9 @@ def phone_status(request, token):
     link, response = _resolve(request, token)
     if response:
         return response
-    return render(request, "verification/_phone_status.html", _context(link, token))
+    context = _context(link, token)
+    _log_readings(link, context)
+    return render(request, "verification/_phone_status.html", context)
 
 
 @require_POST

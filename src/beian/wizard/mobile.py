@@ -54,7 +54,7 @@ def send_code(*, order, mobile: str, ip: str | None = None, now=None) -> None:
 def verify_code(*, order, mobile: str, code: str, now=None) -> None:
     now = now or timezone.now()
     with transaction.atomic():
-        latest = MobileCode.objects.select_for_update().filter(order=order, mobile=mobile).first()
+        latest = MobileCode.objects.select_for_update().filter(MobileCode.for_mobile(mobile), order=order).first()
         if latest is None or latest.expires_at < now:
             raise CodeError("code_wrong", msg.CODE_WRONG)
         if latest.verified_at:
@@ -70,4 +70,4 @@ def verify_code(*, order, mobile: str, code: str, now=None) -> None:
 
 
 def is_verified(*, order, mobile: str) -> bool:
-    return MobileCode.objects.filter(order=order, mobile=mobile, verified_at__isnull=False).exists()
+    return MobileCode.objects.filter(MobileCode.for_mobile(mobile), order=order, verified_at__isnull=False).exists()

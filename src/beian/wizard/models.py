@@ -1,13 +1,21 @@
 import hashlib
 
 from django.db import models
+from django.db.models import Q
+
+from beian.pii.fields import EncryptedTextField
+from beian.pii.index import MAX_LENGTH as INDEX_LENGTH
+from beian.pii.index import MOBILE, blind_index, blind_indexes
+from beian.pii.mask import mask_mobile
 
 
 class MobileCode(models.Model):
-    """A 6-digit code sent to the subject principal's mobile at the 主体负责人 step (hash only)."""
+    """A 6-digit code sent to the subject principal's mobile at the 主体负责人 step (hash only). The mobile is
+    sealed and found by its blind index (`for_mobile`)."""
 
     order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="mobile_codes")
-    mobile = models.CharField(max_length=20)
+    mobile = EncryptedTextField()
+    mobile_index = models.CharField(max_length=INDEX_LENGTH, db_index=True, default="")
     code_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField(db_index=True)
     expires_at = models.DateTimeField()
@@ -18,7 +26,15 @@ class MobileCode(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.order_id}:{self.mobile[:3]}****{self.mobile[-4:]}"
+        return f"{self.order_id}:{mask_mobile(self.mobile)}"
+
+    def save(self, *args, **kwargs):
+        self.mobile_index = blind_index(self.mobile, kind=MOBILE)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def for_mobile(mobile: str) -> Q:
+        return Q(mobile_index__in=blind_indexes(mobile, kind=MOBILE))
 
     @staticmethod
     def hash(order_id: int, code: str) -> str:

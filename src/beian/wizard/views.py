@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from beian.documents import messages as documents_msg
 from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
-from beian.documents.services import UploadError, upload_to_slot
+from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
 from beian.filings import states
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
@@ -118,6 +118,8 @@ def materials(request, pk):
     items = [{"kind": m["kind"], "owner": m["owner"], "side": m.get("side") or "", "auxiliary": m.get("auxiliary", False),
               "label": MATERIALS[m["kind"]] + SIDES.get(m.get("side"), ""), "owner_label": _owner_label(m["owner"], order.application),
               "uploaded": have.get((m["kind"], m["owner"], m.get("side") or ""))} for m in result["required_materials"]]
+    if shown := [i["uploaded"].pk for i in items if i["uploaded"] and (i["uploaded"].evidence or {}).get("rows")]:
+        log_evidence_read(order=order, actor=request.user, role="applicant", ocr=shown)
     missing = [f for f in result["findings"] if f["code"].startswith("MATERIAL_")]
     no_access = [msg.ACCESS_MISSING_SITE.format(site=site_label(order.application, i))
                  for i in sites_without_access(order.application)] if order.kind in NEW_FILING_KINDS else []

@@ -2,6 +2,7 @@
 
 from django import template
 
+from beian.pii import mask
 from beian.web import labels
 
 register = template.Library()
@@ -10,3 +11,15 @@ register = template.Library()
 @register.filter
 def label(value, kind: str) -> str:
     return labels.label(value, kind)
+
+
+@register.filter
+def mask_mobile(value) -> str:
+    """138****0000 (beian.pii.mask): mobiles in lists."""
+    return mask.mask_mobile(value)
+
+
+@register.filter
+def mask_cert(value) -> str:
+    """3301**********123X (beian.pii.mask): certificate numbers in lists."""
+    return mask.mask_cert(value)
