@@ -28,6 +28,7 @@ PRODUCTION = {
     "MINISTRY_SHARED_SECRET": "9d1f6c0e4b7a2358e6f0c1d2b3a49587",
     "ALLOWED_HOSTS": "beian.example.com",
     "SITE_URL": "https://beian.example.com",
+    "MINISTRY_URL": "https://ministry.example.cn",
     "BEIAN_DATA_KEYS": "k1:q0dKzXb3QvQy8M6o3b2fN1ZkPq9bR5sT7uV8wX0yZ1A=",
 }
 # Settings of the developer's shell (or of the browser tests' conftest) that would change the answers below.
@@ -45,15 +46,16 @@ def run(tmp_path, *args, settings=PLATFORM, command=("manage",), **env):
 def test_production_run_without_settings_refuses_to_start_naming_each(tmp_path):
     out = run(tmp_path, "check")
     assert out.returncode != 0
-    for name in ("SECRET_KEY", "MINISTRY_SHARED_SECRET", "ALLOWED_HOSTS", "SITE_URL", "BEIAN_DATA_KEYS", "BEIAN_DEMO"):
+    for name in ("SECRET_KEY", "MINISTRY_SHARED_SECRET", "ALLOWED_HOSTS", "SITE_URL", "MINISTRY_URL", "BEIAN_DATA_KEYS", "BEIAN_DEMO"):
         assert name in out.stderr, (name, out.stderr[-2000:])
 
 
 def test_production_run_refuses_a_demo_secret_and_plain_http_by_name(tmp_path):
     out = run(tmp_path, "check", **{**PRODUCTION, "MINISTRY_SHARED_SECRET": "demo-ministry-secret",
-                                    "SITE_URL": "http://beian.example.com"})
+                                    "SITE_URL": "http://beian.example.com", "MINISTRY_URL": "http://127.0.0.1:8001"})
     assert out.returncode != 0
     assert "MINISTRY_SHARED_SECRET" in out.stderr and "SITE_URL" in out.stderr
+    assert "MINISTRY_URL: 'http://127.0.0.1:8001' is not an https:// URL" in out.stderr, out.stderr[-2000:]
     assert "SECRET_KEY" not in out.stderr and "ALLOWED_HOSTS" not in out.stderr, out.stderr[-2000:]
 
 

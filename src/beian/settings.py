@@ -280,6 +280,10 @@ def production_problems() -> list[str]:
         *profile.hosts_problems(ALLOWED_HOSTS),
         *profile.https_url_problems("SITE_URL", SITE_URL, "this platform's public address, used in mails and QR codes"),
         *profile.debug_problems(DEBUG),
+        # Requests and results carry ID numbers and mobiles: the signature protects them from change, only TLS
+        # from being read.
+        *profile.https_url_problems("MINISTRY_URL", os.environ.get("MINISTRY_URL", ""),
+                                    "the ministry's interface, reached over TLS"),
         # A key generated into the data directory would differ per host and be lost with the disk.
         *([] if DATA_KEYS_SOURCE == "BEIAN_DATA_KEYS" else
           ["BEIAN_DATA_KEYS: not set (the master keys that seal personal data at rest, the same on every host)"]),
