@@ -330,3 +330,26 @@ def test_an_order_filled_outside_the_wizard_links_every_step_its_content_reaches
     for step in ("product", "subject", "websites", "materials"):
         assert f'href="/orders/{order.pk}/{step}/"' in bar, step
     assert f'href="/orders/{order.pk}/confirm/"' not in bar
+
+
+def test_a_first_submission_needs_the_principals_mobile_confirmed_even_when_the_step_was_skipped(logged_in):
+    """The step bar reaches 信息确认 without passing 填写主体信息's SMS code: the confirm page lists the code as
+    missing with a link to the step, and the submission is refused, changing nothing."""
+    from beian.filings.services import create_order
+
+    client, account, instances = logged_in
+    client.post("/orders/new/", basic_post())
+    application = Order.objects.get().application
+    Order.objects.all().delete()
+    application["websites"][0]["access"] = {"product": "ecs", "instance_id": instances[0].instance_id,
+                                            "ip": instances[0].public_ip, "service_number": None}
+    application["subject"].update({"mailing_address": "浙江省杭州市西湖区文三路100号8楼801室"})
+    application["subject"]["principal"].update({"mobile": "13800000000", "name": "张三"})
+    order = create_order(account=account, application=application, kind="first")
+    page = client.get(f"/orders/{order.pk}/confirm/").content.decode()
+    missing_block = page[page.index('id="missing"'):]
+    assert "请获取并填写发送到主体负责人手机的验证码" in missing_block
+    assert f'href="/orders/{order.pk}/subject/"' in missing_block
+    refused = client.post(f"/orders/{order.pk}/confirm/", {"agreement": "on"})
+    assert refused.status_code == 200 and "请获取并填写发送到主体负责人手机的验证码" in refused.content.decode()
+    assert _fresh(order).state == states.DRAFT and _fresh(order).submitted_at is None

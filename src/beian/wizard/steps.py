@@ -408,6 +408,16 @@ def websites(request, pk):
                     "base": conflicts.snapshot(_website_specs(len(sites)), order.application)})
 
 
+def _mobile_unverified(order) -> list[dict]:
+    """The subject principal's mobile must be confirmed by its SMS code before the first submission (a
+    resubmission keeps the number that was confirmed then, or one the reviewer called)."""
+    phone = fields.get_path(order.application, "subject.principal.mobile")
+    if order.submitted_at is not None or mobile.is_verified(order=order, mobile=phone):
+        return []
+    return [{"code": "MOBILE_NOT_VERIFIED", "severity": "error", "path": "subject.principal.mobile",
+             "message": msg.CODE_REQUIRED}]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def confirm(request, pk):
@@ -415,12 +425,15 @@ def confirm(request, pk):
     materials = materials_for_precheck(order=order)
     result = checks.run(order.application, order=order, materials=materials)
     error, details = None, []
+    unverified = _mobile_unverified(order)
     if request.method == "POST":
         if not order.editable:
             messages.info(request, msg.ALREADY_SUBMITTED)
             return redirect("wizard:progress", pk=order.pk)
         _acted(request, order, "confirm")
         try:
+            if unverified:  # the step bar lets a person jump past 填写主体信息 without its SMS code
+                raise OrderError("mobile_not_verified", msg.SUBMIT_REFUSED.format(count=1), details=unverified)
             submit_order(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
         except OrderError as exc:
             error, details = exc.message, exc.details
@@ -429,7 +442,7 @@ def confirm(request, pk):
             return redirect("wizard:progress", pk=order.pk)
     warnings = [(label, [f for f in result["findings"] if f["severity"] != "error" and checks.step_of(f) == key],
                  reverse(STEP_URLS[key], args=[order.pk])) for key, label in msg.STEPS]
-    parts = missing.missing_parts(order, list(details) + result["findings"])
+    parts = missing.missing_parts(order, list(details) + result["findings"] + ([] if details else unverified))
     if parts and any(d.get("code") != "MATERIAL_MISSING" for d in details):
         # The list says each thing once (the product check repeats ACCESS_MISSING): the count must match it.
         error = msg.SUBMIT_REFUSED.format(count=sum(len(g["items"]) for g in parts))
