@@ -409,10 +409,12 @@ def websites(request, pk):
 
 
 def _mobile_unverified(order) -> list[dict]:
-    """The subject principal's mobile must be confirmed by its SMS code before the first submission (a
-    resubmission keeps the number that was confirmed then, or one the reviewer called)."""
+    """The subject principal's mobile must be confirmed by its SMS code before a new filing's first submission
+    (a resubmission keeps the number confirmed then; a change, cancellation or deregistration is about a
+    filed record whose principal the ministry's own SMS check reaches)."""
     phone = fields.get_path(order.application, "subject.principal.mobile")
-    if order.submitted_at is not None or mobile.is_verified(order=order, mobile=phone):
+    if (order.kind not in checks.NEW_FILING_KINDS or order.submitted_at is not None
+            or mobile.is_verified(order=order, mobile=phone)):
         return []
     return [{"code": "MOBILE_NOT_VERIFIED", "severity": "error", "path": "subject.principal.mobile",
              "message": msg.CODE_REQUIRED}]
