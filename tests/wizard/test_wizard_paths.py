@@ -307,13 +307,10 @@ def test_a_website_just_added_opens_blank_and_shows_its_findings_once_saved(logg
     assert 'class="field-error' in site
 
 
-def test_an_order_filled_outside_the_wizard_links_every_step_its_content_reaches(logged_in):
-    """A draft made by the demo, an API client or a prefill has no visits: its step bar still links to
-    each step whose earlier steps are filled, and a step already filled shows its findings."""
+def _filled_outside_wizard(client, account, instances, site_name=""):
+    """A draft made by services (as the demo or an API client makes one): no step visits, SMS not confirmed."""
     from beian.filings.services import create_order
-    from beian.wizard.visits import reached_steps, saved_steps
 
-    client, account, instances = logged_in
     client.post("/orders/new/", basic_post())
     application = Order.objects.get().application
     Order.objects.all().delete()
@@ -321,8 +318,17 @@ def test_an_order_filled_outside_the_wizard_links_every_step_its_content_reaches
                                             "ip": instances[0].public_ip, "service_number": None}
     application["subject"].update({"mailing_address": "浙江省杭州市西湖区文三路100号8楼801室"})
     application["subject"]["principal"].update({"mobile": "13800000000", "name": "张三"})
-    application["websites"][0]["name"] = "示例科技官方网站"
-    order = create_order(account=account, application=application, kind="first")
+    application["websites"][0]["name"] = site_name
+    return create_order(account=account, application=application, kind="first")
+
+
+def test_an_order_filled_outside_the_wizard_links_every_step_its_content_reaches(logged_in):
+    """A draft made by the demo, an API client or a prefill has no visits: its step bar still links to
+    each step whose earlier steps are filled, and a step already filled shows its findings."""
+    from beian.wizard.visits import reached_steps, saved_steps
+
+    client, account, instances = logged_in
+    order = _filled_outside_wizard(client, account, instances, site_name="示例科技官方网站")
     assert reached_steps(order) == {"basic", "product", "subject", "websites", "materials"}
     assert {"product", "subject", "websites"} <= saved_steps(order)
     page = client.get(f"/orders/{order.pk}/basic/").content.decode()
@@ -335,17 +341,8 @@ def test_an_order_filled_outside_the_wizard_links_every_step_its_content_reaches
 def test_a_first_submission_needs_the_principals_mobile_confirmed_even_when_the_step_was_skipped(logged_in):
     """The step bar reaches 信息确认 without passing 填写主体信息's SMS code: the confirm page lists the code as
     missing with a link to the step, and the submission is refused, changing nothing."""
-    from beian.filings.services import create_order
-
     client, account, instances = logged_in
-    client.post("/orders/new/", basic_post())
-    application = Order.objects.get().application
-    Order.objects.all().delete()
-    application["websites"][0]["access"] = {"product": "ecs", "instance_id": instances[0].instance_id,
-                                            "ip": instances[0].public_ip, "service_number": None}
-    application["subject"].update({"mailing_address": "浙江省杭州市西湖区文三路100号8楼801室"})
-    application["subject"]["principal"].update({"mobile": "13800000000", "name": "张三"})
-    order = create_order(account=account, application=application, kind="first")
+    order = _filled_outside_wizard(client, account, instances)
     page = client.get(f"/orders/{order.pk}/confirm/").content.decode()
     missing_block = page[page.index('id="missing"'):]
     assert "请获取并填写发送到主体负责人手机的验证码" in missing_block
