@@ -163,3 +163,16 @@ def test_public_query_and_rejection(simulator):
     simulator.manage("ministry_decide", rid, "--reject", "网站名称不符合命名规范")
     rejected = client.status(request_id=rid)
     assert rejected.status == "rejected" and rejected.reason == "网站名称不符合命名规范"
+
+
+def test_sms_page_words_its_two_not_found_cases_as_the_seed_does(simulator):
+    """Seed 003 §9's FAQ: “暂无待短信核验的备案申请，无需重发短信。” when nothing waits for the mobile, and
+    “该条验证库里找不到记录。” when a mobile that has a filing waiting is given with a last 6 of no record."""
+    client = _client(simulator)
+    waiting, idle = _fresh_mobile(), _fresh_mobile()
+    client.submit(request_id=uuid.uuid4().hex, order_ref="BA9", kind="first", application=_app(principal_mobile=waiting))
+    assert "暂无待短信核验的备案申请，无需重发短信。" in simulator.sms_post(action="resend", mobile=idle, cert_last6="01123X")
+    assert "该条验证库里找不到记录。" in simulator.sms_post(action="resend", mobile=waiting, cert_last6="999999")
+    code = simulator.codes(waiting)[0]
+    assert "该条验证库里找不到记录。" in simulator.sms_post(code=code, mobile=waiting, cert_last6="999999")
+    assert "暂无待短信核验的备案申请" in simulator.sms_post(code=code, mobile=idle, cert_last6="01123X")

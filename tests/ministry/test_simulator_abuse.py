@@ -67,7 +67,7 @@ def test_wrong_entries_with_a_wrong_last6_do_not_return_the_filing(simulator):
     client.submit(request_id=rid, order_ref="BA-ABUSE", kind="new_site_here", application=_app(principal_mobile=mobile))
     for guess in range(6):  # someone who knows only the mobile
         status, page = _post(simulator, code="999999", mobile=mobile, cert_last6=f"00000{guess}")
-        assert status == 200 and "有误" in page and "退回" not in page
+        assert status == 200 and "该条验证库里找不到记录" in page and "退回" not in page
     assert client.status(request_id=rid).status == "sms"
     # The person themself still verifies with the code they received.
     code = simulator.codes(mobile)[0]

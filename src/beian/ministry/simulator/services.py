@@ -118,7 +118,7 @@ def verify(*, code: str, mobile: str, cert_last6: str, now) -> tuple[bool, str, 
             return False, msg.SMS_NOT_FOUND, False
         mine = [c for c in pending if c.cert_last6 == cert_last6.strip().upper()]
         if not mine:
-            return False, msg.SMS_WRONG_UNKNOWN, False
+            return False, msg.SMS_NO_RECORD, False
         # One person may have several filings waiting, one SMS each: the code says which one it answers;
         # a code that answers none counts against the latest.
         challenge = next((c for c in mine if _code_matches(c, code)), mine[0])
@@ -146,9 +146,12 @@ def verify(*, code: str, mobile: str, cert_last6: str, now) -> tuple[bool, str, 
 def resend(*, mobile: str, cert_last6: str, now) -> tuple[bool, str, bool]:
     """(sent, message, identified): like `verify`, a resend needs the mobile and the right last 6."""
     with transaction.atomic():
-        challenge = _pending(mobile).filter(cert_last6=cert_last6.strip().upper()).select_for_update().first()
+        pending = _pending(mobile)
+        if not pending.exists():
+            return False, msg.SMS_NO_PENDING_RESEND, False
+        challenge = pending.filter(cert_last6=cert_last6.strip().upper()).select_for_update().first()
         if challenge is None:
-            return False, msg.SMS_NOT_FOUND, False
+            return False, msg.SMS_NO_RECORD, False
         if challenge.resends >= MAX_RESENDS:
             return False, msg.SMS_RESEND_LIMIT, True
         challenge.resends += 1
