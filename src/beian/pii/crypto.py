@@ -99,6 +99,12 @@ def _seal(plaintext: bytes, aad: bytes) -> tuple[str, bytes, bytes]:
     return kid, wrapped, body
 
 
+def _rewrapped(kid: str, wrapped: bytes) -> tuple[str, bytes] | None:
+    """The data key wrapped under the current master key; None when it already is (the body never changes)."""
+    ring = keyring()
+    return None if kid == ring.current else ring.wrap(ring.unwrap(kid, wrapped))
+
+
 def _open(kid: str, wrapped: bytes, body: bytes, aad: bytes) -> bytes:
     data_key = keyring().unwrap(kid, wrapped)
     try:
@@ -121,9 +127,12 @@ def _split_text(value: str) -> tuple[str, bytes, bytes]:
         raise DataKeyError(msg.CIPHERTEXT_MALFORMED) from None
 
 
-def seal_text(plaintext: str) -> str:
-    kid, wrapped, body = _seal(plaintext.encode(), TEXT_AAD)
+def _join_text(kid: str, wrapped: bytes, body: bytes) -> str:
     return f"{TEXT_PREFIX[:-1]}.{kid}.{_b64(wrapped)}.{_b64(body)}"
+
+
+def seal_text(plaintext: str) -> str:
+    return _join_text(*_seal(plaintext.encode(), TEXT_AAD))
 
 
 def open_text(value: str) -> str:
@@ -144,11 +153,8 @@ def rewrap_text(value: str) -> str:
     if not is_sealed_text(value):
         return seal_text(value)
     kid, wrapped, body = _split_text(value)
-    ring = keyring()
-    if kid == ring.current:
-        return value
-    new_kid, new_wrapped = ring.wrap(ring.unwrap(kid, wrapped))
-    return f"{TEXT_PREFIX[:-1]}.{new_kid}.{_b64(new_wrapped)}.{_b64(body)}"
+    moved = _rewrapped(kid, wrapped)
+    return value if moved is None else _join_text(*moved, body)
 
 
 # ---- files -----------------------------------------------------------------------------------------------
@@ -196,7 +202,5 @@ def rewrap_bytes(data: bytes) -> bytes:
     if not is_sealed_bytes(data):
         return seal_bytes(data)
     kid, wrapped, body = _split_bytes(data)
-    ring = keyring()
-    if kid == ring.current:
-        return data
-    return _join_bytes(*ring.wrap(ring.unwrap(kid, wrapped)), body)
+    moved = _rewrapped(kid, wrapped)
+    return data if moved is None else _join_bytes(*moved, body)
