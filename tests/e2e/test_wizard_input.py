@@ -9,10 +9,10 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
+from beian.filings import checks
 from beian.filings.demo import FILED_SUBJECT, seed_approved_filing, seed_business, seed_products
 from beian.filings.models import Order
 from beian.filings.services import create_order
-from beian.wizard import checks
 
 from .conftest import Shots
 from .wizard_helpers import fill, login, select

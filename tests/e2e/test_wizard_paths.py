@@ -10,10 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from beian.filings import states
+from beian.filings.checks import blank_application
 from beian.filings.demo import seed_business, seed_products
 from beian.filings.models import Order
 from beian.filings.services import create_order
-from beian.wizard.checks import blank_application
 
 from .conftest import Shots
 from .wizard_helpers import basic_step, fill, login, select, subject_step, upload_all

@@ -10,12 +10,11 @@ from django.core.management import call_command
 from beian import demo_data as data
 from beian.documents.models import Material
 from beian.documents.selectors import materials_for_precheck
-from beian.filings import states
+from beian.filings import checks, states
 from beian.filings.demo import seed_demo
 from beian.filings.models import FiledWebsite, Filing, InFlightClaim, Order, OrderEvent, Timer
 from beian.filings.services import submit_order, update_application
 from beian.verification.models import FaceAttempt
-from beian.wizard import checks
 
 pytestmark = pytest.mark.django_db
 FILING_TYPE_CODES = checks.FILING_TYPE_CODES

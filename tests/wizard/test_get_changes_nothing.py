@@ -11,11 +11,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from beian.filings import demo
+from beian.filings import checks, demo
 from beian.filings.models import FiledWebsite, Order
 from beian.filings.services import create_order
 from beian.verification import services as phone
-from beian.wizard import checks
 
 pytestmark = pytest.mark.django_db
 

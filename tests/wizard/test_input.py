@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from beian.filings import checks
 from beian.filings.demo import FILED_SUBJECT, seed_approved_filing, seed_business
 from beian.filings.models import Order
 from beian.filings.services import create_order
-from beian.wizard import checks
 
 from .support import applicant_with_products, basic_post, setup_registry, subject_post, website_post
 

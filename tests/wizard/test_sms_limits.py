@@ -4,9 +4,9 @@ only per order (one account sent 4 codes to a stranger's mobile within 5 s throu
 import pytest
 from django.contrib.auth import get_user_model
 
+from beian.filings import checks
 from beian.filings.services import create_order
 from beian.notifications.models import SmsRecord
-from beian.wizard import checks
 from beian.wizard.models import MobileCode
 
 from .support import subject_post

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from beian.documents import messages as msg
 from beian.documents.ocr import normalise
+from beian.filings.checks import person_record
 from beian.pii.mask import mask_cert, mask_name
 
 # (document field, application path relative to the person or subject, label)
@@ -35,8 +36,6 @@ def _norm(value) -> str:
 
 
 def _base(application: dict, owner: str) -> dict | None:
-    from beian.verification.services import person_record
-
     if owner == "subject":
         return application.get("subject") or {}
     return person_record(application, owner)
@@ -75,8 +74,6 @@ def compare(*, kind: str, owner: str, fields: dict, application: dict) -> tuple[
 def prefill(*, order, values: dict, material) -> None:
     """Write OCR values into blank fields (the caller holds the order's row lock); audited."""
     from beian.filings.models import OrderEvent
-    from beian.verification.services import person_record
-
     application = order.application
     for target_key, value in values.items():
         target, key = target_key.split(":", 1)

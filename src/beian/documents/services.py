@@ -11,6 +11,8 @@ from django.db import transaction
 from beian.documents import images
 from beian.documents import messages as msg
 from beian.documents.models import Material
+from beian.filings.checks import person_record
+from beian.queue import enqueue_on_commit
 
 MAX_BYTES = 4 * 1024 * 1024  # materials must be smaller than 4 MiB (seed 001 #10)
 FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "GIF": "gif"}
@@ -88,7 +90,7 @@ def log_evidence_read(*, order, role: str, actor=None, **what) -> None:
 
 
 def required_slots(order) -> set[tuple[str, str, str]]:
-    from beian.wizard import checks
+    from beian.filings import checks
 
     return {(m["kind"], m["owner"], m.get("side") or "")
             for m in checks.run(order.application, order=order)["required_materials"]}
@@ -102,18 +104,14 @@ def upload_to_slot(*, order, kind: str, owner: str, side: str, data: bytes, via:
         raise UploadError("unknown_slot", msg.UNKNOWN_SLOT)
     material = store_material(order=order, kind=kind, owner=owner, side=side, data=data, via=via, user=user)
     if ocr_kind(material, order.application):
-        from beian.documents.tasks import read_material
-
         Material.objects.filter(pk=material.pk).update(evidence={"ocr_status": "pending"})
         material.evidence = {"ocr_status": "pending"}
-        transaction.on_commit(lambda: read_material.enqueue(material.pk))
+        enqueue_on_commit("beian.documents.tasks.read_material", material.pk)
     return material
 
 
 def ocr_kind(material: Material, application: dict) -> str | None:
     """Which reader applies to a material, if any (other certificate types are checked by people)."""
-    from beian.verification.services import person_record
-
     if material.kind == "principal_id":
         record = person_record(application, material.owner) or {}
         if record.get("cert_type") == "resident_id":

@@ -2,15 +2,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
+from beian.documents import messages as msg
 from beian.documents.pdf import TEMPLATES, render_template
 from beian.documents.synthetic import FontMissing
-from beian.wizard.steps import _order_or_404
+from beian.filings.selectors import order_for
 
 
 @login_required
 @require_GET
 def template_pdf(request, pk, kind):
-    order = _order_or_404(request, pk)  # the owner's orders only
+    order = order_for(account=request.user, pk=pk)  # the owner's orders only
+    if order is None:
+        raise Http404(msg.ORDER_NOT_FOUND)
     if kind not in TEMPLATES:
         raise Http404
     try:

@@ -126,8 +126,8 @@ def cancel_order(*, order: Order, actor, now=None) -> Order:
 def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
     """信息确认 → 提交: refused with every reason at once, nothing changed, while anything is missing."""
     from beian.documents.selectors import materials_for_precheck
+    from beian.filings import checks
     from beian.products.services import ProductCheckError, check_product
-    from beian.wizard import checks
 
     if order.state not in (states.DRAFT, states.MATERIALS, states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED,
                            states.RETURNED):

@@ -1,20 +1,18 @@
 """Transition effects and timers of the ministry integration (registered at app start, no signals)."""
 
-from django.db import transaction
 
 from beian.filings import states
 from beian.filings.effects import register
 from beian.filings.timers import register_timer
+from beian.queue import enqueue_on_commit
 
 
 @register(states.PENDING_MINISTRY)
 def queue_submission(order, event) -> None:
     from beian.ministry.services import arm_submit
-    from beian.ministry.tasks import submit_order_to_ministry
-
     # The timer row is the guarantee (swept even if this task is lost); the task is the fast path.
     arm_submit(order, event.at)
-    transaction.on_commit(lambda: submit_order_to_ministry.enqueue(order.pk))
+    enqueue_on_commit("beian.ministry.tasks.submit_order_to_ministry", order.pk)
 
 
 @register_timer("ministry_submit")

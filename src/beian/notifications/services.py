@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from beian.notifications.messages import EVENTS, SITE_NAME
 from beian.notifications.models import Message
+from beian.queue import enqueue_on_commit
 
 MAX_ATTEMPTS = 5
 
@@ -41,14 +42,8 @@ def notify(*, account, event: str, context: dict, order=None, mobile: str | None
     Message.objects.bulk_create(rows)  # returns primary keys on SQLite >= 3.35 and PostgreSQL
     pending = [m.id for m in rows if m.status == Message.PENDING]
     if pending:
-        transaction.on_commit(lambda: _enqueue(pending))
+        enqueue_on_commit("beian.notifications.tasks.deliver_messages", pending)
     return rows
-
-
-def _enqueue(ids: list[int]) -> None:
-    from beian.notifications.tasks import deliver_messages
-
-    deliver_messages.enqueue(ids)
 
 
 def deliver(message_id: int) -> str:

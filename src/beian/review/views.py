@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from beian.documents.selectors import active_materials
 from beian.documents.services import log_evidence_read
-from beian.filings import states
+from beian.filings import checks, states
 from beian.filings.models import Order, OrderEvent
 from beian.filings.selectors import merge_repeats, sla_due
 from beian.filings.services import OrderError
@@ -17,7 +17,6 @@ from beian.review import reasons, services
 from beian.review.selectors import field_reasons, handler, is_reviewer, queue, reviewer_of, reviewers
 from beian.rules.provinces import PROVINCES
 from beian.web.labels import label
-from beian.wizard import checks
 
 
 def reviewer_required(view):

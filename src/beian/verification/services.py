@@ -18,8 +18,10 @@ from django.utils import timezone
 
 from beian.documents import images
 from beian.documents.models import Material, materials_storage
-from beian.filings import states
+from beian.filings import checks, states
+from beian.filings.checks import person_record
 from beian.filings.models import OrderEvent
+from beian.queue import enqueue_on_commit
 from beian.verification import messages as msg
 from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
 
@@ -41,24 +43,7 @@ class VerificationError(Exception):
 
 # ---- people ---------------------------------------------------------------------------------------------
 
-def person_record(application: dict, person: str) -> dict | None:
-    """The principal's fields (name, cert_type, cert_number, ...) for a person key."""
-    subject = application.get("subject") or {}
-    if person == "subject_principal":
-        return subject.get("principal") or None
-    if person.startswith("websites[") and person.endswith("].principal"):
-        try:
-            index = int(person[len("websites["):-len("].principal")])
-            website = (application.get("websites") or [])[index]
-        except (ValueError, IndexError):
-            return None
-        return website.get("principal") or subject.get("principal") or None
-    return None
-
-
 def required_materials(order) -> list[dict]:
-    from beian.wizard import checks
-
     return checks.run(order.application, order=order)["required_materials"]
 
 
@@ -199,9 +184,7 @@ def start_attempt(*, link: PhoneLink, frames: list[bytes], now=None) -> FaceAtte
     folder = f"verification/{order.pk}/{uuid.uuid4().hex}"
     names = [storage.save(f"{folder}/{i:02d}.jpg", ContentFile(data)) for i, data in enumerate(frames)]
     attempt = FaceAttempt.objects.create(order=order, person=person, link=link, frames=names)
-    from beian.verification.tasks import verify_face
-
-    transaction.on_commit(lambda: verify_face.enqueue(attempt.pk))
+    enqueue_on_commit("beian.verification.tasks.verify_face", attempt.pk)
     return attempt
 
 

@@ -13,6 +13,7 @@ from beian.documents import messages as documents_msg
 from beian.documents.crosscheck import masked_row
 from beian.documents.models import Material
 from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
+from beian.filings.checks import person_record
 from beian.pii.mask import mask_name
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import messages as msg
@@ -57,7 +58,7 @@ def _context(link, token: str) -> dict:
         slots.append({"kind": item["kind"], "owner": item["owner"], "side": side, "material": material,
                       "label": MATERIALS[item["kind"]] + SIDES.get(item.get("side"), ""),
                       "pending": evidence.get("ocr_status") == "pending", "evidence": evidence})
-    record = services.person_record(order.application, person) or {}
+    record = person_record(order.application, person) or {}
     face = services.face_status(order, person)
     pending = any(s["pending"] for s in slots) or face["pending"]
     return {"link": link, "token": token, "order": order, "slots": slots, "face": face, "pending": pending,

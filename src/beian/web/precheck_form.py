@@ -7,9 +7,10 @@ the access fields (which the wizard takes from 产品验证 instead) and the web
 import copy
 import re
 
+from beian.filings import checks
 from beian.products.models import Instance
 from beian.web import messages as msg
-from beian.wizard import checks, fields
+from beian.wizard import fields
 from beian.wizard.fields import Field
 
 MAX_WEBSITES = 10  # one order rarely carries more; a bound keeps a hostile POST from building thousands

@@ -5,11 +5,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from beian.filings import checks
 from beian.rules import ApplicationError, precheck, safejson
 from beian.web import messages as msg
 from beian.web import precheck_form
 from beian.web.labels import field_label, filing_type_label, material_label
-from beian.wizard import checks
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ import re
 
 from django.urls import reverse
 
-from beian.wizard import checks
 from beian.wizard import messages as msg
+from beian.wizard.findings import step_of
 
 _SITE = re.compile(r"websites\[(\d+)\]")
 STEP_LABELS = dict(msg.STEPS)
@@ -44,7 +44,7 @@ def missing_parts(order, findings: list[dict]) -> list[dict]:
         if (path, f["message"]) in seen:
             continue
         seen.add((path, f["message"]))
-        step = "product" if path.endswith(".access") else checks.step_of({"path": path, "code": code})
+        step = "product" if path.endswith(".access") else step_of({"path": path, "code": code})
         site = _SITE.match(path)
         if step == "materials":
             key, label, rank = "materials", msg.MISSING_MATERIALS, 10**6

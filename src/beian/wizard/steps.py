@@ -10,15 +10,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from beian.documents.selectors import materials_for_precheck
-from beian.filings import states, transitions
+from beian.filings import checks, states, transitions
 from beian.filings.claims import ClaimConflict
-from beian.filings.models import Order
+from beian.filings.models import NEW_FILING_KINDS, Order
 from beian.filings.selectors import application_for_new_site, order_for, prefilled_from_filing
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products import access as product_access
 from beian.web import limits
-from beian.wizard import checks, conflicts, fields, missing, mobile, visits
+from beian.wizard import conflicts, fields, missing, mobile, visits
 from beian.wizard import messages as msg
+from beian.wizard.findings import blocking, errors_on, fix_for, shown_on, step_of
 
 STEP_URLS = {"basic": "wizard:basic", "product": "wizard:product", "subject": "wizard:subject",
              "websites": "wizard:websites", "materials": "wizard:materials", "confirm": "wizard:confirm"}
@@ -48,7 +49,7 @@ def _context(order, step, application, result, form_errors, field_list, *, notes
             errors.insert(0, form_errors[f.name])
         errors += reviewer.get(f.name, [])
         rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings, "conflict": (found or {}).get(f.name),
-                     "note": (notes or {}).get(f.name), "fix": checks.fix_for(findings.get(f.name, []), value)})
+                     "note": (notes or {}).get(f.name), "fix": fix_for(findings.get(f.name, []), value)})
     return {"order": order, "step": step, "steps": msg.STEPS, "rows": rows, "application": application,
             "result": result, "findings": findings, **extra}
 
@@ -129,9 +130,9 @@ def _after_product(request, order):
         return redirect("wizard:subject", pk=order.pk)
     result = checks.run(order.application, order=order)
     phone = fields.get_path(order.application, "subject.principal.mobile")
-    if checks.errors_on(result["findings"], "subject") or not mobile.is_verified(order=order, mobile=phone):
+    if errors_on(result["findings"], "subject") or not mobile.is_verified(order=order, mobile=phone):
         return redirect("wizard:subject", pk=order.pk)
-    if checks.errors_on(result["findings"], "websites"):
+    if errors_on(result["findings"], "websites"):
         return redirect("wizard:websites", pk=order.pk)
     return _to_materials(request, order)
 
@@ -154,7 +155,7 @@ def basic(request, pk=None):
         fields.tidy(application)
         result = checks.run(application, order=order)
         # Any error on a field this page shows blocks it, the first website's domain included.
-        blocked = checks.blocking(result["findings"], "basic", shown)
+        blocked = blocking(result["findings"], "basic", shown)
         proceed = request.POST.get("action") == "next" and not blocked and not form_errors and result["filing_type"]
         filed = None
         if result["filing_type"] == "new_site_here" and (order is None or order.kind != "new_site_here"):
@@ -171,7 +172,7 @@ def basic(request, pk=None):
                     messages.info(request, msg.PREFILLED.format(number=filed.subject_number))
                 return redirect("wizard:product", pk=order.pk)
         elif order is not None:
-            kind = result["filing_type"] if order.kind in checks.NEW_FILING_KINDS and result["filing_type"] else None
+            kind = result["filing_type"] if order.kind in NEW_FILING_KINDS and result["filing_type"] else None
             order, error, found = _save(request, order, application, posted, pending=pending, kind=kind)
             if error is None and filed is not None:
                 messages.info(request, msg.PREFILLED.format(number=filed.subject_number))
@@ -179,7 +180,7 @@ def basic(request, pk=None):
                 return redirect("wizard:product", pk=order.pk)
     elif order:
         result = checks.run(application, order=order)
-        blocked = checks.blocking(result["findings"], "basic", shown)
+        blocked = blocking(result["findings"], "basic", shown)
     elif request.GET.get("filing"):
         # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed.
         application = application_for_new_site(account=request.user, filing_pk=request.GET["filing"],
@@ -196,7 +197,7 @@ def basic(request, pk=None):
                        "detail": msg.TYPE_EXPLAIN[result["filing_type"]]}
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
-                   basic_findings=checks.shown_on((result or {}).get("findings", []), "basic", shown))
+                   basic_findings=shown_on((result or {}).get("findings", []), "basic", shown))
     return _render(request, "wizard/step_basic.html", order, "basic", ctx)
 
 
@@ -278,7 +279,7 @@ def subject(request, pk):
         if action == "next" and not form_errors and error is None:
             if not mobile.is_verified(order=order, mobile=phone):
                 form_errors["sms_code"] = msg.CODE_REQUIRED
-            elif not checks.errors_on(result["findings"], "subject"):
+            elif not errors_on(result["findings"], "subject"):
                 return redirect("wizard:websites", pk=order.pk)
     else:
         result = checks.run(application, order=order)
@@ -376,9 +377,9 @@ def websites(request, pk):
             application = fields.tidy(before)  # the add or remove was not done: show the page as it was posted
             error = f"{error} {msg.CONFLICT_ACTION_NOT_DONE}" if found else error
         result = checks.run(application, order=order)
-        if action == "next" and not form_errors and error is None and not checks.errors_on(result["findings"], "websites"):
+        if action == "next" and not form_errors and error is None and not errors_on(result["findings"], "websites"):
             without = missing.sites_without_access(order.application)
-            if without and order.kind in checks.NEW_FILING_KINDS:
+            if without and order.kind in NEW_FILING_KINDS:
                 messages.warning(request, msg.ACCESS_NEEDED.format(
                     sites="、".join(missing.site_label(order.application, i) for i in without)))
                 return redirect("wizard:product", pk=order.pk)
@@ -413,7 +414,7 @@ def _mobile_unverified(order) -> list[dict]:
     (a resubmission keeps the number confirmed then; a change, cancellation or deregistration is about a
     filed record whose principal the ministry's own SMS check reaches)."""
     phone = fields.get_path(order.application, "subject.principal.mobile")
-    if (order.kind not in checks.NEW_FILING_KINDS or order.submitted_at is not None
+    if (order.kind not in NEW_FILING_KINDS or order.submitted_at is not None
             or mobile.is_verified(order=order, mobile=phone)):
         return []
     return [{"code": "MOBILE_NOT_VERIFIED", "severity": "error", "path": "subject.principal.mobile",
@@ -442,7 +443,7 @@ def confirm(request, pk):
         else:
             messages.success(request, msg.SUBMITTED)
             return redirect("wizard:progress", pk=order.pk)
-    warnings = [(label, [f for f in result["findings"] if f["severity"] != "error" and checks.step_of(f) == key],
+    warnings = [(label, [f for f in result["findings"] if f["severity"] != "error" and step_of(f) == key],
                  reverse(STEP_URLS[key], args=[order.pk])) for key, label in msg.STEPS]
     parts = missing.missing_parts(order, list(details) + result["findings"] + ([] if details else unverified))
     if parts and any(d.get("code") != "MATERIAL_MISSING" for d in details):

@@ -12,7 +12,7 @@ from beian.documents import messages as documents_msg
 from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
 from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
-from beian.filings import states
+from beian.filings import checks, states
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
@@ -20,7 +20,6 @@ from beian.filings.services import OrderError, cancel_order, create_order
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import services as phone
 from beian.web import limits
-from beian.wizard import checks
 from beian.wizard import messages as msg
 from beian.wizard.missing import site_label, sites_without_access
 from beian.wizard.steps import _order_or_404, _render

@@ -1,17 +1,20 @@
-"""Runs the rules engine on an order's application with the platform's context, for the wizard."""
+"""Runs the rules engine on an order's application with the platform's context.
+
+The order-level precheck every part of the platform uses (wizard, materials, verification, review,
+submission): it belongs to the filing, not to a screen. How findings map onto wizard steps lives in
+`beian.wizard.findings`.
+"""
 
 import copy
 
 from beian.filings.models import NEW_FILING_KINDS
 from beian.filings.selectors import precheck_context
-from beian.rules import ApplicationError, normalize, precheck
+from beian.rules import ApplicationError, precheck
 from beian.rules.codes import Code
 
 FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS, Code.DOMAIN_ALREADY_FILED,
                      Code.DOMAIN_FILED_BY_OTHER_SUBJECT, Code.MIXED_FILING_TYPES, Code.FILING_TYPE_MISMATCH,
                      Code.CERT_ALREADY_FILED}
-BASIC_PATHS = ("region", "subject.nature", "subject.cert_type", "subject.name", "subject.cert_number",
-               "subject.cert_address", "requested_type")
 
 
 def blank_application() -> dict:
@@ -68,45 +71,17 @@ def by_path(findings: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def step_of(finding: dict) -> str:
-    """Which wizard step a finding belongs to."""
-    path, code = finding["path"], finding["code"]
-    if code.startswith("MATERIAL_"):
-        return "materials"
-    if code in FILING_TYPE_CODES or path.startswith(BASIC_PATHS):
-        return "basic"
-    if ".access" in path:
-        return "product"
-    if path.startswith("subject"):
-        return "subject"
-    return "websites"
-
-
-def errors_on(findings: list[dict], step: str) -> list[dict]:
-    return [f for f in findings if f["severity"] == "error" and step_of(f) == step]
-
-
-def shown_on(findings: list[dict], step: str, paths) -> list[dict]:
-    """The findings a step answers for: its own, and any on a field it shows (step 1 shows the first
-    website's domain, whose findings belong to 网站信息 as well)."""
-    paths = frozenset(paths)
-    return [f for f in findings if step_of(f) == step or f["path"] in paths]
-
-
-def blocking(findings: list[dict], step: str, paths) -> list[dict]:
-    """The errors that keep a step from going on."""
-    return [f for f in shown_on(findings, step, paths) if f["severity"] == "error"]
-
-
-# Findings whose fix is mechanical: the value to offer in one click, from the value typed.
-FIXES = {Code.DOMAIN_NOT_APEX.value: normalize.apex_suggestion, Code.CERT_NUMBER_LOWERCASE_X.value: normalize.cert_number}
-
-
-def fix_for(findings: list[dict], value) -> str | None:
-    for f in findings:
-        fix = FIXES.get(f["code"])
-        if fix and isinstance(value, str) and value:
-            suggestion = fix(value)
-            if suggestion and suggestion != value:
-                return suggestion
+def person_record(application: dict, person: str) -> dict | None:
+    """The principal's fields (name, cert_type, cert_number, ...) for a person key
+    (`subject_principal` or `websites[i].principal`, as the engine's materials name owners)."""
+    subject = application.get("subject") or {}
+    if person == "subject_principal":
+        return subject.get("principal") or None
+    if person.startswith("websites[") and person.endswith("].principal"):
+        try:
+            index = int(person[len("websites["):-len("].principal")])
+            website = (application.get("websites") or [])[index]
+        except (ValueError, IndexError):
+            return None
+        return website.get("principal") or subject.get("principal") or None
     return None
