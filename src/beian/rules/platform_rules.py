@@ -1,0 +1,250 @@
+"""Rules the platform enforces outside the engine, each with the seed sentence it comes from.
+
+Issue 13: docs/rules.md quotes the seed for every rule, not only for the finding codes. The engine's
+codes quote theirs in quotes.py; this list covers what the order lifecycle, the face check, the
+reviewer console, the ministry adapter and the notifications do. Pure data (no Django imports):
+rendered by rules/docs.py, and every quote is checked against its seed by tests/rules/test_quotes.py.
+
+`code` says honestly where beian does it today; what is not built yet reads "planned (issue 13 item N)".
+`where` and `quote` follow quotes.py: a seed key S0–S4 and its section, and the seed's own words
+("…" joins two passages of one section).
+"""
+
+from typing import NamedTuple
+
+
+class PlatformRule(NamedTuple):
+    id: str
+    does: str  # what beian does
+    code: str  # where in the code
+    where: str  # the seed and its section
+    quote: str  # the seed's own words
+
+
+PLATFORM_RULES: list[PlatformRule] = [
+    # Authenticity (真实性核验)
+    PlatformRule(
+        "authenticity_required",
+        "An order cannot be submitted, nor sent to the ministry by a reviewer, until every person who must verify "
+        "has passed the face check (live face and ID photo against 公安库, with liveness) or a reviewer approved a "
+        "manual review with a reason. Today the materials page and the reviewer console show each person's "
+        "status and the reviewer decides (docs/decisions.md #21).",
+        "planned (issue 13 item 1); today verification/services.py (status only)",
+        "S3 §5",
+        "根据工信部真实性核验标准要求，上传资料需使用最新版阿里云App拍摄真实证件材料和备案资料原件的照片并上传，"
+        "且上传部分实人资料时需同步进行人脸识别完成真实性核验。",
+    ),
+    PlatformRule(
+        "website_principal_verifies",
+        "Every website principal verifies (a website that reuses the subject principal covers them); the subject "
+        "principal otherwise only where a provider setting asks. Today everyone whose ID is required is asked, "
+        "the subject principal included.",
+        "planned (issue 13 item 1); today verification/services.py people()",
+        "S0",
+        "阿里云APP核验支持一次性完成备案资料上传和网站负责人真实性核验",
+    ),
+    PlatformRule(
+        "non_mainland_principal",
+        "A principal with a non-mainland certificate cannot be checked against 公安库: the website principal "
+        "checks the live face against the ID photo.",
+        "planned (issue 13 item 1)",
+        "S2 (备案须知)",
+        "如果备案负责人为非中国大陆居民，备案过程中需网站负责人进行人脸识别验证其真实性。主体负责人无需进行人脸识别。",
+    ),
+    PlatformRule(
+        "special_cases_both_or_legal_rep",
+        "The special cases where both principals, or an enterprise's 法定代表人, verify (which beian applies: "
+        "docs/decisions.md).",
+        "planned (issue 13 item 1)",
+        "S4 (備案須知; traditional characters with their pinyin glosses, as in the seed)",
+        "備案主體負責人如果不是中國內地居民,在備案過(guò)程中需網(wǎng)站負責人進(jìn)行人臉核驗。如有特殊情況您需根據系統提示進(jìn)行相關(guān)操作,分別由主體負責人和網(wǎng)站負責人完成人臉核驗。…說(shuō)明:企業(yè)備案如果遇到特殊情況,系統提示需法定代表人進(jìn)行人臉識別,您需要按照提示進(jìn)行操作。",
+    ),
+    PlatformRule(
+        "manual_review_fallback",
+        "After repeated failed face checks the applicant may ask for a manual review; a reviewer approves or "
+        "rejects it.",
+        "verification/services.py request_manual_review (after MANUAL_REVIEW_AFTER failures); review console",
+        "S1 #8",
+        "如果多次核验仍然失败,您可以根据系统提示操作,转为人工审核。",
+    ),
+    PlatformRule(
+        "evidence_is_review_material",
+        "Captured ID and face images are review material: kept for the life of the filing and a configurable "
+        "period after 注销, purged only for orders that never reached the ministry; every read access-logged. "
+        "Today frames are deleted VERIFICATION_RETENTION_DAYS (90) after the attempt (docs/decisions.md #20).",
+        "planned (issue 13 item 2); today verification/services.py purge_expired_evidence",
+        "S3 §5 (核验说明)",
+        "核验过程中采集的证件信息、人脸核验照等将作为备案审核资料进行存档…阿里云会妥善保存资料以备主管部门核查",
+    ),
+    # Subject, domain and account
+    PlatformRule(
+        "domain_real_name",
+        "The domain's real-name holder (name, cert type, cert number) must be the subject: a domain registry port "
+        "fills context.domains so that DOMAIN_HOLDER_MISMATCH and DOMAIN_NOT_VERIFIED fire.",
+        "rules/websites.py (the engine's checks); planned (issue 13 item 3) for the registry port "
+        "(filings/selectors.py precheck_context gives no holder data yet)",
+        "S3 §1.1 (单位名称)",
+        "填写的主办单位或主办人名称需要与域名持有者的实名认证信息保持一致（如姓名、证件类型、证件号码等均需一致）。",
+    ),
+    PlatformRule(
+        "subject_under_other_account",
+        "A subject already filed under another account gets the seed's message (and what to do) instead of a new "
+        "site being attached to that account's filing.",
+        "planned (issue 13 item 4); today filings/selectors.py precheck_context finds the filing in any account",
+        "S3 §1.1 (常见问题)",
+        "错误提示：该域名对应的主体信息在系统中已经存在",
+    ),
+    PlatformRule(
+        "one_order_in_flight",
+        "One order in flight per certificate and per domain, across accounts (CERT_ORDER_IN_PROGRESS, "
+        "DOMAIN_ORDER_IN_PROGRESS).",
+        "filings/models.py InFlightClaim (unique constraint); filings/selectors.py precheck_context",
+        "S3 §1.1 (常见问题)",
+        "错误提示：该域名存在进行中的订单或此证件存在进行中的订单",
+    ),
+    PlatformRule(
+        "order_expiry_45_days",
+        "An order the applicant holds expires 45 days after their last update; it is kept for audit and leaves "
+        "the active list.",
+        "filings/services.py EXPIRY; filings/timers.py _expire",
+        "S3 §7 (说明)",
+        "备案订单的有效期为45天。从备案订单创建当日起，如果订单长期无更新（您长期没有做任何修改更新的操作，备案也未通过管局审核），"
+        "超过45天后您的备案订单将会超期被删除",
+    ),
+    PlatformRule(
+        "agreement_on_submit",
+        "Submitting needs the applicant's agreement; the order then enters 初审.",
+        "filings/services.py submit_order (agreement)",
+        "S3 §6",
+        "全部信息确认完成后，选中同意相关协议，单击提交备案，您的备案订单将生成并进入初审阶段。",
+    ),
+    # Notifications
+    PlatformRule(
+        "notify_principal_email",
+        "Mails go to the principal's email from the form as well as to the account.",
+        "planned (issue 13 item 6); today notifications/services.py notify (account email only)",
+        "S3 §2 (电子邮箱, form hint)",
+        "此邮箱将用于接收备案消息通知，请务必真实准确。",
+    ),
+    PlatformRule(
+        "notification_settings",
+        "备案消息通知设置 per account: channels per event and extra recipients.",
+        "planned (issue 13 item 6)",
+        "S3 §7 (管局审核)",
+        "审核结果将以短信和邮件等形式通知您，通知接收渠道及接收人的设置请参见备案消息通知设置。",
+    ),
+    # Review
+    PlatformRule(
+        "first_review_one_working_day",
+        "初审 target: 1 working day after submission (holidays from rules/data/holidays), shown to the reviewer.",
+        "filings/selectors.py sla_due",
+        "S3 §7 (备案审核进度)",
+        "备案初审：提交备案初审订单后，订单将会在1个工作日内进行审核。",
+    ),
+    PlatformRule(
+        "submit_to_ministry_one_working_day",
+        "An order that passed 初审 is sent to the ministry at once (a timer retries until it is).",
+        "ministry/effects.py queue_submission; ministry/services.py arm_submit",
+        "S3 §7 (备案审核进度)",
+        "提交管局：订单为待提交管局状态，阿里云审核专员将会在1个工作日内将您的订单提交至管局审核。",
+    ),
+    PlatformRule(
+        "review_call",
+        "The reviewer calls the principals and logs each call and its outcome.",
+        "review/services.py log_call",
+        "S3 §7 (阿里云初审)",
+        "您的备案申请提交后，阿里云审核人员会查看您提交的备案信息及资料，确认资料是否符合要求并与您电话联系，确认备案信息的真实性。",
+    ),
+    PlatformRule(
+        "supplements",
+        "The reviewer returns the order for supplements (补充或更换资料, 邮寄原件, 重新邮寄, 视频核验预约) with "
+        "the rejected fields and a reason.",
+        "review/services.py request_supplement",
+        "S3 §7 (补充其他资料)",
+        "阿里云初审时，审核人员会在与您电话沟通后提示您是否需要提交其他资料，或根据各省市管局的规则要求及您的备案申请场景，"
+        "可能需要您完成一些其他的核验操作。",
+    ),
+    PlatformRule(
+        "mail_in_materials",
+        "A supplement of kind 邮寄原件 carries the mailing address and the tracking number.",
+        "review/services.py request_supplement (kind mail / remail)",
+        "S3 §8",
+        "在阿里云进行备案初审过程中，根据您提交的资料及各地管局的要求，可能需要您按照系统指示或审核人员的要求邮寄资料至指定地点。",
+    ),
+    PlatformRule(
+        "bureau_review_working_days",
+        "The applicant is told 管局审核 takes 1–20 working days; the simulator's bureau decides within working days.",
+        "filings/selectors.py (state guide); ministry/simulator/services.py (add_working_days)",
+        "S3 §7 (备案审核进度)",
+        "各省管局审核时间不同，实际审核时长会根据备案场景有所不同，一般为1~20个工作日",
+    ),
+    # SMS verification (the ministry simulator)
+    PlatformRule(
+        "sms_within_24_hours",
+        "Each SMS code is valid 24 hours; an order not verified in time goes back to the provider.",
+        "ministry/simulator/services.py CODE_VALID, _return; ministry/services.py (sms_deadline)",
+        "S3 §9 (短信核验处理要求)",
+        "您需在收到核验短信的24小时内，访问工信部备案管理系统进行验证。…"
+        "若收到核验短信24小时内没有进行验证或验证失败，备案订单将自动退回至您的阿里云账号",
+    ),
+    PlatformRule(
+        "sms_resend_twice",
+        "A code may be resent twice; the third request sends nothing.",
+        "ministry/simulator/services.py resend; ministry/simulator/messages.py SMS_RESEND_LIMIT",
+        "S3 §9 (短信重发操作步骤)",
+        "短信仅可重发2次，第3次单击重发后系统将不再重发短信验证码。",
+    ),
+    PlatformRule(
+        "sms_no_pending",
+        "A resend for a mobile with nothing waiting answers in the FAQ's words.",
+        "ministry/simulator/messages.py SMS_NO_PENDING_RESEND",
+        "S3 §9 (常见问题)",
+        "短信核验提示“暂无待短信核验的备案申请，无需重发短信。”怎么办？",
+    ),
+    PlatformRule(
+        "sms_no_record",
+        "A mobile and last 6 digits that match no record answer in the FAQ's words.",
+        "ministry/simulator/messages.py SMS_NO_RECORD",
+        "S3 §9 (常见问题)",
+        "重发短信提示“该条验证库里找不到记录。”怎么办？",
+    ),
+    # After approval (备案后处理)
+    PlatformRule(
+        "footer_number",
+        "On approval the applicant gets the footer HTML: the number linked to beian.miit.gov.cn; a checker reads "
+        "the live page.",
+        "compliance/footer.py footer_html and its checker; ministry/services.py (stored on approval)",
+        "S3 §11 (网站添加备案号)",
+        "ICP备案成功后，在网站开通时您需编辑网页源代码，将工信部下发的主体备案号或网站备案号放置在网页底部，"
+        "并要求主体或网站备案号能够链接至工信部网站：beian.miit.gov.cn。",
+    ),
+    PlatformRule(
+        "jiangsu_copyright",
+        "For 江苏 the footer carries 版权所有 with the subject's name.",
+        "planned (issue 13 item 7); compliance/footer.py footer_html takes copyright_holder, nobody passes it yet",
+        "S3 §11 (网站添加版权所有)",
+        "ICP备案成功后，部分省份管局要求，例如江苏省，需要在网站下方添加版权所有，所添加的版权所有需要与您的单位名称保持一致。",
+    ),
+    PlatformRule(
+        "public_security_filing_30_days",
+        "公安联网备案 reminder: 30 days from the 网站开通 date the applicant confirms (default the approval date), "
+        "reminding at day 0, 20 and 28. Today one reminder 20 days after approval.",
+        "planned (issue 13 item 7); today ministry/services.py PSB_TIMER, ministry/effects.py",
+        "S3 §11",
+        "待各网站在工信部备案成功后，需在网站开通（即网站对外提供访问服务）之日起30日内提交公安联网备案申请。",
+    ),
+    PlatformRule(
+        "public_security_filing_shanghai",
+        "上海 subjects are pointed to the 上海 portal, everyone else to 全国互联网安全管理服务平台.",
+        "planned (issue 13 item 7); today compliance/messages.py PSB_REMINDER_BODY mentions it for all",
+        "S3 §11 (公安联网备案)",
+        "上海地区用户：请参见关于上海市网站公安联网备案公告。",
+    ),
+    PlatformRule(
+        "commercial_icp_license",
+        "A note that commercial content needs the 经营性 ICP 许可证 after filing.",
+        "planned (issue 13 item 7)",
+        "S3 §11 (经营性备案)",
+        "如果您的网站属于经营性网站（通过互联网上网用户有偿提供信息或者网页制作等服务活动），则需在ICP备案后申请经营性ICP许可证。",
+    ),
+]
