@@ -52,3 +52,25 @@ def sink_mails(user, *, limit: int = 50, scan: int = 1000) -> list[dict]:
         except (OSError, ValueError):
             continue
     return out
+
+
+def settings_history(account, *, limit: int = 10) -> list[dict]:
+    """The account's own 备案消息通知设置 changes, newest first, as sentences (recipients masked when stored)."""
+    from beian.notifications.messages import CHANNEL_LABELS, EVENT_LABELS
+    from beian.notifications.models import SettingsChange
+
+    out = []
+    for change in SettingsChange.objects.filter(account=account).select_related("actor")[:limit]:
+        parts = []
+        for event, moved in (change.changes.get("channels") or {}).items():
+            label = EVENT_LABELS.get(event, event)
+            if moved.get("off"):
+                parts.append(f"{label}：关闭{'、'.join(CHANNEL_LABELS.get(c, c) for c in moved['off'])}")
+            if moved.get("on"):
+                parts.append(f"{label}：开启{'、'.join(CHANNEL_LABELS.get(c, c) for c in moved['on'])}")
+        for key, label in (("emails_added", "新增接收邮箱"), ("emails_removed", "删除接收邮箱"),
+                           ("mobiles_added", "新增接收手机号"), ("mobiles_removed", "删除接收手机号")):
+            if change.changes.get(key):
+                parts.append(f"{label} {'、'.join(change.changes[key])}")
+        out.append({"at": change.at, "actor": change.actor.get_username() if change.actor else "—", "parts": parts})
+    return out
