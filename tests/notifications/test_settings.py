@@ -243,3 +243,36 @@ def test_a_code_sms_ignores_the_settings(client, django_capture_on_commit_callba
 
 def test_every_notification_has_a_label_on_the_page():
     assert set(services.notification_events()) == set(msg.EVENT_LABELS)
+
+
+def test_the_demo_sink_shows_the_principals_copies_of_ones_own_orders_masked(client, settings, tmp_path,
+                                                                              django_capture_on_commit_callbacks):
+    """The demo's mailbox page: the applicant sees the copy sent to the principal (address masked), nobody
+    else does."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from beian.notifications.mailsink import StoreHandler
+
+    settings.DATA_DIR = tmp_path
+    (tmp_path / "mail").mkdir()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = Controller(StoreHandler(tmp_path / "mail"), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        owner, stranger = _account("sinkowner"), _account("sinkstranger")
+        order = create_order(account=owner, application=application("notify-sink.com"))
+        _submit(order, django_capture_on_commit_callbacks)
+    finally:
+        controller.stop()
+    client.force_login(owner)
+    page = client.get("/notifications/sink/").content.decode()
+    assert "z***n@example.com" in page and "zhangsan@example.com" not in page
+    assert page.count(f"订单 {order.reference} 已提交初审") == 2  # the account's copy and the principal's
+    client.force_login(stranger)
+    assert order.reference not in client.get("/notifications/sink/").content.decode()
