@@ -25,7 +25,7 @@ CSRF = "csrfmiddlewaretoken"
 EXPECTED = {"accounts:login", "accounts:register", "accounts:password_reset", "accounts:password_reset_confirm",
             "wizard:new", "wizard:basic", "wizard:subject", "wizard:websites", "wizard:product", "wizard:materials",
             "wizard:confirm", "review:field", "review:supplement", "review:call", "review:claim", "web:precheck",
-            "verification:upload"}
+            "verification:upload", "notifications:settings"}
 
 
 class NulProbe(Crawler):

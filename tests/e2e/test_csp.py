@@ -204,6 +204,7 @@ def test_applicant_pages_and_moved_handlers_work(live_server, watch):
 
     w.visit(base + "/notifications/", "inbox")
     w.visit(base + "/notifications/sink/", "sink")
+    w.visit(base + "/notifications/settings/", "notification-settings")
     w.visit(base + "/products/instances/", "instances")
     w.visit(base + "/products/service-numbers/", "service-numbers")
 

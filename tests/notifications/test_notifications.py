@@ -18,7 +18,10 @@ def test_every_transition_reaches_the_applicant_by_site_email_and_sms(smtp_serve
         transition(order=order, to_state=states.PROVIDER_REVIEW, role=transitions.APPLICANT)
     events = set(Message.objects.filter(order=order, channel="site").values_list("event", flat=True))
     assert events == {"state:materials", "state:provider_review"}
-    assert [m["Subject"] for m in smtp_server.messages] == [f"订单 {order.reference} 待上传资料", f"订单 {order.reference} 已提交初审"]
+    # Each mail to the account and to the subject principal's address on the form (seed 003 §2).
+    assert [(m["Subject"], m["To"]) for m in smtp_server.messages] == [
+        (f"订单 {order.reference} 待上传资料", "n@example.com"), (f"订单 {order.reference} 待上传资料", "zhangsan@example.com"),
+        (f"订单 {order.reference} 已提交初审", "n@example.com"), (f"订单 {order.reference} 已提交初审", "zhangsan@example.com")]
     assert SmsRecord.objects.filter(SmsRecord.for_mobile("13800000000"), body__contains=order.reference).count() == 1
     assert not Message.objects.filter(status="pending").exists()
 
@@ -30,8 +33,9 @@ def test_failed_email_stays_pending_for_retry(settings, django_capture_on_commit
     order = create_order(account=account, application=application())
     with django_capture_on_commit_callbacks(execute=True):
         transition(order=order, to_state=states.CANCELLED, role=transitions.APPLICANT)
-    mail = Message.objects.get(order=order, channel="email")
-    assert mail.status == "pending" and mail.attempts == 1 and mail.last_error
+    mails = Message.objects.filter(order=order, channel="email")
+    assert {m.to for m in mails} == {"f@example.com", "zhangsan@example.com"}
+    assert all(m.status == "pending" and m.attempts == 1 and m.last_error for m in mails)
 
 
 def test_inbox_shows_only_own_messages(client):

@@ -178,6 +178,10 @@ PLATFORM: dict[str, Row] = {
     "notifications:inbox": Row(SIGNED_IN),
     # Issue 12 finding 2: the sink needs a login and shows each account only its own messages (staff all).
     "notifications:sink": Row(SIGNED_IN, reveals=(REVIEWER, STAFF)),
+    # 备案消息通知设置: always the signed-in account's own (no account in the URL or the form); the owner's extra
+    # recipient is a marker, so nobody else's page may show it, and a POST changes only the poster's settings.
+    "notifications:settings": Row(SIGNED_IN, harms=(OWNER, OTHER), data=lambda w: {
+        "account": w.owner.pk, "extra_email": "matrix-forged@example.com", "email:state:approved": "on"}),
     # ---- the JSON API (django-ninja): precheck, the schema and the docs are public
     "api:api-root": Row(cells(MISSING)),
     "api:openapi-json": Row(PUBLIC),  # the schema, to any method

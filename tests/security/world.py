@@ -12,7 +12,7 @@ from beian.filings import states
 from beian.filings.demo import FILED_SUBJECT, seed_approved_filing, seed_products
 from beian.filings.models import Filing, Order
 from beian.filings.services import create_order
-from beian.notifications.models import Message, SmsRecord
+from beian.notifications.models import Message, NotificationSettings, SmsRecord
 from beian.verification import services as phone
 from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
 from tests.filings.conftest import application
@@ -22,6 +22,7 @@ from tests.rules.support import individual
 PASSWORD = "Str0ng-pass-99"
 OWNER_EMAIL = "owner-matrix@example.com"
 OWNER_SECRET = "仅主人可见的站内信-7d41"  # in the owner's inbox and SMS only
+OWNER_EXTRA_EMAIL = "owner-extra-matrix@example.com"  # an extra recipient in the owner's 备案消息通知设置
 BUREAU_REQUEST_ID = "matrix-owner-request-1"
 
 
@@ -93,6 +94,8 @@ def build() -> World:
     Message.objects.create(account=owner, order=editable, channel=Message.SITE, to=owner.email, event="matrix",
                            subject=OWNER_SECRET, body=OWNER_SECRET)
     SmsRecord.objects.create(to="13800000000", body=f"【备案】{OWNER_SECRET} 验证码 918273")
+    NotificationSettings.objects.create(account=owner, off={"state:approved": ["sms"]}, extra_emails=[OWNER_EXTRA_EMAIL],
+                                        extra_mobiles=[])
 
     # The other applicant has an order and products of their own: their pages are not empty.
     other_order = create_order(account=other,
@@ -100,7 +103,7 @@ def build() -> World:
     seed_products(other, prefix="other-matrix")
 
     attempt = FaceAttempt.objects.filter(order=in_review).exclude(frames=[]).first()
-    markers = [OWNER_EMAIL, OWNER_SECRET, in_review.reference, editable.reference, bureau.reference,
+    markers = [OWNER_EMAIL, OWNER_SECRET, OWNER_EXTRA_EMAIL, in_review.reference, editable.reference, bureau.reference,
                instances[0].instance_id, "owner-matrix-draft.com", "owner-matrix-filed.com"]
     return World(owner=owner, other=other, reviewer=reviewer, staff=staff, in_review=in_review, editable=editable,
                  bureau=bureau, filing=filing, link=link, token=token, material=in_review.materials.first(),

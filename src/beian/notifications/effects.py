@@ -1,11 +1,7 @@
-"""Every state change reaches the applicant: site message + email, and SMS where the seed says so."""
+"""Every state change reaches the applicant: site message, email (the account and every principal on the form)
+and SMS (every principal's mobile) where the seed says so and the account's 备案消息通知设置 leave it on."""
 
 from beian.filings.effects import register
-
-
-def _principal_mobile(order) -> str:
-    principal = (order.application.get("subject") or {}).get("principal") or {}
-    return (principal.get("mobile") or "").strip()
 
 
 @register()
@@ -16,4 +12,4 @@ def notify_applicant(order, event) -> None:
     context = {"reference": order.reference, "kind": order.kind_label, "state": order.state_label,
                "reason": event.reason or "—", "number": order.meta.get("icp_number", ""),
                "footer": order.meta.get("footer_html", "")}
-    notify(account=order.account, event=name, context=context, order=order, mobile=_principal_mobile(order))
+    notify(account=order.account, event=name, context=context, order=order)

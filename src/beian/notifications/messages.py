@@ -72,7 +72,54 @@ EVENTS: dict[str, dict[str, str]] = {
 }
 
 SINK_TITLE = "演示收件箱：短信与邮件"
-SINK_INTRO_OWN = ("演示环境没有真实的短信网关和邮件服务器：这里显示为您的订单发出的短信和发往您邮箱（{email}）的邮件，"
-                  "别人的短信和邮件不会显示。正式运行时没有本页。")
+SINK_INTRO_OWN = ("演示环境没有真实的短信网关和邮件服务器：这里显示为您的订单发出的短信和邮件（发往您邮箱（{email}）、"
+                  "负责人邮箱和您添加的接收人），别人的短信和邮件不会显示。正式运行时没有本页。")
 SINK_INTRO_ALL = "演示环境没有真实的短信网关和邮件服务器：您是服务商员工，这里显示平台发出的全部短信和邮件。正式运行时没有本页。"
 INBOX_TITLE = "站内消息"
+
+# ---- 备案消息通知设置 (seed 003: "审核结果将以短信和邮件等形式通知您，通知接收渠道及接收人的设置请参见备案消息通知设置")
+SETTINGS_TITLE = "备案消息通知设置"
+SETTINGS_SEED = "审核结果将以短信和邮件等形式通知您，通知接收渠道及接收人的设置请参见备案消息通知设置。"
+SETTINGS_INTRO = ("每一条通知除发给本账号外，还会发给备案信息中填写的主体负责人和网站负责人：邮件发往负责人的电子邮箱"
+                  "（“此邮箱将用于接收备案消息通知”），短信发往负责人的手机号。您可以按通知类型选择邮件和短信是否发送，"
+                  "并添加其他接收人。")
+SETTINGS_SITE_ALWAYS = ("站内信始终开启，不能关闭：它是平台发给您的每一条备案通知的存档，关闭邮件和短信后，"
+                        "订单退回、待补充资料、短信核验期限、订单即将过期删除等消息仍可在“站内消息”中查到，"
+                        "避免因未收到通知而错过处理时限。")
+SETTINGS_NO_SMS = "此类通知不发短信"
+SETTINGS_EXTRA_HELP = "其他接收人：最多 {limit} 个邮箱、{limit} 个手机号（中国内地手机号）。开启邮件或短信的通知也会发给他们。"
+SETTINGS_SAVED = "备案消息通知设置已保存。"
+SETTINGS_NOT_SAVED = "备案消息通知设置未保存：请按提示修改后重新保存，原有设置保持不变。"
+SETTINGS_HISTORY = "修改记录"
+SETTINGS_LINK = "备案消息通知设置"
+
+CHANNEL_LABELS = {"site": "站内信", "email": "邮件", "sms": "短信"}
+
+# Every notification of the catalogue (an event with a site message) as the settings page names it.
+EVENT_LABELS = {
+    "state:draft": "订单退回草稿",
+    "state:materials": "待上传资料",
+    "state:provider_review": "已提交初审",
+    "state:supplement_required": "初审退回（待补充资料）",
+    "state:pending_ministry": "初审通过（待提交管局）",
+    "state:sms_verification": "待短信核验",
+    "state:bureau_review": "管局审核中",
+    "state:approved": "管局审核通过（备案成功）",
+    "state:bureau_rejected": "管局审核未通过",
+    "state:returned": "订单已退回",
+    "state:cancelled": "订单已取消",
+    "state:expired": "订单过期删除",
+    "psb_reminder": "公安联网备案提醒",
+}
+
+# Errors of the settings form: code -> message (the codes are stable: pages carry them in data-code).
+SETTINGS_ERRORS = {
+    "extra_email_invalid": "第 {n} 个接收邮箱“{value}”不是有效的邮箱地址，请填写如 name@example.com 的地址。",
+    "extra_email_too_many": "最多添加 {limit} 个接收邮箱，您填写了 {count} 个。",
+    "extra_mobile_invalid": "第 {n} 个接收手机号“{value}”不是有效的中国内地手机号，请填写11位手机号，如 13800000000。",
+    "extra_mobile_too_many": "最多添加 {limit} 个接收手机号，您填写了 {count} 个。",
+}
+
+# Why a copy reaches someone other than the account holder (the last lines of the mail).
+EMAIL_WHY_PRINCIPAL = "您收到此邮件，是因为您的邮箱填写在备案订单 {reference} 的负责人信息中（此邮箱将用于接收备案消息通知）。"
+EMAIL_WHY_EXTRA = "您收到此邮件，是因为备案账号在“备案消息通知设置”中将您添加为接收人。"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from beian.pii.fields import EncryptedTextField
+from beian.pii.fields import EncryptedJSONField, EncryptedTextField
 from beian.pii.index import MAX_LENGTH as INDEX_LENGTH
 from beian.pii.index import MOBILE, blind_index, blind_indexes
 from beian.pii.mask import mask_mobile
@@ -58,3 +58,46 @@ class SmsRecord(models.Model):
     @staticmethod
     def for_mobile(mobile: str) -> Q:
         return Q(to_index__in=blind_indexes(mobile, kind=MOBILE))
+
+
+class NotificationSettings(models.Model):
+    """备案消息通知设置 of one account (seed 003: "通知接收渠道及接收人的设置请参见备案消息通知设置"): the channels
+    turned off per event and the extra recipients. What is stored is what was turned *off*, so every channel of
+    an event the catalogue gains later is on until someone turns it off. The extra addresses and mobiles are
+    personal data: sealed as a whole (beian.pii), never looked up."""
+
+    account = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                   related_name="notification_settings")
+    off = models.JSONField(default=dict, blank=True)  # event -> channels turned off ("email", "sms")
+    extra_emails = EncryptedJSONField(default=list, blank=True)
+    extra_mobiles = EncryptedJSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"notification settings of account {self.account_id}"
+
+    @classmethod
+    def of(cls, account) -> "NotificationSettings":
+        """The account's saved settings, or the defaults (every channel on, nobody extra), unsaved."""
+        found = cls.objects.filter(account=account).first() if account is not None and account.pk else None
+        return found or cls(account=account, off={}, extra_emails=[], extra_mobiles=[])
+
+    def wants(self, event: str, channel: str) -> bool:
+        """The site message is always sent; email and SMS unless turned off for the event."""
+        return channel == Message.SITE or channel not in (self.off or {}).get(event, [])
+
+
+class SettingsChange(models.Model):
+    """The audit trail of 备案消息通知设置: who changed what, when; recipients masked (beian.notifications.recipients)."""
+
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    at = models.DateTimeField(db_index=True)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"settings change of account {self.account_id} at {self.at:%Y-%m-%d %H:%M}"
