@@ -74,7 +74,7 @@ def test_step_one_refuses_a_subject_filed_under_another_account(client, two_acco
     response = client.post("/orders/new/", _basic(action=action, requested_type=requested))
     page = _text(response)
     assert response.status_code == 200 and not Order.objects.exists(), "an order was created for B"
-    assert SEED_MESSAGE in page and "请登录办理该备案的账号" in page
+    assert SEED_MESSAGE in page and "此证件已存在备案信息，由本服务商的其他账号办理" in page and "请登录办理该备案的账号" in page
     assert f'data-code="{CODE}"' in page
     assert "可以备案" not in page and "校验通过" not in page
     assert "不能办理首次备案" not in page  # CERT_ALREADY_FILED's advice assumes the filing is B's own
@@ -112,7 +112,7 @@ def test_a_domain_filed_under_another_account(client, two_accounts):
     client.force_login(account_b)
     page = _text(client.post("/orders/new/", basic_post(**{"websites[0].domains[0]": OLD_DOMAIN})))
     assert not Order.objects.exists()
-    assert SEED_MESSAGE in page and "此域名已通过本服务商的其他账号备案" in page
+    assert SEED_MESSAGE in page and "此域名已存在备案，由本服务商的其他账号办理" in page
     assert "请办理变更备案" not in page  # DOMAIN_ALREADY_FILED's advice: B cannot change A's filing
     client.force_login(account_a)
     page = _text(client.post("/orders/new/", _basic(**{"websites[0].domains[0]": OLD_DOMAIN})))
