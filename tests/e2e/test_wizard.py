@@ -128,7 +128,10 @@ def test_in_flight_and_already_filed_conflicts(live_server, page):
     page.select_option('[name="requested_type"]', "first")
     page.click("#check")
     page.shots("cert-filed")
-    assert "此证件已存在备案信息" in page.locator("#basic-findings").inner_text()
+    findings = page.locator("#basic-findings").inner_text()
+    # Filed under account a, not b (issue 13 #4): the seed's message, and nothing of a's filing.
+    assert "此证件已存在备案信息" in findings and "该域名对应的主体信息在系统中已经存在" in findings
+    assert "浙ICP备2025000001" not in page.content() and "xixi-demo.com" not in page.content()
     page.click("#next")
     assert Order.objects.filter(account__username="b@example.com").count() == 0
 

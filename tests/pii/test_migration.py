@@ -17,7 +17,7 @@ from beian.notifications.models import Message, SmsRecord
 from beian.review.models import CallLog
 from beian.verification.models import FaceAttempt
 from beian.wizard.models import MobileCode
-from tests.pii.support import ID_NUMBER, MOBILE, account, person_application, plaintext_hits, stored_bytes
+from tests.pii.support import ID_NUMBER, MOBILE, person_application, plaintext_hits, stored_bytes
 from tests.wizard.support import image_bytes
 
 BEFORE = [("filings", "0001_initial"), ("documents", "0001_initial"), ("notifications", "0001_initial"),
@@ -88,5 +88,5 @@ def test_an_earlier_versions_rows_and_files_are_sealed_by_migrate():
     assert SmsRecord.objects.filter(SmsRecord.for_mobile(MOBILE)).get().to == MOBILE
     assert Message.objects.get().to == MOBILE and CallLog.objects.get().mobile == MOBILE
     assert OrderEvent.objects.get().payload["sms_targets"] == ["139****5678"]
-    with pytest.raises(ClaimConflict):  # the old order's claim still holds the certificate
-        create_order(account=account("new@example.com"), application=person_application(domain="new-site.com"))
+    with pytest.raises(ClaimConflict):  # the old order's claim still holds the certificate (same account: issue 13 #4)
+        create_order(account=order.account, application=person_application(domain="new-site.com"))

@@ -258,13 +258,14 @@ def test_prefill_keeps_what_the_applicant_typed(logged_in):
 
 
 def test_another_accounts_filing_is_never_copied(logged_in, django_user_model):
+    # Issue 13 #4: not even an order is made (tests/filings/test_other_account.py has the rest).
     client, _, _ = logged_in
     other = django_user_model.objects.create_user("other@example.com", "other@example.com", "Str0ng-pass-99")
     _filed(other)
-    client.post("/orders/new/", _basic_for_filed())
-    order = Order.objects.get()
-    assert order.application["subject"]["principal"]["mobile"] == ""
-    assert order.application["subject"]["mailing_address"] == ""
+    page = _text(client.post("/orders/new/", _basic_for_filed()))
+    assert not Order.objects.exists()
+    assert "该域名对应的主体信息在系统中已经存在" in page
+    assert FILED_SUBJECT["principal"]["mobile"] not in page and FILED_SUBJECT["principal"]["email"] not in page
 
 
 def test_prefill_does_not_change_the_filing(logged_in):

@@ -7,14 +7,24 @@ submission): it belongs to the filing, not to a screen. How findings map onto wi
 
 import copy
 
+from beian.filings import messages as msg
+from beian.filings.claims import normalise_domain
 from beian.filings.models import NEW_FILING_KINDS
-from beian.filings.selectors import precheck_context
+from beian.filings.selectors import filed_under_other_account, precheck_context
+from beian.filings.services import OrderError
 from beian.rules import ApplicationError, precheck
 from beian.rules.codes import Code
 
+# A platform code (docs/rules.md, "Platform rules"): the engine cannot know accounts, so this is not one of
+# its codes. Stable: the wizard shows it as a finding, create_order refuses with it (OrderError.code).
+SUBJECT_FILED_UNDER_OTHER_ACCOUNT = "SUBJECT_FILED_UNDER_OTHER_ACCOUNT"
+
 FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS, Code.DOMAIN_ALREADY_FILED,
                      Code.DOMAIN_FILED_BY_OTHER_SUBJECT, Code.MIXED_FILING_TYPES, Code.FILING_TYPE_MISMATCH,
-                     Code.CERT_ALREADY_FILED}
+                     Code.CERT_ALREADY_FILED, SUBJECT_FILED_UNDER_OTHER_ACCOUNT}
+# Advice that assumes the filing is the applicant's own ("办理变更备案", "请办理新增网站（原备案在本服务商）"):
+# replaced by SUBJECT_FILED_UNDER_OTHER_ACCOUNT where the filing is another account's.
+SUPERSEDED = {Code.CERT_ALREADY_FILED, Code.FILING_TYPE_MISMATCH}
 
 
 def blank_application() -> dict:
@@ -34,12 +44,15 @@ def blank_website(domain: str) -> dict:
             "languages": ["中文简体"], "pre_approvals": [], "remark": "", "access": None, "principal": None}
 
 
-def run(application: dict, *, order=None, materials: list | None = None) -> dict:
-    """The engine's result for this application as the platform sees it now.
+def run(application: dict, *, order=None, account=None, materials: list | None = None) -> dict:
+    """The engine's result for this application as the platform sees it now, for `account` (the order's
+    own account when there is an order; None: nobody's, e.g. the public precheck page).
 
     Malformed input (a value the forms let through but the engine rejects) becomes one finding at
     its path instead of an exception, so a page never fails on it.
     """
+    if order is not None:
+        account = order.account
     app = copy.deepcopy(application)
     context = precheck_context(application=app, order=order)
     if order is not None and order.kind not in NEW_FILING_KINDS:
@@ -61,7 +74,49 @@ def run(application: dict, *, order=None, materials: list | None = None) -> dict
     if order is not None and order.kind not in NEW_FILING_KINDS:
         result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES]
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
+    elif account is not None:
+        _other_accounts_filing(app, result, account)
     return result
+
+
+def other_account_findings(application: dict, *, account) -> list[dict]:
+    """SUBJECT_FILED_UNDER_OTHER_ACCOUNT findings: the subject (at its certificate number) or a domain (at the
+    domain) is filed at this provider under another account. Seed 003 §1.1 常见问题: "错误提示：该域名对应的
+    主体信息在系统中已经存在". Their messages name nothing of the other account's filing."""
+    found = filed_under_other_account(account=account, application=application)
+    findings = []
+    if found["subject"]:
+        findings.append({"code": SUBJECT_FILED_UNDER_OTHER_ACCOUNT, "severity": "error", "path": "subject.cert_number",
+                         "message": msg.SUBJECT_FILED_UNDER_OTHER_ACCOUNT})
+    if found["domains"]:
+        for i, website in enumerate(application.get("websites") or ()):
+            for j, domain in enumerate(website.get("domains") or ()):
+                if isinstance(domain, str) and normalise_domain(domain) in found["domains"]:
+                    findings.append({"code": SUBJECT_FILED_UNDER_OTHER_ACCOUNT, "severity": "error",
+                                     "path": f"websites[{i}].domains[{j}]",
+                                     "message": msg.DOMAIN_FILED_UNDER_OTHER_ACCOUNT})
+    return findings
+
+
+def _other_accounts_filing(app: dict, result: dict, account) -> None:
+    """A new filing for a subject or domain filed here under another account: refused, not typed
+    新增网站（原备案在本服务商） (which would add the site to that account's filing)."""
+    refused = other_account_findings(app, account=account)
+    if not refused:
+        return
+    paths = {f["path"] for f in refused}
+    kept = [f for f in result["findings"]
+            if f["code"] not in SUPERSEDED and not (f["code"] == Code.DOMAIN_ALREADY_FILED and f["path"] in paths)]
+    result["findings"] = refused + kept
+    result.update(ok=False, filing_type=None, sms_targets=[])
+
+
+def refuse_other_accounts_filing(*, account, application: dict) -> None:
+    """For the services (create_order): raise OrderError with the platform code when the application's
+    subject or a domain is filed here under another account."""
+    refused = other_account_findings(application, account=account)
+    if refused:
+        raise OrderError(SUBJECT_FILED_UNDER_OTHER_ACCOUNT, refused[0]["message"], details=refused)
 
 
 def by_path(findings: list[dict]) -> dict[str, list[dict]]:

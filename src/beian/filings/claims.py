@@ -16,13 +16,18 @@ from beian.rules import domains as dom
 class ClaimConflict(Exception):
     """Another order in flight holds this certificate number or domain."""
 
-    def __init__(self, *, kind: str, key: str, other: Order | None):
+    def __init__(self, *, kind: str, key: str, other: Order | None, account_id=None):
         # `key` is what a person may read: the domain, or "" for a certificate (its stored key is an index).
+        # The other order's reference is shown only to its own account (`account_id`: who is asking).
         self.kind, self.key, self.other = kind, key, other
         self.code = "CERT_ORDER_IN_PROGRESS" if kind == InFlightClaim.CERT else "DOMAIN_ORDER_IN_PROGRESS"
-        ref = other.reference if other else "—"
-        self.message = (msg.CERT_ORDER_IN_PROGRESS.format(reference=ref) if kind == InFlightClaim.CERT
-                        else msg.DOMAIN_ORDER_IN_PROGRESS.format(domain=key, reference=ref))
+        if other is not None and account_id is not None and other.account_id != account_id:
+            self.message = (msg.CERT_ORDER_IN_PROGRESS_ELSEWHERE if kind == InFlightClaim.CERT
+                            else msg.DOMAIN_ORDER_IN_PROGRESS_ELSEWHERE.format(domain=key))
+        else:
+            ref = other.reference if other else "—"
+            self.message = (msg.CERT_ORDER_IN_PROGRESS.format(reference=ref) if kind == InFlightClaim.CERT
+                            else msg.DOMAIN_ORDER_IN_PROGRESS.format(domain=key, reference=ref))
         super().__init__(self.message)
 
 
@@ -58,7 +63,8 @@ def sync_claims(*, order: Order, application: dict) -> None:
                 .select_related("order").first())
 
     def conflict(kind, key, holder):
-        return ClaimConflict(kind=kind, key="" if kind == InFlightClaim.CERT else key, other=holder.order)
+        return ClaimConflict(kind=kind, key="" if kind == InFlightClaim.CERT else key, other=holder.order,
+                             account_id=order.account_id)
 
     try:
         with transaction.atomic():

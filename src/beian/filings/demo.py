@@ -260,7 +260,11 @@ def seed_demo(*, now=None, verify_faces: bool = True) -> dict:
             spec = {**spec, "steps": [s for s in spec["steps"] if s[1] != "verify"]}
         try:
             orders[spec["key"]] = seed_demo_order(spec, accounts=accounts, now=now)
-        except (ClaimConflict, OrderError) as exc:
+        except ClaimConflict as exc:
+            # The operator's report: the order holding the claim is named, whichever account it is in.
+            held = exc.other.reference if exc.other else ""
+            skipped[spec["key"]] = f"{exc.message}（{held}）" if held and held not in exc.message else exc.message
+        except OrderError as exc:
             skipped[spec["key"]] = exc.message
     return {"accounts": accounts, "orders": orders, "skipped": skipped}
 

@@ -3,8 +3,20 @@
 TRANSITION_NOT_ALLOWED = "订单当前状态为“{state}”，不能执行此操作（{target}）。"
 CERT_ORDER_IN_PROGRESS = "此证件存在进行中的订单（{reference}）。请先完成或取消该订单。"
 DOMAIN_ORDER_IN_PROGRESS = "该域名 {domain} 存在进行中的订单（{reference}）。请先完成或取消该订单。"
+# The order in flight is another account's: its reference is not this account's to see.
+CERT_ORDER_IN_PROGRESS_ELSEWHERE = "此证件存在进行中的订单（不在当前账号下）。请由提交该订单的账号完成或取消该订单后再办理。"
+DOMAIN_ORDER_IN_PROGRESS_ELSEWHERE = "该域名 {domain} 存在进行中的订单（不在当前账号下）。请由提交该订单的账号完成或取消该订单后再办理。"
 DOMAIN_ALREADY_FILED = "此域名已存在备案"
 CERT_ALREADY_FILED = "此证件已存在备案信息"
+# Seed 003 §1.1 常见问题 names the message; what to do follows §1.1 step 4 (the check is made "根据您填写的基础信息和
+# 当前登录的阿里云账号") and §1.4 (a subject filed here adds a site by 新增网站（原备案在本服务商）). Never names the
+# other account or anything of its filing (docs/decisions.md).
+SUBJECT_FILED_UNDER_OTHER_ACCOUNT = (
+    "该域名对应的主体信息在系统中已经存在：此证件已存在备案信息，由本服务商的其他账号办理。请登录办理该备案的账号，在其"
+    "“我的备案”中办理新增网站（原备案在本服务商）；如该账号已不由您掌握，请联系服务商客服核实主体身份后处理。")
+DOMAIN_FILED_UNDER_OTHER_ACCOUNT = (
+    "该域名对应的主体信息在系统中已经存在：此域名已存在备案，由本服务商的其他账号办理。如该备案属于您，请登录办理该备案的账号"
+    "办理变更备案；如域名已转让给您，请原主体先注销该网站备案。")
 STALE_VERSION = "此订单已在其他页面或标签页中被修改，请刷新页面后重新填写（您已保存的内容不会丢失）。"
 NOT_EDITABLE = "订单当前状态为“{state}”，不能修改。"
 SUBMIT_HAS_ERRORS = "还有 {count} 个问题需要修改后才能提交。"

@@ -66,6 +66,32 @@ def precheck_context(*, application: dict, order: Order | None = None, today=Non
     return context
 
 
+def filed_under_other_account(*, account, application: dict) -> dict:
+    """What of this application this provider has filed under ANOTHER account: `subject` (bool: the
+    certificate's active filing belongs to another account and the account has none of its own) and
+    `domains` (the application's domains whose active filed website is another account's).
+
+    Yes/no answers only: nothing of the other account's filing (its name, numbers, other domains) leaves
+    this function. The precheck context stays global (the ministry sees one subject, filed via this
+    provider); who may add to that filing is the account's question, asked here (docs/decisions.md).
+    """
+    subject = application.get("subject") or {}
+    cert = (subject.get("cert_number") or "").strip().upper()
+    domains = [normalise_domain(d) for w in application.get("websites") or () for d in w.get("domains") or ()
+               if isinstance(d, str) and d.strip()]
+    found = {"subject": False, "domains": set()}
+    if account is None:
+        return found
+    if cert:
+        filed = Filing.objects.filter(cert_index__in=blind_indexes(cert, kind=CERT), status=Filing.ACTIVE)
+        found["subject"] = (filed.exclude(account=account).exists()
+                            and not filed.filter(account=account).exists())
+    if domains:
+        found["domains"] = set(FiledWebsite.objects.filter(domain__in=domains, status=FiledWebsite.ACTIVE)
+                               .exclude(filing__account=account).values_list("domain", flat=True))
+    return found
+
+
 def filed_cert_number(filing: Filing) -> str:
     """The filing's certificate number, from its (sealed) application: the column only holds its index."""
     return ((filing.application or {}).get("subject") or {}).get("cert_number") or ""

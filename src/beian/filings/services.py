@@ -9,7 +9,7 @@ from django.utils import timezone
 from beian.filings import effects, states, transitions
 from beian.filings import messages as msg
 from beian.filings.claims import release_claims, sync_claims
-from beian.filings.models import Order, OrderEvent, Timer
+from beian.filings.models import NEW_FILING_KINDS, Order, OrderEvent, Timer
 from beian.pii.index import CERT, blind_index
 from beian.pii.mask import mask_mobile
 
@@ -50,7 +50,13 @@ def _summary(application: dict) -> dict:
 def create_order(*, account, application: dict, kind: str = "first", filing=None, filed_website=None, now=None,
                  reference: str | None = None) -> Order:
     """Step 1's 下一步: the order exists from here on, and claims its certificate and domains.
-    `reference` is for the demo data, whose orders the ministry simulator's seed knows by reference."""
+    `reference` is for the demo data, whose orders the ministry simulator's seed knows by reference.
+    A new filing for a subject or domain filed here under another account is refused
+    (SUBJECT_FILED_UNDER_OTHER_ACCOUNT): it would add a site to that account's filing."""
+    if kind in NEW_FILING_KINDS:
+        from beian.filings import checks
+
+        checks.refuse_other_accounts_filing(account=account, application=application)
     now = now or timezone.now()
     with transaction.atomic():
         order = Order.objects.create(

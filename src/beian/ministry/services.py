@@ -133,6 +133,13 @@ def record_approval(*, order: Order, status: Status, now) -> None:
             "cert_index": blind_index(subject.get("cert_number") or "", kind=CERT), "nature": subject.get("nature", ""),
             "approved_at": now,
             "application": {k: v for k, v in app.items() if k != "websites"}})
+        # The number is global (one subject, one number), the platform's record of it is one account's: a
+        # website is never added to another account's filing (docs/decisions.md; step 1 refuses such orders,
+        # so only an order from before that rule can get here).
+        if filing.account_id != order.account_id:
+            log.error("order %s approved under %s, which another account holds here: websites not recorded",
+                      order.reference, status.icp_number)
+            websites = []
         for website in websites:
             domain = (website.get("domains") or [""])[0].lower()
             number = status.website_numbers.get(domain, "")

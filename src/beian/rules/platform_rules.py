@@ -88,10 +88,16 @@ PLATFORM_RULES: list[PlatformRule] = [
     ),
     PlatformRule(
         "subject_under_other_account",
-        "A subject already filed under another account gets the seed's message (and what to do) instead of a new "
-        "site being attached to that account's filing.",
-        "planned (issue 13 item 4); today filings/selectors.py precheck_context finds the filing in any account",
-        "S3 §1.1 (常见问题)",
+        "A subject (or a domain) already filed at this provider under another account gets the seed's message and "
+        "what to do (log in to the account that holds the filing; 新增网站（原备案在本服务商） there) as the platform "
+        "code SUBJECT_FILED_UNDER_OTHER_ACCOUNT, at step 1, on the signed-in precheck page, from create_order and at "
+        "submission, instead of a new site being attached to that account's filing; nothing of that filing is shown. "
+        "The engine's context stays global (the ministry sees one subject); the account is the platform's question "
+        "(docs/decisions.md: which queries of filings are account-scoped).",
+        "filings/checks.py other_account_findings; filings/selectors.py filed_under_other_account; "
+        "filings/services.py create_order; ministry/services.py record_approval",
+        "S3 §1.1 (操作步骤 4; 常见问题)",
+        "系统会根据您填写的基础信息和当前登录的阿里云账号，为您校验备案操作的可行性，提示您提交备案订单前需要的准备工作。…"
         "错误提示：该域名对应的主体信息在系统中已经存在",
     ),
     PlatformRule(

@@ -119,7 +119,9 @@ def _form_mode(request, context: dict) -> None:
     result = None
     if action == "check":
         try:
-            result = _guarded(checks.run, application)
+            # Signed in: as the wizard would answer this account (a subject filed under another one is refused).
+            account = request.user if request.user.is_authenticated else None
+            result = _guarded(lambda app: checks.run(app, account=account), application)
         except InputProblem as exc:
             context["error"], context["error_code"] = str(exc), exc.code
         else:

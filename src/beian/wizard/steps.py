@@ -153,7 +153,7 @@ def basic(request, pk=None):
         form_errors = fields.read_post(request.POST, posted, application, notes)
         pending = conflicts.resolve(request.POST, field_list, application, order.application) if order else []
         fields.tidy(application)
-        result = checks.run(application, order=order)
+        result = checks.run(application, order=order, account=request.user)
         # Any error on a field this page shows blocks it, the first website's domain included.
         blocked = blocking(result["findings"], "basic", shown)
         proceed = request.POST.get("action") == "next" and not blocked and not form_errors and result["filing_type"]
@@ -163,7 +163,7 @@ def basic(request, pk=None):
         if order is None and proceed:
             try:
                 order = create_order(account=request.user, application=application, kind=result["filing_type"])
-            except ClaimConflict as exc:
+            except (ClaimConflict, OrderError) as exc:
                 error = exc.message
             else:
                 visits.reach(order, "basic", saved=True)
