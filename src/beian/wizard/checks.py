@@ -5,7 +5,7 @@ import copy
 from beian.filings.models import NEW_FILING_KINDS
 from beian.filings.selectors import precheck_context
 from beian.rules import ApplicationError, normalize, precheck
-from beian.rules.codes import Code
+from beian.rules.codes import NEW_FILING_ONLY, Code
 
 FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS, Code.DOMAIN_ALREADY_FILED,
                      Code.DOMAIN_FILED_BY_OTHER_SUBJECT, Code.MIXED_FILING_TYPES, Code.FILING_TYPE_MISMATCH,
@@ -56,7 +56,8 @@ def run(application: dict, *, order=None, materials: list | None = None) -> dict
                 "findings": [{"code": "INPUT_INVALID", "severity": "error", "path": exc.path,
                               "message": "此项内容无效，请重新填写或选择。"}]}
     if order is not None and order.kind not in NEW_FILING_KINDS:
-        result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES]
+        result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES
+                              and f["code"] not in NEW_FILING_ONLY]
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
     return result
 
