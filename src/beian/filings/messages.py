@@ -3,6 +3,8 @@
 TRANSITION_NOT_ALLOWED = "订单当前状态为“{state}”，不能执行此操作（{target}）。"
 CERT_ORDER_IN_PROGRESS = "此证件存在进行中的订单（{reference}）。请先完成或取消该订单。"
 DOMAIN_ORDER_IN_PROGRESS = "该域名 {domain} 存在进行中的订单（{reference}）。请先完成或取消该订单。"
+NO_NEW_SITE_WITH_CHANGE = ("{province}管局不支持新增网站/接入与变更同时办理：此主体的“{other_kind}”订单（{reference}）"
+                           "正在办理中，请待其办结或取消后再办理“{kind}”。")
 DOMAIN_ALREADY_FILED = "此域名已存在备案"
 CERT_ALREADY_FILED = "此证件已存在备案信息"
 STALE_VERSION = "此订单已在其他页面或标签页中被修改，请刷新页面后重新填写（您已保存的内容不会丢失）。"
