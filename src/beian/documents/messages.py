@@ -29,3 +29,5 @@ MATCHES = "与填写信息一致"
 MISMATCH = "{field}与证件不一致：填写为“{typed}”，证件上为“{read}”。请核对后修改填写信息或重新上传证件。"
 PREFILL_EVENT = "根据证件识别结果自动填写了空白字段"
 FONT_MISSING = "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂时无法生成模板，请联系服务商。"
+# The last paragraph of a province's 网站建设方案书 (documents/pdf.py): how it reaches the 管局.
+SITE_PLAN_SUBMIT = "提交方式：{rule}（PDF 文件名：{name}.pdf）"
