@@ -39,7 +39,7 @@ def _rules_box(client, order) -> str:
     page = client.get(f"/review/{order.pk}/").content.decode()
     if 'id="province-rules"' not in page:
         return ""
-    return page.split('id="province-rules"', 1)[1].split("</details>", 1)[0]
+    return page.split('id="province-rules"', 1)[1].split("</div>", 1)[0]
 
 
 def test_hunan_new_site_shows_the_site_plan_mail_to_the_reviewer(reviewer_client):
