@@ -30,3 +30,5 @@ MISMATCH = "{field}与证件不一致：填写为“{typed}”，证件上为“
 PREFILL_EVENT = "根据证件识别结果自动填写了空白字段"
 FONT_MISSING = "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂时无法生成模板，请联系服务商。"
 ORDER_NOT_FOUND = "未找到该订单，或您无权访问。"
+# The last paragraph of a province's 网站建设方案书 (documents/pdf.py): how it reaches the 管局.
+SITE_PLAN_SUBMIT = "提交方式：{rule}（PDF 文件名：{name}.pdf）"

@@ -47,12 +47,17 @@ def _paragraphs(pdf, title: str, lines: list[str]) -> bytes:
 
 
 def render_template(order, kind: str, *, today: date | None = None) -> bytes:
+    title, lines = template_text(order, kind, today=today)
+    return _paragraphs(_pdf(), title, lines)
+
+
+def template_text(order, kind: str, *, today: date | None = None) -> tuple[str, list[str]]:
+    """The template's title and paragraphs, filled in from the order (what the PDF prints)."""
     app = order.application or {}
     subject = app.get("subject") or {}
     principal = subject.get("principal") or {}
     websites = app.get("websites") or []
     today = today or date.today()
-    pdf = _pdf()
     if kind == "authorization_letter":
         names = "、".join(w.get("name", "") for w in websites) or "（网站名称）"
         lines = [
@@ -64,13 +69,47 @@ def render_template(order, kind: str, *, today: date | None = None) -> bytes:
             f"备案订单：{order.reference}",
             "授权单位（盖章）：", "法定代表人（签字）：", f"日期：{today.year} 年 {today.month} 月 {today.day} 日",
         ]
-        return _paragraphs(pdf, "网站负责人授权书", lines)
+        return "网站负责人授权书", lines
     if kind == "site_plan":
         lines = [f"主办单位：{subject.get('name') or ''}", f"备案订单：{order.reference}"]
+        province_plan = _province_site_plan(app)
         for i, website in enumerate(websites, 1):
             lines += [f"{i}. 网站名称：{website.get('name', '')}", f"   域名：{'、'.join(website.get('domains') or [])}",
-                      f"   网站内容：{website.get('content', '')}；服务类型：{website.get('service_type', '')}",
-                      "   建设目的与主要栏目：（请填写）", "   信息安全管理制度与技术措施：（请填写）"]
-        lines += ["主办单位（盖章）：", f"日期：{today.year} 年 {today.month} 月 {today.day} 日"]
-        return _paragraphs(pdf, "网站建设方案书", lines)
+                      f"   网站内容：{website.get('content', '')}；服务类型：{website.get('service_type', '')}"]
+            if province_plan is None:
+                lines += ["   建设目的与主要栏目：（请填写）", "   信息安全管理制度与技术措施：（请填写）"]
+        if province_plan is not None:
+            lines += _province_sections(province_plan, individual=subject.get("nature") == "individual",
+                                        subject_name=subject.get("name") or "")
+        if subject.get("nature") == "individual":
+            lines += ["网站负责人（签字）：", f"日期：{today.year} 年 {today.month} 月 {today.day} 日"]
+        elif province_plan is not None:
+            lines += ["网站负责人（签字）：", "主办单位（盖章）：", f"日期：{today.year} 年 {today.month} 月 {today.day} 日"]
+        else:
+            lines += ["主办单位（盖章）：", f"日期：{today.year} 年 {today.month} 月 {today.day} 日"]
+        if province_plan is not None:
+            lines.append(msg.SITE_PLAN_SUBMIT.format(rule=province_plan["text"], name=subject.get("name") or "主办单位全称"))
+        return "网站建设方案书", lines
     raise KeyError(kind)
+
+
+def _province_site_plan(application: dict) -> dict | None:
+    """The province rule that prescribes the 网站建设方案书's sections (provinces.toml special `sections`)."""
+    from beian.rules.provinces import PROVINCES, normalise_province
+
+    province = PROVINCES.get(normalise_province(((application.get("region") or {}).get("province")) or "") or "")
+    return next((rule for rule in province.special if rule.get("sections")), None) if province else None
+
+
+def _province_sections(rule: dict, *, individual: bool, subject_name: str) -> list[str]:
+    numbers = "一二三四五六七八九十"
+    lines = []
+    for n, section in enumerate(rule["sections"]):
+        lines.append(f"{numbers[n % 10]}、{section['title']}")
+        if section.get("pledge"):
+            who = f"本人（{subject_name}）" if individual else f"本单位（{subject_name}）"
+            lines.append(f"   {who}{section['pledge']}")
+        else:
+            lines.append(f"   （{section['hint']}）")
+            lines.append("   （请填写）")
+    return lines

@@ -13,7 +13,7 @@ from beian.filings.models import NEW_FILING_KINDS
 from beian.filings.selectors import filed_under_other_account, precheck_context
 from beian.filings.services import OrderError
 from beian.rules import ApplicationError, precheck
-from beian.rules.codes import Code
+from beian.rules.codes import NEW_FILING_ONLY, Code
 
 # A platform code (docs/rules.md, "Platform rules"): the engine cannot know accounts, so this is not one of
 # its codes. Stable: the wizard shows it as a finding, create_order refuses with it (OrderError.code).
@@ -72,7 +72,8 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
                 "findings": [{"code": "INPUT_INVALID", "severity": "error", "path": exc.path,
                               "message": "此项内容无效，请重新填写或选择。"}]}
     if order is not None and order.kind not in NEW_FILING_KINDS:
-        result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES]
+        result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES
+                              and f["code"] not in NEW_FILING_ONLY]
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
     elif account is not None:
         _other_accounts_filing(app, result, account)

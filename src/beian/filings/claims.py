@@ -11,16 +11,25 @@ from beian.filings import messages as msg
 from beian.filings.models import InFlightClaim, Order
 from beian.pii.index import CERT, blind_index, blind_indexes
 from beian.rules import domains as dom
+from beian.rules.provinces import PROVINCES
+
+# The province rule (provinces.toml special, `enforced = "order_creation"`) that the certificate claim
+# enforces: no 新增网站/接入 while a 变更 of the same subject is in flight, and the reverse.
+NO_NEW_SITE_WITH_CHANGE = "no_new_site_with_change"
+NEW_SITE_KINDS = frozenset({"new_site_here", "new_site_elsewhere", "access"})
+CHANGE_KINDS = frozenset({"change_subject", "change_website", "change_access"})
 
 
 class ClaimConflict(Exception):
     """Another order in flight holds this certificate number or domain."""
 
-    def __init__(self, *, kind: str, key: str, other: Order | None, account_id=None):
+    def __init__(self, *, kind: str, key: str, other: Order | None, order: Order | None = None, account_id=None):
         # `key` is what a person may read: the domain, or "" for a certificate (its stored key is an index).
         # The other order's reference is shown only to its own account (`account_id`: who is asking).
         self.kind, self.key, self.other = kind, key, other
         self.code = "CERT_ORDER_IN_PROGRESS" if kind == InFlightClaim.CERT else "DOMAIN_ORDER_IN_PROGRESS"
+        if account_id is None and order is not None:
+            account_id = order.account_id
         if other is not None and account_id is not None and other.account_id != account_id:
             self.message = (msg.CERT_ORDER_IN_PROGRESS_ELSEWHERE if kind == InFlightClaim.CERT
                             else msg.DOMAIN_ORDER_IN_PROGRESS_ELSEWHERE.format(domain=key))
@@ -28,7 +37,22 @@ class ClaimConflict(Exception):
             ref = other.reference if other else "—"
             self.message = (msg.CERT_ORDER_IN_PROGRESS.format(reference=ref) if kind == InFlightClaim.CERT
                             else msg.DOMAIN_ORDER_IN_PROGRESS.format(domain=key, reference=ref))
+            if kind == InFlightClaim.CERT and (province := _new_site_with_change(order, other)):
+                self.message = msg.NO_NEW_SITE_WITH_CHANGE.format(
+                    province=province, kind=order.kind_label, other_kind=other.kind_label, reference=ref)
         super().__init__(self.message)
+
+
+def _new_site_with_change(order: Order | None, other: Order | None) -> str | None:
+    """The province's short name when its data forbids this order alongside the other (a 新增网站/接入 and a
+    变更 of one subject); the claim refuses it everywhere, this names the province's own rule."""
+    if order is None or other is None:
+        return None
+    province = PROVINCES.get(order.province)
+    if province is None or province.special_rule(NO_NEW_SITE_WITH_CHANGE) is None:
+        return None
+    kinds = {order.kind, other.kind}
+    return province.short if kinds & NEW_SITE_KINDS and kinds & CHANGE_KINDS else None
 
 
 def normalise_domain(value: str) -> str:
@@ -63,8 +87,7 @@ def sync_claims(*, order: Order, application: dict) -> None:
                 .select_related("order").first())
 
     def conflict(kind, key, holder):
-        return ClaimConflict(kind=kind, key="" if kind == InFlightClaim.CERT else key, other=holder.order,
-                             account_id=order.account_id)
+        return ClaimConflict(kind=kind, key="" if kind == InFlightClaim.CERT else key, other=holder.order, order=order)
 
     try:
         with transaction.atomic():

@@ -6,6 +6,8 @@ DOMAIN_ORDER_IN_PROGRESS = "该域名 {domain} 存在进行中的订单（{refer
 # The order in flight is another account's: its reference is not this account's to see.
 CERT_ORDER_IN_PROGRESS_ELSEWHERE = "此证件存在进行中的订单（不在当前账号下）。请由提交该订单的账号完成或取消该订单后再办理。"
 DOMAIN_ORDER_IN_PROGRESS_ELSEWHERE = "该域名 {domain} 存在进行中的订单（不在当前账号下）。请由提交该订单的账号完成或取消该订单后再办理。"
+NO_NEW_SITE_WITH_CHANGE = ("{province}管局不支持新增网站/接入与变更同时办理：此主体的“{other_kind}”订单（{reference}）"
+                           "正在办理中，请待其办结或取消后再办理“{kind}”。")
 DOMAIN_ALREADY_FILED = "此域名已存在备案"
 CERT_ALREADY_FILED = "此证件已存在备案信息"
 # Seed 003 §1.1 常见问题 names the message; what to do follows §1.1 step 4 (the check is made "根据您填写的基础信息和

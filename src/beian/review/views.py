@@ -15,6 +15,7 @@ from beian.pii.mask import mask_cert
 from beian.review import messages as msg
 from beian.review import reasons, services
 from beian.review.selectors import field_reasons, handler, is_reviewer, queue, reviewer_of, reviewers
+from beian.rules import special
 from beian.rules.provinces import PROVINCES
 from beian.web.labels import label
 
@@ -117,6 +118,8 @@ def order_view(request, pk):
         "verification": _verification_evidence(order), "placeholder": msg.REASON_PLACEHOLDER,
         "confirm_approve": msg.CONFIRM_APPROVE.format(reference=order.reference),
         "confirm_supplement": msg.CONFIRM_SUPPLEMENT.format(reference=order.reference),
+        # The province's rules that are instructions, not checks, and apply to this order (rules/special.py).
+        "province_notes": special.instructions(order.application, kind=order.kind),
     })
 
 

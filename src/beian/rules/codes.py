@@ -70,9 +70,26 @@ class Code(StrEnum):
     MATERIAL_FORMAT = "MATERIAL_FORMAT"
     MATERIAL_TOO_LARGE = "MATERIAL_TOO_LARGE"
     MATERIAL_ASPECT_MISMATCH = "MATERIAL_ASPECT_MISMATCH"
+    # Province special rules (data/provinces.toml `special`, run by rules/special.py)
+    CONTACT2_SAME_AS_MOBILE = "CONTACT2_SAME_AS_MOBILE"  # 北京, 吉林: 联系方式2 equals the principal's mobile
+    DOMAIN_TLD_PROVINCE_FORBIDDEN = "DOMAIN_TLD_PROVINCE_FORBIDDEN"  # 北京 (.org …), 重庆 (individual .org)
+    DOMAIN_TLD_REQUIRED_FOR_NATURE = "DOMAIN_TLD_REQUIRED_FOR_NATURE"  # 内蒙古: 事业单位 only .cn / .公益
+    WEBSITE_REMARK_PLEDGE_MISSING = "WEBSITE_REMARK_PLEDGE_MISSING"  # 天津: personal remark without the pledge
+    WEBSITE_REMARK_MISSING = "WEBSITE_REMARK_MISSING"  # 山东, 青海: personal site without a remark (warning)
+    ACCESS_ONE_IP_PER_SITE = "ACCESS_ONE_IP_PER_SITE"  # 天津: more than one IP for a website
+    MAILING_ADDRESS_OTHER_CITY = "MAILING_ADDRESS_OTHER_CITY"  # 河北, 河南: 通信地址 in another city (warning)
+    DOMAINS_PER_ORDER_EXCEEDED = "DOMAINS_PER_ORDER_EXCEEDED"  # 山西: more than 3 new domains in one order
+    INDIVIDUAL_FIRST_FILING_ONE_DOMAIN = "INDIVIDUAL_FIRST_FILING_ONE_DOMAIN"  # 海南: personal first filing, 1 domain
+    INDIVIDUAL_NOT_PROVINCE_RESIDENT = "INDIVIDUAL_NOT_PROVINCE_RESIDENT"  # 山西: personal filing needs a local ID
+    FINANCE_PRINCIPAL_NOT_LEGAL_REPRESENTATIVE = "FINANCE_PRINCIPAL_NOT_LEGAL_REPRESENTATIVE"  # 辽宁 (warning)
+    SERVICE_NEEDS_PRE_APPROVAL = "SERVICE_NEEDS_PRE_APPROVAL"  # 江西: personal 博客/个人空间 without pre-approval
 
 
-WARNINGS = frozenset({Code.SITE_NAME_UNRELATED, Code.SITE_NAME_MAY_BE_PERSON_OR_PLACE})
+WARNINGS = frozenset({Code.SITE_NAME_UNRELATED, Code.SITE_NAME_MAY_BE_PERSON_OR_PLACE, Code.WEBSITE_REMARK_MISSING,
+                      Code.MAILING_ADDRESS_OTHER_CITY, Code.FINANCE_PRINCIPAL_NOT_LEGAL_REPRESENTATIVE})
+# Rules about a new filing's order (首次/新增/接入): a change, cancellation or deregistration order, which the
+# platform also runs through the engine, drops them (filings/checks.py).
+NEW_FILING_ONLY = frozenset({Code.DOMAINS_PER_ORDER_EXCEEDED.value, Code.INDIVIDUAL_FIRST_FILING_ONE_DOMAIN.value})
 
 
 def severity(code: Code) -> Severity:

@@ -70,6 +70,30 @@ RULES: dict[Code, tuple[str, str]] = {
     Code.MATERIAL_FORMAT: ("materials.py", "S1 #10"),
     Code.MATERIAL_TOO_LARGE: ("materials.py", "S1 #10"),
     Code.MATERIAL_ASPECT_MISMATCH: ("materials.py", "S1 #10 (正反面比例1:1)"),
+    Code.CONTACT2_SAME_AS_MOBILE: ("special.py · provinces.toml special contact2_not_mobile", "TCzt (reference.md §1B 北京, 吉林)"),
+    Code.DOMAIN_TLD_PROVINCE_FORBIDDEN: ("special.py · provinces.toml special tld_whitelist, no_personal_org (tlds, natures)",
+                                         "TCgj 2019 (北京); TC17 (重庆) — reference.md §1B"),
+    Code.DOMAIN_TLD_REQUIRED_FOR_NATURE: ("special.py · provinces.toml special public_institution_domains (tlds, natures)",
+                                          "HW (reference.md §1B 内蒙古)"),
+    Code.WEBSITE_REMARK_PLEDGE_MISSING: ("special.py · provinces.toml special personal_remark_pledge (pledge)",
+                                         "QC, TC17 (reference.md §1B 天津)"),
+    Code.WEBSITE_REMARK_MISSING: ("special.py · provinces.toml special personal_remark (warning: precheck.md's "
+                                  "individual-shandong example is ok with an empty remark)",
+                                  "QC (山东), TC17 (青海) — reference.md §1B"),
+    Code.ACCESS_ONE_IP_PER_SITE: ("special.py · provinces.toml special one_ip_per_site", "QC (reference.md §1B 天津)"),
+    Code.MAILING_ADDRESS_OTHER_CITY: ("special.py city_of (heuristic: warning) · provinces.toml special address_same_city",
+                                      "HW管局 (河北), HW (河南) — reference.md §1B"),
+    Code.DOMAINS_PER_ORDER_EXCEEDED: ("special.py · provinces.toml special domains_per_order (limit); not for change "
+                                      "orders", "HW管局 (reference.md §1B 山西)"),
+    Code.INDIVIDUAL_FIRST_FILING_ONE_DOMAIN: ("special.py · provinces.toml special individual_one_domain",
+                                              "QC, HW-hn (reference.md §1B 海南)"),
+    Code.INDIVIDUAL_NOT_PROVINCE_RESIDENT: ("special.py · provinces.toml special resident_only (province code)",
+                                            "QC, TC17, HW (reference.md §1A 山西)"),
+    Code.FINANCE_PRINCIPAL_NOT_LEGAL_REPRESENTATIVE: ("special.py · provinces.toml special finance_names_legal_rep "
+                                                      "(words; warning: 辽宁's legal-representative rule is CONFLICT)",
+                                                      "TC17 (reference.md §1B 辽宁)"),
+    Code.SERVICE_NEEDS_PRE_APPROVAL: ("special.py · provinces.toml special blog_pre_approval (services)",
+                                      "QC (reference.md §1B 江西)"),
 }
 
 
@@ -107,6 +131,7 @@ def render() -> str:
         aux = "; ".join(f"{a.kind} when {a.when} ({a.source})" for a in p.auxiliary) or "—"
         special = "; ".join(f"{s['id']} ({s['source']}, {s['effective']})" for s in p.special) or "—"
         lines.append(f"| {p.name} | {p.short} | {p.code} | {prefix} | {legal} | {limit} | {banned} | {aux} | {special} |")
+    lines += _special_section()
     lines += ["", "## Word lists (`src/beian/rules/data/words.toml`)", ""]
     for key, words in WORDS.items():
         if key != "national_prefix_exempt_natures":
@@ -135,6 +160,25 @@ def _platform_section() -> list[str]:
     for rule in PLATFORM_RULES:
         lines.append(f"| `{rule.id}` | {_cell(rule.does)} | {_cell(rule.code)} | {_quoted(rule.where, rule.quote)} |")
     return lines + [""]
+
+
+def _special_section() -> list[str]:
+    """Issue 13: each province `special` rule and what beian does with it (rules/special.py)."""
+    from beian.rules.special import what_beian_does
+
+    lines = ["", "## Province special rules (`special` in provinces.toml)", "",
+             "Each rule is a check (finding codes above), enforced by the platform, or shown as an instruction "
+             "at the wizard steps named and in the reviewer console, for the orders where `when` holds "
+             "(rules/special.py WHEN). The codes that only these rules raise (CONTACT2_SAME_AS_MOBILE and the "
+             "others after MATERIAL_ASPECT_MISMATCH above) go beyond precheck.md's list; each quotes the "
+             "reference.md row it comes from (rules/quotes.py).", "",
+             "| 省 | id | rule | what beian does | source |", "| --- | --- | --- | --- | --- |"]
+    for p in PROVINCES.values():
+        for rule in p.special:
+            text = rule["text"].replace("|", "\\|")
+            lines.append(f"| {p.short} | `{rule['id']}` | {text} | {what_beian_does(rule)} | "
+                         f"{rule['source']}, {rule['effective']} |")
+    return lines
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from typing import Any
 
 from beian.rules import filing_type as ft
-from beian.rules import materials, schema
+from beian.rules import materials, schema, special
 from beian.rules.context import App, Findings
 from beian.rules.schema import ApplicationError
 from beian.rules.subject import check_subject
@@ -20,6 +20,7 @@ def precheck(application: Any) -> dict:
     check_subject(app, out)
     check_websites(app, out)
     filing_type = ft.determine(app, out)
+    special.check(app, filing_type, out)
     required = materials.required(app, filing_type)
     if app.has_materials:
         materials.check(app, required, out)

@@ -62,6 +62,18 @@ FINDINGS: dict[Code, str] = {
     Code.MATERIAL_FORMAT: "资料格式“{value}”不支持，请上传 jpg、jpeg、png 或 gif 格式的图片。",
     Code.MATERIAL_TOO_LARGE: "资料大小为{size}，每张图片须小于4MB，请压缩后重新上传。",
     Code.MATERIAL_ASPECT_MISMATCH: "证件正反面照片的比例须一致（1:1），正面 {front}、反面 {back}。请在相同距离和角度下重新拍摄。",
+    Code.CONTACT2_SAME_AS_MOBILE: "{province}管局要求联系方式2与负责人手机号码不同（现均为 {value}），请填写另一个手机号码或办公座机。",
+    Code.DOMAIN_TLD_PROVINCE_FORBIDDEN: "{province}管局不接受{who}备案后缀为“.{tld}”的域名，请更换域名。",
+    Code.DOMAIN_TLD_REQUIRED_FOR_NATURE: "{province}管局要求{nature}的网站域名后缀为 {allowed}，“{value}”不符合，请更换域名。",
+    Code.WEBSITE_REMARK_PLEDGE_MISSING: "{province}管局要求个人网站在网站备注中写明承诺语“{pledge}”，请将其加入网站备注。",
+    Code.WEBSITE_REMARK_MISSING: "{province}管局要求个人备案在网站备注中说明网站的大致内容，请填写（初审时将核实）。",
+    Code.ACCESS_ONE_IP_PER_SITE: "{province}管局要求每个网站仅填写一个IP地址（本网站填写了{count}个），请只保留一个。",
+    Code.MAILING_ADDRESS_OTHER_CITY: "{province}管局要求通信地址与证件住所不跨市：证件住所在{cert_city}，通信地址在{mailing_city}。请核对，初审时将核实。",
+    Code.DOMAINS_PER_ORDER_EXCEEDED: "{province}管局要求除变更外每个订单新增域名不超过{limit}个，本次填写了{count}个，请分多个订单提交。",
+    Code.INDIVIDUAL_FIRST_FILING_ONE_DOMAIN: "{province}管局要求个人首次备案仅可备案1个域名（本次填写了{count}个），请只保留一个网站，其余在备案成功后以新增网站办理。",
+    Code.INDIVIDUAL_NOT_PROVINCE_RESIDENT: "{province}管局个人备案仅支持本省居民身份证（证件号码以{prefix}开头），请使用本省身份证，或由所在省份办理。",
+    Code.FINANCE_PRINCIPAL_NOT_LEGAL_REPRESENTATIVE: "{province}管局要求单位名称含“{word}”的，负责人须为法定代表人（工商信息登记的法定代表人：{registry}），初审时将核实。",
+    Code.SERVICE_NEEDS_PRE_APPROVAL: "{province}管局要求个人网站服务类型选择“{value}”的，须先取得省外宣办的前置审批，请填写前置审批信息或更换服务类型。",
 }
 
 # When the value a message would quote is empty, the field was left blank: say so instead of quoting "".
@@ -119,6 +131,16 @@ MATERIALS = {
     "pre_approval_document": "前置审批文件",
 }
 SIDES = {"front": "（正面）", "back": "（反面）", None: ""}
+
+# Province special rules shown as instructions (rules/special.py): where, and for whom.
+SPECIAL_STEPS = {"basic": "基础信息校验", "subject": "填写主体信息", "websites": "填写网站信息", "materials": "上传资料",
+                 "confirm": "信息确认", "after_approval": "备案成功后"}
+SPECIAL_WHEN = {
+    "always": "所有订单", "individual": "个人备案", "unit": "单位备案", "new_filing": "首次备案、新增网站、接入备案",
+    "subject_already_filed": "主体已备案（新增网站、接入备案）", "change_subject": "变更主体",
+    "domains_more_than_5": "本次域名超过5个", "websites_over_limit": "网站数超过每单上限",
+}
+SPECIAL_TITLE = "{province}管局要求"
 
 FILING_TYPES = {
     "first": "首次备案",

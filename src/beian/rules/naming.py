@@ -11,6 +11,7 @@ _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _IDEOGRAPH = re.compile(f"[{_CJK_CLASS}]")
 _NOT_ALLOWED = re.compile(f"[^{_CJK_CLASS}A-Za-z0-9]")
 JIANGSU = "江苏省"
+JIANGSU_RULE = "jiangsu_personal_site_name"
 _JIANGSU_FORMAT = re.compile(f"[{_CJK_CLASS}]+的个人(?:博客|主页)")
 _PLACE_SUFFIX = re.compile("(?:省|市|区|县|自治区|自治州|地区|盟|旗)$")
 _PROVINCE_SHORTS = tuple(p.short for p in PROVINCES.values())
@@ -41,7 +42,8 @@ def check_site_name(app: App, i: int, website: dict, out: Findings) -> None:
         out.add(Code.SITE_NAME_IS_DOMAIN, path, value=embedded)
     if word := _first(WORDS["sensitive"], name):
         out.add(Code.SITE_NAME_SENSITIVE, path, word=word)
-    jiangsu = app.individual and app.province_name == JIANGSU
+    # 江苏's rule, by its id in the province data (provinces.toml special `jiangsu_personal_site_name`).
+    jiangsu = app.individual and app.province is not None and app.province.special_rule(JIANGSU_RULE) is not None
     jiangsu_form = jiangsu and _JIANGSU_FORMAT.fullmatch(name) is not None
     if app.individual and not jiangsu_form and (word := _first(WORDS["personal_forbidden"], name)):
         out.add(Code.SITE_NAME_PERSONAL_FORBIDDEN, path, word=word)

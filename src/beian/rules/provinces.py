@@ -16,6 +16,13 @@ AUXILIARY_WHEN = frozenset({
     "legal_representative_outside_province", "websites_at_least_30", "subject_websites_more_than_5",
     "subject_already_filed", "domains_at_least_4", "domains_at_least_5", "domains_more_than_4",
 })
+# A `special` rule: what it says, its source, and what beian does with it (the header of provinces.toml).
+SPECIAL_KEYS = frozenset({"id", "text", "source", "effective", "checks", "enforced", "steps", "when",
+                          "tlds", "natures", "words", "pledge", "limit", "services", "sections"})
+SPECIAL_STEPS = frozenset({"basic", "subject", "websites", "materials", "confirm", "after_approval"})
+SPECIAL_WHEN = frozenset({"always", "individual", "unit", "new_filing", "subject_already_filed", "change_subject",
+                          "domains_more_than_5", "websites_over_limit"})
+SPECIAL_ENFORCED = frozenset({"order_creation"})
 PROVINCE_KEYS = frozenset({
     "short", "aliases", "code", "icp_prefix", "icp_prefix_variants", "legal_representative", "website_limit",
     "banned_personal_words", "auxiliary", "special",
@@ -58,6 +65,10 @@ class Province:
     special: tuple[dict, ...] = field(default_factory=tuple)
     note: str = ""
 
+    def special_rule(self, rule_id: str) -> dict | None:
+        """The province's `special` rule with this id, if it has one (a check runs only where the data says so)."""
+        return next((rule for rule in self.special if rule["id"] == rule_id), None)
+
 
 def _sourced(record: dict, where: str) -> Sourced:
     source, effective = record.get("source"), record.get("effective")
@@ -75,6 +86,26 @@ def _words(record: dict, where: str) -> tuple[str, ...]:
         raise DataError(f"{where}: `words` must be a non-empty list of non-empty strings")
     # The seed tables repeat some words; keep the first occurrence, order preserved.
     return tuple(dict.fromkeys(w.strip() for w in words))
+
+
+def _special(rule: dict, where: str) -> None:
+    """A special rule says what beian does with it: checks (known finding codes), an enforcement outside the
+    engine, or the wizard steps that show it (with a known condition)."""
+    from beian.rules.codes import Code
+
+    if unknown := set(rule) - SPECIAL_KEYS:
+        raise DataError(f"{where}: unknown keys {sorted(unknown)}")
+    checks, steps = rule.get("checks", []), rule.get("steps", [])
+    if not (checks or steps or rule.get("enforced")):
+        raise DataError(f"{where}: say what beian does with it: `checks`, `enforced` or `steps`")
+    if not isinstance(checks, list) or not all(c in Code.__members__ for c in checks):
+        raise DataError(f"{where}: `checks` must list finding codes of codes.py, got {checks!r}")
+    if "enforced" in rule and rule["enforced"] not in SPECIAL_ENFORCED:
+        raise DataError(f"{where}: `enforced` must be one of {sorted(SPECIAL_ENFORCED)}")
+    if not isinstance(steps, list) or not set(steps) <= SPECIAL_STEPS:
+        raise DataError(f"{where}: `steps` must be among {sorted(SPECIAL_STEPS)}, got {steps!r}")
+    if steps and rule.get("when") not in SPECIAL_WHEN:
+        raise DataError(f"{where}: an instruction needs `when`, one of {sorted(SPECIAL_WHEN)}")
 
 
 def load_provinces(path: Path = DATA_DIR / "provinces.toml") -> dict[str, Province]:
@@ -120,6 +151,7 @@ def load_provinces(path: Path = DATA_DIR / "provinces.toml") -> dict[str, Provin
             if not rule.get("id") or not rule.get("text"):
                 raise DataError(f"{where}: special rules need `id` and `text`")
             _sourced(rule, where + f" special {rule.get('id')}")
+            _special(rule, where + f" special {rule['id']}")
         provinces[name] = Province(
             name=name, short=rec["short"], code=rec["code"], icp_prefix=rec["icp_prefix"],
             icp_prefix_variants=tuple(rec.get("icp_prefix_variants", ())),

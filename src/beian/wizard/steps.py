@@ -16,6 +16,7 @@ from beian.filings.models import NEW_FILING_KINDS, Order
 from beian.filings.selectors import application_for_new_site, order_for, prefilled_from_filing
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products import access as product_access
+from beian.rules import special
 from beian.web import limits
 from beian.wizard import conflicts, fields, missing, mobile, visits
 from beian.wizard import messages as msg
@@ -55,11 +56,21 @@ def _context(order, step, application, result, form_errors, field_list, *, notes
 
 
 def _render(request, template, order, step, ctx):
-    """A step page: the step bar with its links back, and the visit recorded (no version bump)."""
+    """A step page: the step bar with its links back, the province's instructions for this step, and the
+    visit recorded (no version bump)."""
     if order is not None and order.editable and request.method == "GET":
         visits.reach(order, step)
     return render(request, template, {"order": order, "step": step, "steps": msg.STEPS,
-                                      "step_links": visits.step_links(order, step), **ctx})
+                                      "step_links": visits.step_links(order, step),
+                                      "province_notes": _province_notes(order, step, ctx), **ctx})
+
+
+def _province_notes(order, step, ctx) -> list[dict]:
+    """The province `special` rules shown at this step (rules/special.py): for the application on the page
+    (step 1 before the order exists: what was typed, with the filing type the engine determined)."""
+    application = ctx.get("application") or (order.application if order else None)
+    kind = order.kind if order else (ctx.get("result") or {}).get("filing_type")
+    return special.instructions(application, kind=kind, step=step)
 
 
 def _acted(request, order, step) -> None:

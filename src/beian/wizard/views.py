@@ -17,6 +17,7 @@ from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
 from beian.filings.services import OrderError, cancel_order, create_order
+from beian.rules import special
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import services as phone
 from beian.web import limits
@@ -48,6 +49,9 @@ def order_progress(request, pk):
         "can_cancel": order.state in states.APPLICANT_EDITABLE or order.state == states.PROVIDER_REVIEW,
         "can_resubmit": order.state in (states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED, states.RETURNED),
         "websites": order.application.get("websites") or [],
+        # After approval: what the province asks of the filed website (footer, 版权所有 …).
+        "province_notes": special.instructions(order.application, kind=order.kind, step="after_approval")
+        if order.state == states.APPROVED else [],
     })
 
 
