@@ -7,10 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from beian.filings import states
+from beian.filings import checks, states
 from beian.filings.models import Order
 from beian.filings.services import create_order
-from beian.filings import checks
 from tests.rules.support import enterprise, individual
 
 from .support import basic_post

@@ -74,20 +74,20 @@ QUOTES: dict[Code, tuple[str, str]] = {
     Code.MATERIAL_TOO_LARGE: ("S1 #10", "④上传图片支持jpg、jpeg、png、gif格式,每张图片大小应小于4MB。"),
     Code.MATERIAL_ASPECT_MISMATCH: ("S1 #10", "②主体负责人证件的正反面比例要求为1:1,建议您在相同背景及光照环境下,且相机镜头距离证件的距离和位置差不多一致的情况下拍摄并上传。"),
     # Province special rules (provinces.toml `special`): no seed states them, so each quotes the row of
-    # ../shared/spec/reference.md it comes from (several rows joined by " / ").
-    Code.CONTACT2_SAME_AS_MOBILE: ("reference.md §1B 北京 / 吉林", "联系方式2 须≠负责人手机 (TCzt). / 联系方式2≠手机 (TCzt)."),
+    # ../shared/spec/reference.md it comes from (several rows joined by "…", in reference.md's order).
+    Code.CONTACT2_SAME_AS_MOBILE: ("reference.md §1B 北京 / 吉林", "联系方式2 须≠负责人手机 (TCzt).…联系方式2≠手机 (TCzt)."),
     Code.DOMAIN_TLD_PROVINCE_FORBIDDEN: (
         "reference.md §1B 北京 / 重庆",
-        "可备案后缀白名单, .hk/.tw/.asia/.jp/.io/.me/.win/.org 不可 (TCgj, 2019). / 个人不可备案 .org (TC17).",
+        "可备案后缀白名单, .hk/.tw/.asia/.jp/.io/.me/.win/.org 不可 (TCgj, 2019).…个人不可备案 .org (TC17).",
     ),
     Code.DOMAIN_TLD_REQUIRED_FOR_NATURE: ("reference.md §1B 内蒙古", "事业单位域名须 .cn/.公益 (HW)."),
     Code.WEBSITE_REMARK_PLEDGE_MISSING: (
         "reference.md §1B 天津",
         '个人网站备注必须写承诺语 "本网站是个人网站，不含有企业、单位等非个人网站的信息…" (QC, TC17).',
     ),
-    Code.WEBSITE_REMARK_MISSING: ("reference.md §1B 山东 / 青海", "个人须备注网站大致内容 (QC). / 个人须备注网站内容 (TC17)."),
+    Code.WEBSITE_REMARK_MISSING: ("reference.md §1B 山东 / 青海", "个人须备注网站大致内容 (QC).…个人须备注网站内容 (TC17)."),
     Code.ACCESS_ONE_IP_PER_SITE: ("reference.md §1B 天津", "每站仅1个IP (QC)"),
-    Code.MAILING_ADDRESS_OTHER_CITY: ("reference.md §1B 河北 / 河南", "通讯地址与证件住址不可跨市 / 通讯地址不可跨市 (HW)."),
+    Code.MAILING_ADDRESS_OTHER_CITY: ("reference.md §1B 河北 / 河南", "通讯地址与证件住址不可跨市…通讯地址不可跨市 (HW)."),
     Code.DOMAINS_PER_ORDER_EXCEEDED: ("reference.md §1B 山西", "除变更外单订单新增域名≤3 (HW管局)"),
     Code.INDIVIDUAL_FIRST_FILING_ONE_DOMAIN: ("reference.md §1B 海南", "个人首次备案仅1个域名 (QC, HW-hn)"),
     Code.INDIVIDUAL_NOT_PROVINCE_RESIDENT: ("reference.md §1A 山西 (外省个人)", "仅本省身份证 (QC, TC17, HW)"),
