@@ -10,6 +10,7 @@ def verify_face(attempt_id: int) -> str:
 
 @task()
 def purge_verification_evidence() -> int:
-    from beian.verification.services import purge_expired_evidence
+    """Evidence past its retention period (docs/decisions.md #20). Idempotent; safe with several workers."""
+    from beian.verification.retention import purge_due_evidence
 
-    return purge_expired_evidence()
+    return purge_due_evidence()
