@@ -187,6 +187,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # Any request (the phone page's face check posts up to 16 frames of 1 MiB); bigger ones get the 413 page unread.
 REQUEST_MAX_BYTES = 20 * 1024 * 1024
 
+# Evidence retention (docs/decisions.md #20): ID photos, material files, OCR readings and face frames are 备案审核资料
+# (seed 003 §5). An order that reached the ministry keeps them while its filing lives and this many days after the
+# filing's 注销; an order that never reached the ministry (cancelled, expired) keeps them this many days after it
+# closed. Nothing else is purged.
+EVIDENCE_RETENTION_AFTER_DEREGISTRATION_DAYS = int(os.environ.get("EVIDENCE_RETENTION_AFTER_DEREGISTRATION_DAYS", "730"))
+EVIDENCE_RETENTION_UNFILED_DAYS = int(os.environ.get("EVIDENCE_RETENTION_UNFILED_DAYS", "90"))
+
 # Background work: the database queue by default (`manage.py db_worker`), RQ on Redis for scale.
 if os.environ.get("REDIS_URL"):
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}

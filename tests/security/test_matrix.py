@@ -145,6 +145,9 @@ PLATFORM: dict[str, Row] = {
                          harms=(OWNER,),
                          data=lambda w: {"kind": "change_subject"}),
     "documents:template": Row(OWNER_ONLY, post=signed_in(METHOD), args={**EDITABLE, "kind": "=authorization_letter"}),
+    # 备案后续事项: the 网站开通 date and 公安联网备案 of the owner's approved website (POST only)
+    "compliance:psb": Row(signed_in(METHOD), post=OWNER_ONLY, args={"pk": "psb_website"}, harms=(OWNER,),
+                          data=lambda w: {"action": "done"}),
     # ---- cloud products: no object in the URL; another account's instance in the POST gets nothing
     "products:instances": Row(SIGNED_IN),
     "products:service_numbers": Row(SIGNED_IN, post=signed_in(KEPT, owner=OK), harms=(OWNER,),

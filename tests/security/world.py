@@ -5,6 +5,7 @@ import copy
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -15,6 +16,7 @@ from beian.filings.services import create_order
 from beian.notifications.models import Message, NotificationSettings, SmsRecord
 from beian.verification import services as phone
 from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
+from tests.compliance.support import approve, at_bureau
 from tests.filings.conftest import application
 from tests.review.support import console_order, make_reviewer
 from tests.rules.support import individual
@@ -44,7 +46,12 @@ class World:
     instance: object
     other_order: Order  # the other applicant's own draft
     markers: list[str] = field(default_factory=list)
+    approved: Order | None = None  # 备案成功: its website's 公安联网备案 follow-up (compliance)
     forged_reset_token = "cr4zy-0123456789abcdef0123456789abcd"  # the shape of a reset token, not a valid one
+
+    @property
+    def psb_website(self):
+        return self.approved.psb_followups.get().website
 
     @property
     def owner_uid(self) -> str:
@@ -102,13 +109,17 @@ def build() -> World:
                                application=_individual("110105194912310029", "other-matrix-draft.com", "李四"))
     seed_products(other, prefix="other-matrix")
 
+    approved = approve(at_bureau(create_order(
+        account=owner, application=application("owner-matrix-approved.com", "91330106MA2H0WLQ0U"))),
+        now=timezone.now())
+
     attempt = FaceAttempt.objects.filter(order=in_review).exclude(frames=[]).first()
     markers = [OWNER_EMAIL, OWNER_SECRET, OWNER_EXTRA_EMAIL, in_review.reference, editable.reference, bureau.reference,
                instances[0].instance_id, "owner-matrix-draft.com", "owner-matrix-filed.com"]
     return World(owner=owner, other=other, reviewer=reviewer, staff=staff, in_review=in_review, editable=editable,
                  bureau=bureau, filing=filing, link=link, token=token, material=in_review.materials.first(),
                  attempt=attempt, manual=manual, instance=instances[0], other_order=other_order,
-                 markers=markers)
+                 markers=markers, approved=approved)
 
 
 def tampered(token: str) -> str:

@@ -240,12 +240,21 @@ def test_frames_that_are_not_images_are_refused(client, order):
     assert response.status_code == 400 and response.json()["code"] == "frames_invalid"
 
 
-def test_retention_purges_frames_but_keeps_scores(client, order, images, django_capture_on_commit_callbacks):
+def test_retention_keeps_frames_while_in_flight_and_purges_them_after_cancel_but_keeps_scores(
+        client, order, images, django_capture_on_commit_callbacks):
+    from beian.filings.services import cancel_order
+    from beian.verification.retention import purge_due_evidence
+
     _, token = link_for(order)
     with django_capture_on_commit_callbacks(execute=True):
         frames_post(client, token, images["still_frames"])
     attempt = FaceAttempt.objects.get()
-    assert services.purge_expired_evidence(now=timezone.now() + timedelta(days=91)) == 1
+    # Evidence is review material (decision #20): an order in flight keeps it however old the attempt is.
+    assert purge_due_evidence(now=timezone.now() + timedelta(days=1000)) == 0
+    attempt.refresh_from_db()
+    assert attempt.frames and attempt.purged_at is None
+    cancel_order(order=order, actor=order.account)
+    assert purge_due_evidence(now=timezone.now() + timedelta(days=91)) == 1
     attempt.refresh_from_db()
     assert attempt.frames == [] and attempt.purged_at and attempt.evidence["liveness"]["code"] == "no_motion"
 

@@ -13,10 +13,23 @@ from html.parser import HTMLParser
 
 from beian.compliance import icp_numbers
 from beian.compliance import messages as msg
+from beian.rules.provinces import PROVINCES, normalise_province
+
+COPYRIGHT_SPECIAL = "jiangsu_copyright"  # provinces.toml `special`: 底部须添加“版权所有”，且与单位名称一致 (S3 §11)
+
+
+def copyright_holder(*, province: str, subject_name: str) -> str | None:
+    """The name the footer's 版权所有 must carry where the 管局 requires one (江苏: "所添加的版权所有需要与您的单位名称
+    保持一致"), else None. Which provinces: those whose data has the `jiangsu_copyright` entry."""
+    record = PROVINCES.get(normalise_province(province or "") or "")
+    if record is None or not (subject_name or "").strip():
+        return None
+    return subject_name.strip() if any(s.get("id") == COPYRIGHT_SPECIAL for s in record.special) else None
 
 
 def footer_html(number: str, *, copyright_holder: str | None = None) -> str:
-    """HTML to paste at the bottom of every page (江苏 also wants 版权所有 with the unit name)."""
+    """HTML to paste at the bottom of every page; with `copyright_holder`, "© <name> 版权所有" before the number
+    (the seed's example: "© 2009-2019 Aliyun.com 版权所有"; the years are the site owner's to add)."""
     link = (
         f'<a href="{icp_numbers.MIIT_URL}" target="_blank" rel="noopener noreferrer">{html.escape(number)}</a>'
     )

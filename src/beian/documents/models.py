@@ -43,6 +43,8 @@ class Material(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=10, default=ACTIVE)
     evidence = EncryptedJSONField(default=dict, blank=True)  # OCR fields (ID numbers, names), checks, scores
+    # Files and OCR readings deleted by the retention rule (docs/decisions.md #20); the row stays for the audit.
+    purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["order", "kind", "owner", "side", "-created_at"]

@@ -128,7 +128,7 @@ def read_material_now(material_id: int) -> dict:
     from beian.documents import crosscheck, ocr
 
     material = Material.objects.select_related("order").get(pk=material_id)
-    if (material.evidence or {}).get("ocr_status") == "done":
+    if material.purged_at or (material.evidence or {}).get("ocr_status") == "done":
         return material.evidence
     kind = ocr_kind(material, material.order.application)
     if kind is None:

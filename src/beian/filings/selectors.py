@@ -1,9 +1,10 @@
 """Reads of the order lifecycle: the precheck context from the platform's own data, lists, progress."""
 
+from django.db.models import Q
 from django.utils import timezone
 
 from beian.filings import messages as msg
-from beian.filings import states
+from beian.filings import states, transitions
 from beian.filings.claims import normalise_domain
 from beian.filings.models import FiledWebsite, Filing, InFlightClaim, Order
 from beian.filings.services import EXPIRY
@@ -95,6 +96,40 @@ def filed_under_other_account(*, account, application: dict) -> dict:
 def filed_cert_number(filing: Filing) -> str:
     """The filing's certificate number, from its (sealed) application: the column only holds its index."""
     return ((filing.application or {}).get("subject") or {}).get("cert_number") or ""
+
+
+# States only the ministry's answer leads to: an order that was ever in one of them reached the ministry.
+MINISTRY_STATES = (states.SMS_VERIFICATION, states.BUREAU_REVIEW, states.APPROVED, states.BUREAU_REJECTED)
+
+
+def reached_ministry(*, order: Order) -> bool:
+    """Whether the order was ever sent to the ministry: then its evidence is 备案审核资料 there (seed 003 §5).
+    A submission whose answer was lost counts (the request id is fixed before the call), and so does an order
+    the ministry returned or rejected and the applicant then cancelled."""
+    if order.ministry_request_id or order.meta.get("submissions"):
+        return True
+    return order.events.filter(Q(role=transitions.MINISTRY) | Q(to_state__in=MINISTRY_STATES)).exists()
+
+
+def filing_of(*, order: Order) -> Filing | None:
+    """The filing an order belongs to: the one it changes, or the one its approval created or extended."""
+    if order.filing_id:
+        return order.filing
+    number = order.meta.get("icp_number")
+    return Filing.objects.filter(subject_number=number).first() if number else None
+
+
+def orders_of_filing(*, filing: Filing):
+    """Every order of a filing: those that changed it and those whose approval created or extended it."""
+    return Order.objects.filter(Q(filing=filing) | Q(meta__icp_number=filing.subject_number))
+
+
+def deregistered_at(*, filing: Filing):
+    """When the filing was 注销 (the approval of its 注销主体 order), or None while it lives or when unknown."""
+    if filing.status != Filing.DEREGISTERED:
+        return None
+    return (Order.objects.filter(filing=filing, kind="deregister_subject", state=states.APPROVED)
+            .order_by("-state_changed_at").values_list("state_changed_at", flat=True).first())
 
 
 def orders_for(*, account, include_closed: bool = False):

@@ -20,13 +20,3 @@ def retry_submission(timer, now) -> bool:
     from beian.ministry.services import submit
 
     return submit(order=timer.order, now=now) is not None
-
-
-@register_timer("psb_reminder")
-def remind_public_security_filing(timer, now) -> bool:
-    from beian.notifications.services import notify
-
-    order = timer.order
-    notify(account=order.account, event="psb_reminder", order=order,
-           context={"number": order.meta.get("icp_number", ""), "reference": order.reference})
-    return True

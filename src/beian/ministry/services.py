@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from beian.compliance.footer import footer_html
+from beian.compliance.footer import copyright_holder, footer_html
 from beian.filings import states, transitions
 from beian.filings.models import FiledWebsite, Filing, Order, Timer
 from beian.filings.services import OrderError, transition
@@ -17,8 +17,6 @@ from beian.pii.index import CERT, blind_index
 
 log = logging.getLogger(__name__)
 SUBMIT_TIMER = "ministry_submit"
-PSB_TIMER = "psb_reminder"
-PSB_AFTER = timedelta(days=20)  # remind 10 days before the 30-day 公安联网备案 deadline
 ADAPTER = None  # tests may point this at another adapter; None = settings' HTTP adapter
 
 
@@ -98,8 +96,12 @@ def apply_status(*, order: Order, status: Status, now=None) -> bool:
         if target == states.SMS_VERIFICATION:
             meta["sms_deadline"] = (now + timedelta(hours=24)).isoformat()
         if target == states.APPROVED:
+            from beian.compliance.selectors import approval_notes, subject_name
+
+            holder = copyright_holder(province=order.province, subject_name=subject_name(order))
             meta.update(icp_number=status.icp_number, website_numbers=status.website_numbers,
-                        footer_html=footer_html(_site_number(status) or status.icp_number))
+                        footer_html=footer_html(_site_number(status) or status.icp_number, copyright_holder=holder),
+                        approval_notes=approval_notes(order))
             reason = msg.APPROVED.format(number=status.icp_number)
         elif target == states.BUREAU_REJECTED:
             reason = msg.REJECTED_BY_BUREAU.format(reason=status.reason)
@@ -140,16 +142,19 @@ def record_approval(*, order: Order, status: Status, now) -> None:
             log.error("order %s approved under %s, which another account holds here: websites not recorded",
                       order.reference, status.icp_number)
             websites = []
+        filed = []
         for website in websites:
             domain = (website.get("domains") or [""])[0].lower()
             number = status.website_numbers.get(domain, "")
             seq = int(number.rsplit("-", 1)[1]) if "-" in number else filing.websites.count() + 1
             access = website.get("access") or {}
-            FiledWebsite.objects.update_or_create(filing=filing, seq=seq, defaults={
+            filed.append(FiledWebsite.objects.update_or_create(filing=filing, seq=seq, defaults={
                 "domain": domain, "name": website.get("name", ""), "status": FiledWebsite.ACTIVE,
                 "instance_id": access.get("instance_id") or "", "ip": access.get("ip") or "", "approved_at": now,
-                "website": website})
-        Timer.objects.update_or_create(order=order, kind=PSB_TIMER, defaults={"due_at": now + PSB_AFTER, "done_at": None})
+                "website": website})[0])
+        from beian.compliance.services import start_followups
+
+        start_followups(order=order, websites=filed, now=now)  # 公安联网备案 within 30 days of 网站开通
         return
     filing, target = order.filing, order.filed_website
     if filing is None:

@@ -11,5 +11,5 @@ def notify_applicant(order, event) -> None:
     name = f"state:{event.to_state}"
     context = {"reference": order.reference, "kind": order.kind_label, "state": order.state_label,
                "reason": event.reason or "—", "number": order.meta.get("icp_number", ""),
-               "footer": order.meta.get("footer_html", "")}
+               "footer": order.meta.get("footer_html", ""), "notes": order.meta.get("approval_notes", "")}
     notify(account=order.account, event=name, context=context, order=order)

@@ -1,7 +1,8 @@
 """Every message the platform sends (site message, email, SMS), in one catalogue.
 
 Keyed by event; an event is `state:<to_state>` for transitions or a named event (e.g. `sms_code`).
-Placeholders: {reference} {kind} {state} {reason} {site_url} {code} {number} {footer} {next_step}.
+Placeholders: {reference} {kind} {state} {reason} {site_url} {code} {number} {footer} {notes} {next_step};
+psb_reminder: {sites} {portal} {after}.
 """
 
 SITE_NAME = "beian 备案平台"
@@ -40,7 +41,7 @@ EVENTS: dict[str, dict[str, str]] = {
     },
     "state:approved": {
         "title": "备案成功：{number}",
-        "body": "恭喜，订单 {reference} 已通过管局审核，备案号 {number}。请在网站开通时将以下代码放在首页底部中央：\n{footer}\n并在网站开通之日起30日内办理公安联网备案。",
+        "body": "恭喜，订单 {reference} 已通过管局审核，备案号 {number}。请在网站开通时将以下代码放在首页底部中央：\n{footer}\n并在网站开通（即网站对外提供访问服务）之日起30日内办理公安联网备案。{notes}",
         "sms": "【{site}】您的备案已通过管局审核，备案号{number}。请在网站底部放置备案号并链接至工信部网站。",
     },
     "state:bureau_rejected": {
@@ -66,8 +67,10 @@ EVENTS: dict[str, dict[str, str]] = {
         "sms": "【{site}】您的验证码为{code}，用于备案负责人手机号验证，10分钟内有效。请勿泄露给他人。",
     },
     "psb_reminder": {
-        "title": "请办理公安联网备案",
-        "body": "您的网站已取得备案号 {number}。请在网站开通之日起30日内登录全国互联网安全管理服务平台提交公安联网备案申请。",
+        "title": "请在网站开通之日起30日内办理公安联网备案",
+        "body": ("您的网站已取得 ICP 备案号 {number}。依据《计算机信息网络国际联网安全保护管理办法》，"
+                 "须在网站开通之日起30日内提交公安联网备案申请：\n{sites}\n{portal}\n{after}\n"
+                 "已提交的，请在订单 {reference} 页面标记“已提交公安联网备案”，平台将不再提醒；网站开通日期有误的，也可在该页面修改。"),
     },
 }
 

@@ -31,6 +31,7 @@ EVENT_KINDS = {
     "material_view": "查看资料或核验画面", "face_verification": "人脸核验", "manual_review": "人工核验",
     "phone_link": "生成手机链接", "phone_link_revoked": "撤销手机链接", "prefill": "根据证件自动填写",
     "review_claim": "领取订单", "review_assign": "分配订单", "review_field": "逐项审核", "review_call": "电话核实",
+    "evidence_purged": "按保留期限删除证据", "psb_opened": "确认网站开通日期", "psb_done": "公安联网备案已办理",
 }
 SEVERITIES = {"error": "错误", "warning": "警告", "info": "提示"}
 VERDICTS = {"approve": "通过", "reject": "驳回"}

@@ -102,20 +102,25 @@ def _row_for(order, path):
 @reviewer_required
 def order_view(request, pk):
     order = get_object_or_404(Order, pk=pk)
-    # Full ID numbers and photos are on this page: every view of it is in the audit trail.
+    materials, verification = list(active_materials(order=order)), _verification_evidence(order)
+    # Full ID numbers, OCR readings and photos are on this page: every view of it is in the audit trail, with what
+    # it showed (the images and frames themselves are logged again when the browser fetches them).
     OrderEvent.objects.create(order=order, at=timezone.now(), actor=request.user, role="reviewer", kind="evidence_view",
-                              from_state=order.state, to_state=order.state)
+                              from_state=order.state, to_state=order.state, payload={
+                                  "materials": [m.pk for m in materials if not m.purged_at],
+                                  "ocr": sorted({m.pk for p in verification for m in p["materials"]}),
+                                  "face_attempts": sorted({a.pk for p in verification for a in p["attempts"]})})
     groups, result = _field_groups(order)
     reviewer = reviewer_of(order)
     events = merge_repeats(order.events.select_related("actor").order_by("-at", "-id")[:300])
     return render(request, "review/order.html", {
-        "order": order, "groups": groups, "result": result, "materials": active_materials(order=order),
+        "order": order, "groups": groups, "result": result, "materials": materials,
         "events": events, "calls": order.calls.all()[:20],
         "supplements": order.supplements.all(), "reviewers": reviewers(), "kinds": msg.SUPPLEMENT_KINDS.items(),
         "outcomes": msg.CALL_OUTCOMES.items(), "claim": getattr(order, "review_claim", None),
         "reviewer": reviewer, "handler": handler(order, reviewer), "sla_due": sla_due(order=order),
         "in_review": order.state == states.PROVIDER_REVIEW, "open": field_reasons(order=order),
-        "verification": _verification_evidence(order), "placeholder": msg.REASON_PLACEHOLDER,
+        "verification": verification, "placeholder": msg.REASON_PLACEHOLDER,
         "confirm_approve": msg.CONFIRM_APPROVE.format(reference=order.reference),
         "confirm_supplement": msg.CONFIRM_SUPPLEMENT.format(reference=order.reference),
         # The province's rules that are instructions, not checks, and apply to this order (rules/special.py).
@@ -296,8 +301,8 @@ def material_image(request, pk):
     from beian.documents.models import Material
 
     material = Material.objects.select_related("order").filter(pk=pk).first()
-    if material is None or not request.user.is_authenticated:
-        raise Http404
+    if material is None or not request.user.is_authenticated or material.purged_at or not material.derived:
+        raise Http404  # a purged material's image no longer exists (docs/decisions.md #20)
     reviewer = is_reviewer(request.user)
     if not reviewer and material.order.account_id != request.user.id:
         raise Http404

@@ -48,3 +48,11 @@ FACE_CODES = {
     "internal_error": "核验服务出错",
     "timeout": "核验超时",
 }
+
+# Evidence retention (docs/decisions.md #20): the reason of the audit row each purge writes.
+EVIDENCE_PURGED = {
+    "unfiled": "订单未提交管局且{state}满{days}天，按保留期限删除其证件照片、资料文件、识别结果和人脸核验画面"
+               "（资料{materials}份，画面{frames}张）。",
+    "deregistered": "备案 {number} 已注销满{days}天，按保留期限删除本订单的证件照片、资料文件、识别结果和人脸核验画面"
+                    "（资料{materials}份，画面{frames}张）。",
+}

@@ -10,7 +10,6 @@ import logging
 import uuid
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -289,19 +288,3 @@ def request_manual_review(*, link: PhoneLink) -> ManualReviewRequest:
     except IntegrityError:  # a double tap: the open request already exists
         request = ManualReviewRequest.objects.get(order=link.order, person=link.person, resolved_at__isnull=True)
     return request
-
-
-def purge_expired_evidence(now=None) -> int:
-    """Retention: captured frames are deleted VERIFICATION_RETENTION_DAYS after the attempt; scores and
-    the outcome stay with the order's audit trail."""
-    now = now or timezone.now()
-    days = getattr(settings, "VERIFICATION_RETENTION_DAYS", 90)
-    storage = materials_storage()
-    count = 0
-    for attempt in FaceAttempt.objects.filter(purged_at__isnull=True, created_at__lt=now - timedelta(days=days)):
-        for name in attempt.frames:
-            storage.delete(name)
-        attempt.frames, attempt.purged_at = [], now
-        attempt.save(update_fields=["frames", "purged_at"])
-        count += 1
-    return count

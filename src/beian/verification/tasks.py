@@ -1,6 +1,7 @@
 from django_tasks import task
 
-from beian.verification.services import purge_expired_evidence, run_face_attempt
+from beian.verification.retention import purge_due_evidence
+from beian.verification.services import run_face_attempt
 
 
 @task()
@@ -10,4 +11,5 @@ def verify_face(attempt_id: int) -> str:
 
 @task()
 def purge_verification_evidence() -> int:
-    return purge_expired_evidence()
+    """Evidence past its retention period (docs/decisions.md #20). Idempotent; safe with several workers."""
+    return purge_due_evidence()

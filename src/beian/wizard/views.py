@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from beian.compliance.selectors import after_approval, psb_by_website
 from beian.documents import messages as documents_msg
 from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
@@ -35,7 +36,11 @@ WEBSITE_LEVEL = {"change_website", "change_access", "cancel_access", "deregister
 @login_required
 def order_list(request):
     orders = orders_for(account=request.user)
-    filings = Filing.objects.filter(account=request.user, status=Filing.ACTIVE).prefetch_related("websites")
+    filings = list(Filing.objects.filter(account=request.user, status=Filing.ACTIVE).prefetch_related("websites"))
+    active = [w for f in filings for w in f.websites.all() if w.status == FiledWebsite.ACTIVE]
+    psb = psb_by_website(websites=active)  # each website's 公安联网备案 (网站开通 date, submitted)
+    for filing in filings:
+        filing.site_rows = [(w, psb.get(w.pk)) for w in active if w.filing_id == filing.pk]
     return render(request, "wizard/list.html", {"orders": orders, "filings": filings,
                                                 "change_kinds": [(k, KIND_LABELS[k]) for k in CHANGE_KINDS]})
 
@@ -52,6 +57,7 @@ def order_progress(request, pk):
         # After approval: what the province asks of the filed website (footer, 版权所有 …).
         "province_notes": special.instructions(order.application, kind=order.kind, step="after_approval")
         if order.state == states.APPROVED else [],
+        "after_approval": after_approval(order=order),
     })
 
 
