@@ -70,9 +70,9 @@ PLATFORM_RULES: list[PlatformRule] = [
     PlatformRule(
         "evidence_is_review_material",
         "Captured ID and face images are review material: kept for the life of the filing and a configurable "
-        "period after 注销, purged only for orders that never reached the ministry; every read access-logged. "
-        "Today frames are deleted VERIFICATION_RETENTION_DAYS (90) after the attempt (docs/decisions.md #20).",
-        "planned (issue 13 item 2); today verification/services.py purge_expired_evidence",
+        "period after 注销 (EVIDENCE_RETENTION_AFTER_DEREGISTRATION_DAYS), purged only for orders that never "
+        "reached the ministry (cancelled, expired) after EVIDENCE_RETENTION_UNFILED_DAYS; every read access-logged.",
+        "verification/retention.py purge_due_evidence; documents/services.py log_evidence_read",
         "S3 §5 (核验说明)",
         "核验过程中采集的证件信息、人脸核验照等将作为备案审核资料进行存档…阿里云会妥善保存资料以备主管部门核查",
     ),
@@ -128,14 +128,14 @@ PLATFORM_RULES: list[PlatformRule] = [
     PlatformRule(
         "notify_principal_email",
         "Mails go to the principal's email from the form as well as to the account.",
-        "planned (issue 13 item 6); today notifications/services.py notify (account email only)",
+        "notifications/recipients.py principal_emails; notifications/services.py notify",
         "S3 §2 (电子邮箱, form hint)",
         "此邮箱将用于接收备案消息通知，请务必真实准确。",
     ),
     PlatformRule(
         "notification_settings",
         "备案消息通知设置 per account: channels per event and extra recipients.",
-        "planned (issue 13 item 6)",
+        "notifications/services.py save_settings; notifications/views.py notification_settings",
         "S3 §7 (管局审核)",
         "审核结果将以短信和邮件等形式通知您，通知接收渠道及接收人的设置请参见备案消息通知设置。",
     ),
@@ -227,29 +227,29 @@ PLATFORM_RULES: list[PlatformRule] = [
     PlatformRule(
         "jiangsu_copyright",
         "For 江苏 the footer carries 版权所有 with the subject's name.",
-        "planned (issue 13 item 7); compliance/footer.py footer_html takes copyright_holder, nobody passes it yet",
+        "compliance/footer.py copyright_holder (provinces.toml jiangsu_copyright)",
         "S3 §11 (网站添加版权所有)",
         "ICP备案成功后，部分省份管局要求，例如江苏省，需要在网站下方添加版权所有，所添加的版权所有需要与您的单位名称保持一致。",
     ),
     PlatformRule(
         "public_security_filing_30_days",
         "公安联网备案 reminder: 30 days from the 网站开通 date the applicant confirms (default the approval date), "
-        "reminding at day 0, 20 and 28. Today one reminder 20 days after approval.",
-        "planned (issue 13 item 7); today ministry/services.py PSB_TIMER, ministry/effects.py",
+        "reminding at day 0, 20 and 28, rescheduled when the date changes, stopped once marked submitted.",
+        "compliance/services.py send_due_reminders, confirm_opened, mark_done",
         "S3 §11",
         "待各网站在工信部备案成功后，需在网站开通（即网站对外提供访问服务）之日起30日内提交公安联网备案申请。",
     ),
     PlatformRule(
         "public_security_filing_shanghai",
         "上海 subjects are pointed to the 上海 portal, everyone else to 全国互联网安全管理服务平台.",
-        "planned (issue 13 item 7); today compliance/messages.py PSB_REMINDER_BODY mentions it for all",
+        "compliance/services.py portal",
         "S3 §11 (公安联网备案)",
         "上海地区用户：请参见关于上海市网站公安联网备案公告。",
     ),
     PlatformRule(
         "commercial_icp_license",
-        "A note that commercial content needs the 经营性 ICP 许可证 after filing.",
-        "planned (issue 13 item 7)",
+        "A note that commercial content (服务类型 网络购物) needs the 经营性 ICP 许可证 after filing.",
+        "compliance/selectors.py licence_note",
         "S3 §11 (经营性备案)",
         "如果您的网站属于经营性网站（通过互联网上网用户有偿提供信息或者网页制作等服务活动），则需在ICP备案后申请经营性ICP许可证。",
     ),
