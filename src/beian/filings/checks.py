@@ -6,12 +6,18 @@ submission): it belongs to the filing, not to a screen. How findings map onto wi
 """
 
 import copy
+import re
 
+from beian.filings.claims import normalise_domain
 from beian.filings.models import NEW_FILING_KINDS
-from beian.filings.selectors import precheck_context
+from beian.filings.selectors import domain_registry_records, precheck_context
+from beian.pii.mask import mask_name
+from beian.registries.domains import held_by_a_person
 from beian.rules import ApplicationError, precheck
 from beian.rules.codes import Code
+from beian.rules.messages import finding_message
 
+_DOMAIN_PATH = re.compile(r"websites\[(\d+)\]\.domains\[(\d+)\]")
 FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS, Code.DOMAIN_ALREADY_FILED,
                      Code.DOMAIN_FILED_BY_OTHER_SUBJECT, Code.MIXED_FILING_TYPES, Code.FILING_TYPE_MISMATCH,
                      Code.CERT_ALREADY_FILED}
@@ -41,7 +47,8 @@ def run(application: dict, *, order=None, materials: list | None = None) -> dict
     its path instead of an exception, so a page never fails on it.
     """
     app = copy.deepcopy(application)
-    context = precheck_context(application=app, order=order)
+    records = domain_registry_records(application=app, order=order)
+    context = precheck_context(application=app, order=order, domain_records=records)
     if order is not None and order.kind not in NEW_FILING_KINDS:
         # A change/cancel/deregister order is about an existing filing: its domains and subject are
         # filed here by definition, so the new-filing type rules do not apply.
@@ -61,7 +68,22 @@ def run(application: dict, *, order=None, materials: list | None = None) -> dict
     if order is not None and order.kind not in NEW_FILING_KINDS:
         result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES]
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
+    _mask_person_holders(result["findings"], app, records)
     return result
+
+
+def _mask_person_holders(findings: list[dict], application: dict, records: dict[str, dict]) -> None:
+    """A domain a person holds: DOMAIN_HOLDER_MISMATCH names them masked (张*三), as registrars show a person's
+    data. Whoever types a domain must not learn who holds it; the name of a company holder is public."""
+    for finding in findings:
+        match = _DOMAIN_PATH.fullmatch(finding["path"])
+        if finding["code"] != Code.DOMAIN_HOLDER_MISMATCH or not match:
+            continue
+        website = (application.get("websites") or [])[int(match[1])]
+        domain = normalise_domain(website["domains"][int(match[2])])
+        record = records.get(domain)
+        if record and held_by_a_person(record):
+            finding["message"] = finding_message(Code.DOMAIN_HOLDER_MISMATCH, {"holder": mask_name(record["holder_name"])})
 
 
 def by_path(findings: list[dict]) -> dict[str, list[dict]]:
