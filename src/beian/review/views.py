@@ -9,7 +9,7 @@ from beian.documents.selectors import active_materials
 from beian.documents.services import log_evidence_read
 from beian.filings import checks, states
 from beian.filings.models import Order, OrderEvent
-from beian.filings.selectors import application_domains, domain_registry_records, merge_repeats, sla_due
+from beian.filings.selectors import application_domains, merge_repeats, sla_due
 from beian.filings.services import OrderError
 from beian.pii.mask import mask_cert, mask_name
 from beian.review import messages as msg
@@ -127,14 +127,15 @@ def order_view(request, pk):
 def _domain_real_names(order) -> list[dict]:
     """What the domain registry says of each domain, beside the subject's own data: the reviewer checks the
     real-name holder (seed 003 §1.1). A person's name and every certificate number are masked."""
-    from beian.registries.domains import held_by_a_person
+    from beian.registries.domains import held_by_a_person, records
     from beian.registries.messages import HOLDER_CERT_TYPES
 
     subject = order.application.get("subject") or {}
-    records = domain_registry_records(application=order.application, order=order)
+    domains = list(dict.fromkeys(application_domains(order.application)))
+    found = records(domains)  # shown for every kind of order, also where the rules do not apply (注销)
     rows = []
-    for domain in dict.fromkeys(application_domains(order.application)):
-        record = records.get(domain)
+    for domain in domains:
+        record = found.get(domain)
         if record is None:
             rows.append({"domain": domain, "known": False})
             continue
