@@ -39,6 +39,7 @@ BASE = {
 }
 NAMES = ["示例科技官方网站", "示例产品中心", "读书随笔记录", "中国示例网", "示例论坛", "example.com官网", "示 例", "示例在线商城"]
 TLDS = ["com", "cn", "net", "io", "com.cn", "top", "中国"]
+OTHER_USCC = "91310101MA1FPHP8QH"  # a domain real-named by another company (DOMAIN_HOLDER_CERT_MISMATCH)
 
 
 def generate(n: int, seed: int = 7) -> list[str]:
@@ -70,7 +71,10 @@ def generate(n: int, seed: int = 7) -> list[str]:
                 "principal": None,
             })
             app["context"]["domains"][domain] = {"filed_with": rng.choice([None, None, "other", "self"]),
-                                                 "holder_name": app["subject"]["name"], "holder_verified": True}
+                                                 "holder_name": app["subject"]["name"], "holder_verified": True,
+                                                 "holder_cert_number": rng.choice([app["subject"]["cert_number"], OTHER_USCC]),
+                                                 "expires": rng.choice(["2027-01-10", "2028-06-30"]),
+                                                 "registrar_approved": rng.random() > 0.05}
         for side in ("front", "back"):
             app["materials"].append({"kind": "principal_id", "owner": "subject_principal", "side": side, "format": "jpg",
                                      "bytes": rng.randrange(10**5, 5 * 10**6), "width": 1600, "height": rng.choice([1000, 1600])})

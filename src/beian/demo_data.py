@@ -11,7 +11,7 @@ legal representative of every demo company: the sample ID card photos, the face 
 company's licence photo in var/samples complete any demo order, in every province's rules.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 # email, password, role; the emails are stable (browser tests and the crawler log in with them).
 APPLICANT = ("demo@beian.local", "demo12345")
@@ -170,3 +170,44 @@ def application(order: dict) -> dict:
     province, city, district, *_ = COMPANIES[order["company"]]
     return {"region": {"province": province, "city": city, "district": district}, "requested_type": None,
             "subject": subject(order["company"]), "websites": [website(order, order["account"])]}
+
+
+# ---- the domain registry simulator (registries.DomainRecord) ---------------------------------------------
+# Every demo order's domain is held by its company (营业执照), real-name verified, at an approved registrar,
+# for three more years: nothing in the registry stands in a demo order's way. The domains below belong to
+# no order: typed into the 上海 draft (BA20260101900001, 上海浦江示例软件有限公司) each shows its finding.
+REGISTRAR = "示例域名注册服务有限公司"
+OVERSEAS_REGISTRAR = "Example Overseas Domains Inc."
+DOMAIN_YEARS = 3
+OTHER_COMPANY = ("上海黄浦示例贸易有限公司", "91310101MA1FPHP8QH")
+# domain -> (what it shows, changes from a record held by the draft's company)
+TRY_DOMAINS = {
+    "pujiang-shop.com": ("passes: held by the company, verified, approved registrar", {}),
+    "pujiang-other.com": ("DOMAIN_HOLDER_MISMATCH + DOMAIN_HOLDER_CERT_MISMATCH: another company holds it",
+                          {"holder_name": OTHER_COMPANY[0], "holder_cert_number": OTHER_COMPANY[1]}),
+    "pujiang-chenming.com": ("DOMAIN_HOLDER_MISMATCH + DOMAIN_HOLDER_CERT_MISMATCH: registered to the principal "
+                             "陈明 personally (his name shows masked)",
+                             {"holder_name": PERSON["name"], "holder_cert_type": "resident_id",
+                              "holder_cert_number": PERSON["cert_number"]}),
+    "pujiang-orgcode.com": ("DOMAIN_HOLDER_CERT_MISMATCH: real-named with the old 组织机构代码证, not the licence",
+                            {"holder_cert_type": "organization_code", "holder_cert_number": "MA4U2WB18"}),
+    "pujiang-unverified.com": ("DOMAIN_NOT_VERIFIED: real-name verification not done", {"holder_verified": False}),
+    "pujiang-expiring.com": ("DOMAIN_EXPIRING: 120 days left (上海 asks for more than 180; elsewhere it passes)",
+                             {"days_left": 120}),
+    "pujiang-overseas.com": ("DOMAIN_REGISTRAR_NOT_APPROVED: registered at an overseas registrar",
+                             {"registrar": OVERSEAS_REGISTRAR, "registrar_approved": False}),
+}
+
+
+def domain_records(today: date) -> list[dict]:
+    """The simulator's records: every demo order's domain, then TRY_DOMAINS (registries.domains.seed_domain)."""
+    def held_by(company: str, **changes) -> dict:
+        _province, _city, _district, name, cert, *_ = COMPANIES[company]
+        days_left = changes.pop("days_left", DOMAIN_YEARS * 365)
+        return {"holder_name": name, "holder_cert_type": "business_license", "holder_cert_number": cert,
+                "holder_verified": True, "registrar": REGISTRAR, "registrar_approved": True,
+                "expires": today + timedelta(days=days_left), **changes}
+
+    records = [{"domain": o["site"][1], **held_by(o["company"])} for o in ORDERS]
+    records += [{"domain": domain, **held_by("pujiang", **dict(changes))} for domain, (_, changes) in TRY_DOMAINS.items()]
+    return records

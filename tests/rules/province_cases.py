@@ -29,6 +29,13 @@ def _holder(name):
     return edit
 
 
+def _expires(date):
+    def edit(app):
+        for info in app["context"]["domains"].values():
+            info["expires"] = date
+    return edit
+
+
 def _unit_in(province, *, name="示例科技有限公司", cert_address, mailing_address):
     return [_p(province), ("subject.name", name), ("subject.investor", name), ("subject.cert_address", cert_address),
             ("subject.mailing_address", mailing_address)]
@@ -86,6 +93,11 @@ CHECK_CASES = [
     ("js_personal_name", "江苏省", "jiangsu_personal_site_name", IND, [_p("江苏省"), (f"{WS}.remark", "分享读书笔记")], "SITE_NAME_JIANGSU_FORMAT", True),
     ("sd_personal_name_no_rule", "江苏省", "jiangsu_personal_site_name", IND, [(f"{WS}.remark", "分享读书笔记")], "SITE_NAME_JIANGSU_FORMAT", False),
     # 福建, 宁夏: the domain holder is the subject (DOMAIN_HOLDER_MISMATCH, a national rule of seed 003 §1.1)
+    # 上海: more than 180 days left on the domain (DOMAIN_EXPIRING with the province's period; TODAY 2026-11-22)
+    ("sh_domain_expires_in_150_days", "上海市", "domain_validity", E, [_p("上海市"), _expires("2027-04-21")],
+     "DOMAIN_EXPIRING", True),
+    ("sh_domain_expires_in_200_days", "上海市", "domain_validity", E, [_p("上海市"), _expires("2027-06-10")],
+     "DOMAIN_EXPIRING", False),
     ("fj_holder_other", "福建省", "domain_holder", E, [_p("福建省"), _holder("张三")], "DOMAIN_HOLDER_MISMATCH", True),
     ("fj_holder_subject", "福建省", "domain_holder", E, [_p("福建省")], "DOMAIN_HOLDER_MISMATCH", False),
     ("nx_holder_legal_rep", "宁夏回族自治区", "domain_holder_unit", E, [_p("宁夏"), _holder("张三")], "DOMAIN_HOLDER_MISMATCH", True),
@@ -116,8 +128,6 @@ INSTRUCTION_CASES = [
     ("hlj_not_in_zhejiang", "黑龙江省", "website_principal_unique", E, [], "first", "websites", False),
     ("sh_undertaking_materials", "上海市", "shanghai_undertaking", E, [_p("上海市")], "new_site_elsewhere", "materials", True),
     ("sh_undertaking_not_at_subject", "上海市", "shanghai_undertaking", E, [_p("上海市")], "first", "subject", False),
-    ("sh_domain_validity_websites", "上海市", "domain_validity", E, [_p("上海市")], "first", "websites", True),
-    ("sh_domain_validity_not_at_materials", "上海市", "domain_validity", E, [_p("上海市")], "first", "materials", False),
     ("js_copyright_after_approval", "江苏省", "jiangsu_copyright", E, [_p("江苏省")], "first", "after_approval", True),
     ("js_copyright_not_at_confirm", "江苏省", "jiangsu_copyright", E, [_p("江苏省")], "first", "confirm", False),
     ("js_undertaking_materials", "江苏省", "jiangsu_undertaking", IND, [_p("江苏省")], "first", "materials", True),

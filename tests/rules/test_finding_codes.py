@@ -6,7 +6,7 @@ from beian.rules import precheck
 from beian.rules.codes import Code
 
 from .province_cases import CHECK_CASES
-from .support import DELETE, build, codes, enterprise, full_materials, individual, material, principal
+from .support import DELETE, TODAY, build, codes, enterprise, full_materials, individual, material, principal
 
 
 def _ctx_domain(**info):
@@ -152,6 +152,26 @@ CASES = [
     ("holder_unknown", E, [_ctx_domain(holder_name=None)], Code.DOMAIN_HOLDER_MISMATCH, False),
     ("holder_unverified", E, [_ctx_domain(holder_verified=False)], Code.DOMAIN_NOT_VERIFIED, True),
     ("holder_verification_unknown", E, [_ctx_domain(holder_verified=None)], Code.DOMAIN_NOT_VERIFIED, False),
+    # Domain real-name (issue 13 #3): cert number, expiry (上海: 180 days, data in provinces.toml), registrar.
+    ("holder_cert_other_company", E, [_ctx_domain(holder_cert_number="91310115MA4U2WB18C")], Code.DOMAIN_HOLDER_CERT_MISMATCH, True),
+    ("holder_cert_principal_personally", E, [_ctx_domain(holder_cert_number="33010619900101123X")], Code.DOMAIN_HOLDER_CERT_MISMATCH, True),
+    ("holder_cert_same", E, [_ctx_domain(holder_cert_number="91330106MA2GL0XX7U")], Code.DOMAIN_HOLDER_CERT_MISMATCH, False),
+    ("holder_cert_same_case_and_spaces", E, [_ctx_domain(holder_cert_number=" 91330106ma2gl0xx7u ")], Code.DOMAIN_HOLDER_CERT_MISMATCH, False),
+    ("holder_cert_unknown", E, [_ctx_domain(holder_cert_number=None)], Code.DOMAIN_HOLDER_CERT_MISMATCH, False),
+    ("holder_cert_blank", E, [_ctx_domain(holder_cert_number="")], Code.DOMAIN_HOLDER_CERT_MISMATCH, False),
+    ("domain_expired", E, [_ctx_domain(expires="2026-10-01")], Code.DOMAIN_EXPIRING, True),
+    ("domain_expires_today", E, [_ctx_domain(expires=TODAY)], Code.DOMAIN_EXPIRING, True),
+    ("domain_expires_at_three_months", E, [_ctx_domain(expires="2027-02-22")], Code.DOMAIN_EXPIRING, True),
+    ("domain_expires_after_three_months", E, [_ctx_domain(expires="2027-02-23")], Code.DOMAIN_EXPIRING, False),
+    ("domain_expiry_unknown", E, [_ctx_domain(expires=None)], Code.DOMAIN_EXPIRING, False),
+    ("domain_expiry_without_today", E, [_ctx_domain(expires="2026-10-01"), ("context.today", DELETE)], Code.DOMAIN_EXPIRING, False),
+    ("shanghai_four_months", E, [("region.province", "上海市"), _ctx_domain(expires="2027-03-22")], Code.DOMAIN_EXPIRING, True),
+    ("shanghai_180_days", E, [("region.province", "上海"), _ctx_domain(expires="2027-05-21")], Code.DOMAIN_EXPIRING, True),
+    ("shanghai_181_days", E, [("region.province", "上海市"), _ctx_domain(expires="2027-05-22")], Code.DOMAIN_EXPIRING, False),
+    ("four_months_elsewhere", E, [_ctx_domain(expires="2027-03-22")], Code.DOMAIN_EXPIRING, False),
+    ("registrar_not_approved", E, [_ctx_domain(registrar_approved=False)], Code.DOMAIN_REGISTRAR_NOT_APPROVED, True),
+    ("registrar_approved", E, [_ctx_domain(registrar_approved=True)], Code.DOMAIN_REGISTRAR_NOT_APPROVED, False),
+    ("registrar_unknown", E, [_ctx_domain(registrar_approved=None)], Code.DOMAIN_REGISTRAR_NOT_APPROVED, False),
     ("name_two_hanzi", E, [(f"{WS}.name", "示例")], Code.SITE_NAME_TOO_SHORT, True),
     ("name_three_hanzi", E, [(f"{WS}.name", "示例站")], Code.SITE_NAME_TOO_SHORT, False),
     ("name_space", E, [(f"{WS}.name", "示例 科技网站")], Code.SITE_NAME_SPECIAL_CHARS, True),

@@ -6,19 +6,24 @@ submission): it belongs to the filing, not to a screen. How findings map onto wi
 """
 
 import copy
+import re
 
 from beian.filings import messages as msg
 from beian.filings.claims import normalise_domain
 from beian.filings.models import NEW_FILING_KINDS
-from beian.filings.selectors import filed_under_other_account, precheck_context
+from beian.filings.selectors import domain_registry_records, filed_under_other_account, precheck_context
 from beian.filings.services import OrderError
+from beian.pii.mask import mask_name
+from beian.registries.domains import held_by_a_person
 from beian.rules import ApplicationError, precheck
 from beian.rules.codes import NEW_FILING_ONLY, Code
+from beian.rules.messages import finding_message
 
 # A platform code (docs/rules.md, "Platform rules"): the engine cannot know accounts, so this is not one of
 # its codes. Stable: the wizard shows it as a finding, create_order refuses with it (OrderError.code).
 SUBJECT_FILED_UNDER_OTHER_ACCOUNT = "SUBJECT_FILED_UNDER_OTHER_ACCOUNT"
 
+_DOMAIN_PATH = re.compile(r"websites\[(\d+)\]\.domains\[(\d+)\]")
 FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS, Code.DOMAIN_ALREADY_FILED,
                      Code.DOMAIN_FILED_BY_OTHER_SUBJECT, Code.MIXED_FILING_TYPES, Code.FILING_TYPE_MISMATCH,
                      Code.CERT_ALREADY_FILED, SUBJECT_FILED_UNDER_OTHER_ACCOUNT}
@@ -54,7 +59,8 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
     if order is not None:
         account = order.account
     app = copy.deepcopy(application)
-    context = precheck_context(application=app, order=order)
+    records = domain_registry_records(application=app, order=order)
+    context = precheck_context(application=app, order=order, domain_records=records)
     if order is not None and order.kind not in NEW_FILING_KINDS:
         # A change/cancel/deregister order is about an existing filing: its domains and subject are
         # filed here by definition, so the new-filing type rules do not apply.
@@ -77,6 +83,7 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
     elif account is not None:
         _other_accounts_filing(app, result, account)
+    _mask_person_holders(result["findings"], app, records)
     return result
 
 
@@ -120,24 +127,16 @@ def refuse_other_accounts_filing(*, account, application: dict) -> None:
         raise OrderError(SUBJECT_FILED_UNDER_OTHER_ACCOUNT, refused[0]["message"], details=refused)
 
 
-def by_path(findings: list[dict]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
-    for f in findings:
-        out.setdefault(f["path"], []).append(f)
-    return out
 
-
-def person_record(application: dict, person: str) -> dict | None:
-    """The principal's fields (name, cert_type, cert_number, ...) for a person key
-    (`subject_principal` or `websites[i].principal`, as the engine's materials name owners)."""
-    subject = application.get("subject") or {}
-    if person == "subject_principal":
-        return subject.get("principal") or None
-    if person.startswith("websites[") and person.endswith("].principal"):
-        try:
-            index = int(person[len("websites["):-len("].principal")])
-            website = (application.get("websites") or [])[index]
-        except (ValueError, IndexError):
-            return None
-        return website.get("principal") or subject.get("principal") or None
-    return None
+def _mask_person_holders(findings: list[dict], application: dict, records: dict[str, dict]) -> None:
+    """A domain a person holds: DOMAIN_HOLDER_MISMATCH names them masked (张*三), as registrars show a person's
+    data. Whoever types a domain must not learn who holds it; the name of a company holder is public."""
+    for finding in findings:
+        match = _DOMAIN_PATH.fullmatch(finding["path"])
+        if finding["code"] != Code.DOMAIN_HOLDER_MISMATCH or not match:
+            continue
+        website = (application.get("websites") or [])[int(match[1])]
+        domain = normalise_domain(website["domains"][int(match[2])])
+        record = records.get(domain)
+        if record and held_by_a_person(record):
+            finding["message"] = finding_message(Code.DOMAIN_HOLDER_MISMATCH, {"holder": mask_name(record["holder_name"])})

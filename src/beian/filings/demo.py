@@ -108,12 +108,22 @@ def demo_accounts() -> dict:
 
 
 def seed_registries() -> None:
-    """Every demo company in the business registry (legal representative 陈明), 陈明 in the identity registry."""
+    """Every demo company in the business registry (legal representative 陈明), 陈明 in the identity registry,
+    every demo domain (and the ones to try, beian.demo_data.TRY_DOMAINS) in the domain registry."""
     from beian.verification.demo import seed_demo_identities
 
     seed_business(*[(c[4], c[3], data.PERSON["name"]) for c in data.COMPANIES.values()],
                   ("91330106MA2GL0XX7U", "杭州示例科技有限公司", "张三"))
     seed_demo_identities()
+    seed_domains()
+
+
+def seed_domains() -> None:
+    """The domain registry's demo records; a record that exists keeps what was changed in it."""
+    from beian.registries.domains import seed_domain
+
+    for record in data.domain_records(timezone.localdate()):
+        seed_domain(**record)
 
 
 # ---- orders ---------------------------------------------------------------------------------------------

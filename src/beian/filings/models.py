@@ -23,6 +23,8 @@ KIND_CHOICES = [
 KIND_LABELS = dict(KIND_CHOICES)
 NEW_FILING_KINDS = frozenset({"first", "new_site_elsewhere", "new_site_here", "access"})
 CHANGE_KINDS = frozenset(KIND_LABELS) - NEW_FILING_KINDS
+# Orders that give something up: the rules about keeping a website (its domain's real name) do not hold them.
+RELEASE_KINDS = frozenset({"cancel_access", "deregister_subject", "deregister_website"})
 
 
 class Order(models.Model):

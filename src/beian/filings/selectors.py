@@ -6,7 +6,7 @@ from django.utils import timezone
 from beian.filings import messages as msg
 from beian.filings import states, transitions
 from beian.filings.claims import normalise_domain
-from beian.filings.models import FiledWebsite, Filing, InFlightClaim, Order
+from beian.filings.models import RELEASE_KINDS, FiledWebsite, Filing, InFlightClaim, Order
 from beian.filings.services import EXPIRY
 from beian.pii.index import CERT, blind_indexes
 
@@ -28,13 +28,37 @@ def business_record(*, cert_number: str, nature: str):
     return business.lookup_for_precheck(cert_number=cert_number, nature=nature)
 
 
-def precheck_context(*, application: dict, order: Order | None = None, today=None) -> dict:
-    """precheck.md's `context`, built from this platform's orders and filings plus the ministry's data."""
+def application_domains(application: dict) -> list[str]:
+    """The websites' domains as precheck.md keys `context.domains`: normalised (lower case, punycode)."""
+    return [normalise_domain(d) for w in application.get("websites") or () for d in w.get("domains") or ()
+            if isinstance(d, str) and d.strip()]
+
+
+def domain_registry_records(*, application: dict, order: Order | None = None) -> dict[str, dict]:
+    """The domain registry's records of the application's domains (unknown ones left out).
+
+    An order that gives something up (取消接入, 注销) is not held to the domain's real-name rules: a domain
+    that lapsed or changed hands must not keep its old filing alive."""
+    from beian.registries import domains as registry
+
+    if order is not None and order.kind in RELEASE_KINDS:
+        return {}
+    return registry.records(application_domains(application))
+
+
+def precheck_context(*, application: dict, order: Order | None = None, today=None,
+                     domain_records: dict[str, dict] | None = None) -> dict:
+    """precheck.md's `context`, built from this platform's orders and filings plus the ministry's data and
+    the domain registry's real-name facts (`domain_records`: as domain_registry_records gives them, looked
+    up when not given)."""
+    from beian.registries import domains as registry
+
     today = today or timezone.localdate()
     subject = application.get("subject") or {}
     cert = (subject.get("cert_number") or "").strip().upper()
-    domains = [normalise_domain(d) for w in application.get("websites") or () for d in w.get("domains") or ()
-               if isinstance(d, str) and d.strip()]
+    domains = application_domains(application)
+    if domain_records is None:
+        domain_records = domain_registry_records(application=application, order=order)
     cert_keys = blind_indexes(cert, kind=CERT)
     others = InFlightClaim.objects.exclude(order=order) if order else InFlightClaim.objects.all()
     busy_keys = set(others.filter(key__in=[*cert_keys, *domains]).values_list("kind", "key"))
@@ -60,6 +84,8 @@ def precheck_context(*, application: dict, order: Order | None = None, today=Non
             info.update(filed_with="other", filed_subject_cert_number=external["domains"][domain])
         else:
             info["filed_with"] = None
+        if domain in domain_records:
+            info.update(registry.context_facts(domain_records[domain]))
         context["domains"][domain] = info
     record = business_record(cert_number=cert, nature=subject.get("nature") or "")
     if record is not ...:

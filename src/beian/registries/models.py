@@ -1,10 +1,13 @@
-"""Seeded records of the registry simulators (公安 identity registry, 工商 business registry).
+"""Seeded records of the registry simulators (公安 identity registry, 工商 business registry, the domain
+registry's real-name data).
 
-A real provider replaces the simulators behind the ports in registries/identity.py and business.py;
-these tables then stay empty.
+A real provider replaces the simulators behind the ports in registries/identity.py, business.py and
+domains.py; these tables then stay empty.
 """
 
 from django.db import models
+
+from beian.pii.fields import EncryptedTextField
 
 
 class BusinessRecord(models.Model):
@@ -26,3 +29,23 @@ class IdentityRecord(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DomainRecord(models.Model):
+    """What the domain registry knows of one registered domain (registries/domains.py).
+
+    The holder's certificate number is an individual's ID number when a person holds the domain: it is
+    sealed (beian.pii) and never shown whole. Records are looked up by the domain, never by the number.
+    """
+
+    domain = models.CharField(max_length=253, unique=True)  # normalised: lower case, punycode
+    holder_name = models.CharField(max_length=200)
+    holder_cert_type = models.CharField(max_length=40)
+    holder_cert_number = EncryptedTextField(blank=True)
+    holder_verified = models.BooleanField(default=True)  # 实名认证 done (and reported to MIIT)
+    registrar = models.CharField(max_length=200)
+    registrar_approved = models.BooleanField(default=True)  # a registrar MIIT approved (境内注册服务机构)
+    expires = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.domain

@@ -9,9 +9,9 @@ from beian.documents.selectors import active_materials
 from beian.documents.services import log_evidence_read
 from beian.filings import checks, states
 from beian.filings.models import Order, OrderEvent
-from beian.filings.selectors import merge_repeats, sla_due
+from beian.filings.selectors import application_domains, merge_repeats, sla_due
 from beian.filings.services import OrderError
-from beian.pii.mask import mask_cert
+from beian.pii.mask import mask_cert, mask_name
 from beian.review import messages as msg
 from beian.review import reasons, services
 from beian.review.selectors import field_reasons, handler, is_reviewer, queue, reviewer_of, reviewers
@@ -111,6 +111,7 @@ def order_view(request, pk):
                                   "ocr": sorted({m.pk for p in verification for m in p["materials"]}),
                                   "face_attempts": sorted({a.pk for p in verification for a in p["attempts"]})})
     groups, result = _field_groups(order)
+    domains = _domain_real_names(order)
     reviewer = reviewer_of(order)
     events = merge_repeats(order.events.select_related("actor").order_by("-at", "-id")[:300])
     return render(request, "review/order.html", {
@@ -120,12 +121,45 @@ def order_view(request, pk):
         "outcomes": msg.CALL_OUTCOMES.items(), "claim": getattr(order, "review_claim", None),
         "reviewer": reviewer, "handler": handler(order, reviewer), "sla_due": sla_due(order=order),
         "in_review": order.state == states.PROVIDER_REVIEW, "open": field_reasons(order=order),
-        "verification": verification, "placeholder": msg.REASON_PLACEHOLDER,
+        "verification": verification, "domains": domains,
+        "domains_open": any(d["known"] and not all(d[k] for k in ("holder_ok", "cert_ok", "verified", "registrar_approved"))
+                            for d in domains),
+        "placeholder": msg.REASON_PLACEHOLDER,
         "confirm_approve": msg.CONFIRM_APPROVE.format(reference=order.reference),
         "confirm_supplement": msg.CONFIRM_SUPPLEMENT.format(reference=order.reference),
         # The province's rules that are instructions, not checks, and apply to this order (rules/special.py).
         "province_notes": special.instructions(order.application, kind=order.kind),
     })
+
+
+def _domain_real_names(order) -> list[dict]:
+    """What the domain registry says of each domain, beside the subject's own data: the reviewer checks the
+    real-name holder (seed 003 §1.1). A person's name and every certificate number are masked."""
+    from beian.registries.domains import held_by_a_person, records
+    from beian.registries.messages import HOLDER_CERT_TYPES
+
+    subject = order.application.get("subject") or {}
+    domains = list(dict.fromkeys(application_domains(order.application)))
+    found = records(domains)  # shown for every kind of order, also where the rules do not apply (注销)
+    rows = []
+    for domain in domains:
+        record = found.get(domain)
+        if record is None:
+            rows.append({"domain": domain, "known": False})
+            continue
+        person = held_by_a_person(record)
+        rows.append({
+            "domain": domain, "known": True,
+            "holder": mask_name(record["holder_name"]) if person else record["holder_name"],
+            "holder_ok": (record["holder_name"] or "").strip() == (subject.get("name") or "").strip(),
+            "cert_type": HOLDER_CERT_TYPES.get(record["holder_cert_type"], record["holder_cert_type"]),
+            "cert_type_ok": record["holder_cert_type"] == subject.get("cert_type"),
+            "cert": mask_cert(record["holder_cert_number"]),
+            "cert_ok": (record["holder_cert_number"] or "").strip().upper()
+            == (subject.get("cert_number") or "").strip().upper(),
+            "verified": record["holder_verified"], "registrar": record["registrar"],
+            "registrar_approved": record["registrar_approved"], "expires": record["expires"]})
+    return rows
 
 
 def _verification_evidence(order) -> list[dict]:

@@ -48,6 +48,10 @@ class Code(StrEnum):
     DOMAIN_DUPLICATE_IN_ORDER = "DOMAIN_DUPLICATE_IN_ORDER"
     DOMAIN_HOLDER_MISMATCH = "DOMAIN_HOLDER_MISMATCH"
     DOMAIN_NOT_VERIFIED = "DOMAIN_NOT_VERIFIED"
+    # Domain real-name (issue 13 #3): the registry's facts in context.domains
+    DOMAIN_HOLDER_CERT_MISMATCH = "DOMAIN_HOLDER_CERT_MISMATCH"  # real-name 证件号码 is not the subject's
+    DOMAIN_EXPIRING = "DOMAIN_EXPIRING"  # registration ends within 3 months (上海: 180 days)
+    DOMAIN_REGISTRAR_NOT_APPROVED = "DOMAIN_REGISTRAR_NOT_APPROVED"  # registrar without MIIT approval (e.g. overseas)
     SITE_NAME_TOO_SHORT = "SITE_NAME_TOO_SHORT"
     SITE_NAME_SPECIAL_CHARS = "SITE_NAME_SPECIAL_CHARS"
     SITE_NAME_NATIONAL_PREFIX = "SITE_NAME_NATIONAL_PREFIX"

@@ -49,6 +49,9 @@ RULES: dict[Code, tuple[str, str]] = {
     Code.DOMAIN_DUPLICATE_IN_ORDER: ("websites.py", "precheck.md"),
     Code.DOMAIN_HOLDER_MISMATCH: ("websites.py", "S3 §1.1; reference.md §8 #1"),
     Code.DOMAIN_NOT_VERIFIED: ("websites.py", "reference.md §6, §8 #1"),
+    Code.DOMAIN_HOLDER_CERT_MISMATCH: ("websites.py", "S3 §1.1; reference.md §3, §6, §8 #1"),
+    Code.DOMAIN_EXPIRING: ("websites.py · data/provinces.toml domain_validity", "reference.md §1B 上海, §6 (QCdom)"),
+    Code.DOMAIN_REGISTRAR_NOT_APPROVED: ("websites.py", "reference.md §6, §8 #2 (TCbh)"),
     Code.SITE_NAME_TOO_SHORT: ("naming.py", "S3 附录一/二"),
     Code.SITE_NAME_SPECIAL_CHARS: ("naming.py", "S3 附录一/二"),
     Code.SITE_NAME_NATIONAL_PREFIX: ("naming.py · data/words.toml national_prefixes", "S3 附录一/二"),
@@ -131,6 +134,10 @@ def render() -> str:
         aux = "; ".join(f"{a.kind} when {a.when} ({a.source})" for a in p.auxiliary) or "—"
         special = "; ".join(f"{s['id']} ({s['source']}, {s['effective']})" for s in p.special) or "—"
         lines.append(f"| {p.name} | {p.short} | {p.code} | {prefix} | {legal} | {limit} | {banned} | {aux} | {special} |")
+    validity = [f"{p.short} {p.domain_validity_days} 天 ({p.domain_validity_source.source}, {p.domain_validity_source.effective})"
+                for p in PROVINCES.values() if p.domain_validity_days]
+    lines += ["", f"Domain validity (`domain_validity`, DOMAIN_EXPIRING): {'; '.join(validity) or '—'}; elsewhere "
+              "3 个月 (precheck.md)."]
     lines += _special_section()
     lines += ["", "## Word lists (`src/beian/rules/data/words.toml`)", ""]
     for key, words in WORDS.items():

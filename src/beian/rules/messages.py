@@ -41,6 +41,9 @@ FINDINGS: dict[Code, str] = {
     Code.DOMAIN_DUPLICATE_IN_ORDER: "域名“{value}”在本次申请中重复填写。",
     Code.DOMAIN_HOLDER_MISMATCH: "域名持有者“{holder}”与主办单位名称不一致，请先将域名实名信息变更为主办单位。",
     Code.DOMAIN_NOT_VERIFIED: "域名尚未完成实名认证（或实名信息尚未同步至工信部，一般需3–5个工作日），请完成后再提交。",
+    Code.DOMAIN_HOLDER_CERT_MISMATCH: "域名实名认证的证件号码与主办单位（主办人）的证件号码不一致：域名持有者的姓名（名称）、证件类型和证件号码须与主办者完全一致。请在域名注册商处将域名实名信息变更（过户）为主办者，或按域名实名认证所用的证件填写主办者信息。",
+    Code.DOMAIN_EXPIRING: "{authority}要求备案域名距到期须大于{period}，该域名将于 {expires} 到期。请先在域名注册商处为域名续费，续费信息同步后再提交备案。",
+    Code.DOMAIN_REGISTRAR_NOT_APPROVED: "该域名的注册服务机构未获工信部批准（如境外注册商），不能备案。请将域名转入工信部批准的境内注册服务机构，或更换域名。",
     Code.SITE_NAME_TOO_SHORT: "网站名称需由三个及以上汉字组成。",
     Code.SITE_NAME_SPECIAL_CHARS: "网站名称不能包含空格或特殊符号“{chars}”，只能使用汉字、字母和数字。",
     Code.SITE_NAME_NATIONAL_PREFIX: "非国家单位的网站名称不得以“{word}”等字头命名。",
@@ -208,3 +211,9 @@ JSON_LIMITS = {
     "json_number_too_large": "内容中有超出范围的数字{where}：数字最多 {limit} 位，且须为有限数值（如文件大小、宽高）。",
 }
 JSON_NUMBER_WHERE = "（{path}）"
+
+# DOMAIN_EXPIRING: who asks for how long (provinces.toml `domain_validity`; elsewhere 3 calendar months).
+EXPIRY_AUTHORITY = "管局"
+EXPIRY_AUTHORITY_PROVINCE = "{province}管局"
+EXPIRY_PERIOD_MONTHS = "{months}个月"
+EXPIRY_PERIOD_DAYS = "{days}天"

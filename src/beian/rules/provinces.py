@@ -25,7 +25,7 @@ SPECIAL_WHEN = frozenset({"always", "individual", "unit", "new_filing", "subject
 SPECIAL_ENFORCED = frozenset({"order_creation"})
 PROVINCE_KEYS = frozenset({
     "short", "aliases", "code", "icp_prefix", "icp_prefix_variants", "legal_representative", "website_limit",
-    "banned_personal_words", "auxiliary", "special",
+    "banned_personal_words", "auxiliary", "special", "domain_validity",
 })
 
 
@@ -64,6 +64,9 @@ class Province:
     auxiliary: tuple[Auxiliary, ...] = ()
     special: tuple[dict, ...] = field(default_factory=tuple)
     note: str = ""
+    # DOMAIN_EXPIRING: days a domain must still be registered for (None: precheck.md's 3 calendar months).
+    domain_validity_days: int | None = None
+    domain_validity_source: Sourced | None = None
 
     def special_rule(self, rule_id: str) -> dict | None:
         """The province's `special` rule with this id, if it has one (a check runs only where the data says so)."""
@@ -141,6 +144,12 @@ def load_provinces(path: Path = DATA_DIR / "provinces.toml") -> dict[str, Provin
             banned = rec["banned_personal_words"]
             kwargs.update(banned_personal_words=_words(banned, where + " banned_personal_words"),
                           banned_source=_sourced(banned, where + " banned_personal_words"))
+        if "domain_validity" in rec:
+            validity = rec["domain_validity"] if isinstance(rec["domain_validity"], dict) else {}
+            days = validity.get("days")
+            if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+                raise DataError(f"{where}: domain_validity.days must be a positive integer")
+            kwargs.update(domain_validity_days=days, domain_validity_source=_sourced(validity, where + " domain_validity"))
         auxiliary = []
         for aux in rec.get("auxiliary", []):
             if aux.get("kind") not in AUXILIARY_KINDS or aux.get("when") not in AUXILIARY_WHEN:

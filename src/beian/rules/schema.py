@@ -93,6 +93,17 @@ def parse_date(value: str, path: str) -> dt.date:
         _fail(path, "not_date")
 
 
+def _opt_date(obj: dict, key: str, path: str) -> None:
+    """An optional date YYYY-MM-DD: null and "" are "not given", anything else must parse."""
+    value = obj.get(key)
+    if value is None:
+        return
+    if not isinstance(value, str):
+        _fail(f"{path}.{key}", "not_date")
+    if value.strip():
+        parse_date(value.strip(), f"{path}.{key}")
+
+
 def _principal(value, path: str, content_choices: frozenset | None = None) -> None:
     p = _obj(value, path)
     _enum(p, "cert_type", path, CERT_TYPES, required=True)
@@ -175,6 +186,9 @@ def _context(value) -> None:
             _opt_str(info, "holder_name", path)
             _opt_bool(info, "order_in_progress", path)
             _opt_bool(info, "holder_verified", path)
+            _opt_str(info, "holder_cert_number", path)
+            _opt_bool(info, "registrar_approved", path)
+            _opt_date(info, "expires", path)
     registry = ctx.get("business_registry")
     if registry is not None:
         _obj(registry, "context.business_registry")

@@ -1,14 +1,19 @@
 """Website, domain, content and access rules."""
 
+import datetime as dt
+
+from beian.rules import messages as msg
 from beian.rules import validators as v
 from beian.rules.codes import Code
 from beian.rules.context import App, Findings, text
 from beian.rules.naming import check_site_name
 from beian.rules.provinces import TLDS, WORDS
+from beian.rules.schema import parse_date
 from beian.rules.subject import check_principal
 
 PRE_APPROVAL_CONTENT = frozenset(WORDS["pre_approval_content"])
 CONTENTS = frozenset(WORDS["content_plain"]) | PRE_APPROVAL_CONTENT
+DOMAIN_VALIDITY_MONTHS = 3  # precheck.md DOMAIN_EXPIRING, where the province sets no `domain_validity`
 
 
 def check_websites(app: App, out: Findings) -> None:
@@ -57,11 +62,37 @@ def _check_domains(app: App, out: Findings) -> None:
         seen.add(domain.ascii)
         info = app.domain_info.get(domain.ascii)
         if info:
-            holder = info.get("holder_name")
-            if holder is not None and holder.strip() != app.subject_name:
-                out.add(Code.DOMAIN_HOLDER_MISMATCH, path, holder=holder)
-            if info.get("holder_verified") is False:
-                out.add(Code.DOMAIN_NOT_VERIFIED, path)
+            _check_real_name(app, info, path, out)
+
+
+def _check_real_name(app: App, info: dict, path: str, out: Findings) -> None:
+    """The domain registry's facts (seed 003 §1.1: the holder's name, 证件类型 and 证件号码 are the 主办者's).
+    An absent or null fact is unknown and gives no finding."""
+    holder = info.get("holder_name")
+    if holder is not None and holder.strip() != app.subject_name:
+        out.add(Code.DOMAIN_HOLDER_MISMATCH, path, holder=holder)
+    if info.get("holder_verified") is False:
+        out.add(Code.DOMAIN_NOT_VERIFIED, path)
+    # The same number in either case is the same certificate (a resident ID's X); CERT_NUMBER_LOWERCASE_X
+    # already tells the subject to write it upper-case.
+    holder_cert = text(info, "holder_cert_number")
+    if holder_cert and holder_cert.upper() != app.subject_cert.upper():
+        out.add(Code.DOMAIN_HOLDER_CERT_MISMATCH, path)
+    expires = text(info, "expires")
+    if expires and app.today is not None:
+        expiry = parse_date(expires, f"{path}.expires")
+        province = app.province
+        if province is not None and province.domain_validity_days:
+            limit = app.today + dt.timedelta(days=province.domain_validity_days)
+            authority = msg.EXPIRY_AUTHORITY_PROVINCE.format(province=province.short)
+            period = msg.EXPIRY_PERIOD_DAYS.format(days=province.domain_validity_days)
+        else:
+            limit = v.add_months(app.today, DOMAIN_VALIDITY_MONTHS)
+            authority, period = msg.EXPIRY_AUTHORITY, msg.EXPIRY_PERIOD_MONTHS.format(months=DOMAIN_VALIDITY_MONTHS)
+        if expiry <= limit:
+            out.add(Code.DOMAIN_EXPIRING, path, authority=authority, period=period, expires=expiry.isoformat())
+    if info.get("registrar_approved") is False:
+        out.add(Code.DOMAIN_REGISTRAR_NOT_APPROVED, path)
 
 
 def _check_content(app: App, i: int, website: dict, out: Findings) -> None:
