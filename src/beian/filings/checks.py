@@ -140,3 +140,26 @@ def _mask_person_holders(findings: list[dict], application: dict, records: dict[
         record = records.get(domain)
         if record and held_by_a_person(record):
             finding["message"] = finding_message(Code.DOMAIN_HOLDER_MISMATCH, {"holder": mask_name(record["holder_name"])})
+
+
+def by_path(findings: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for f in findings:
+        out.setdefault(f["path"], []).append(f)
+    return out
+
+
+def person_record(application: dict, person: str) -> dict | None:
+    """The principal's fields (name, cert_type, cert_number, ...) for a person key
+    (`subject_principal` or `websites[i].principal`, as the engine's materials name owners)."""
+    subject = application.get("subject") or {}
+    if person == "subject_principal":
+        return subject.get("principal") or None
+    if person.startswith("websites[") and person.endswith("].principal"):
+        try:
+            index = int(person[len("websites["):-len("].principal")])
+            website = (application.get("websites") or [])[index]
+        except (ValueError, IndexError):
+            return None
+        return website.get("principal") or subject.get("principal") or None
+    return None
