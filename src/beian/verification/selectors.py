@@ -88,7 +88,7 @@ def _needs(order, person: str, method: str, face: dict) -> list[str]:
     elif manual is not None and manual.outcome == "rejected" and (latest is None or latest.created_at < manual.resolved_at):
         needs.append(msg.NEED_MANUAL_REJECTED.format(reason=manual.reason or "—"))
     elif latest is not None:
-        reason = (latest.message or "").rstrip("。").split("。")[0]
+        reason = msg.FACE_CODES.get(latest.code) or (latest.message or "").split("。")[0]
         needs.append((msg.NEED_RETRY_OR_MANUAL if face["can_request_manual"] else msg.NEED_RETRY).format(reason=reason))
     else:
         needs.append(msg.NEED_FACE)
