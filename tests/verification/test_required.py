@@ -135,7 +135,10 @@ def test_a_non_mainland_website_principal_is_checked_against_the_id_photo():
 
 def test_cancel_and_deregister_orders_need_no_face_check():
     order = _order(enterprise(), kind="deregister_website")
-    assert verification_status(order) == {"applies": False, "ok": True, "people": [], "outstanding": []}
+    status = verification_status(order)
+    assert not status["applies"] and status["ok"] and status["outstanding"] == []
+    # The people are still listed (they may upload on the phone), none of them must verify.
+    assert [(p["person"], p["must"]) for p in status["people"]] == [("subject_principal", False)]
 
 
 # ---- the gates ----------------------------------------------------------------------------------------------
@@ -283,3 +286,12 @@ def test_the_reviewer_sees_each_persons_status_and_an_open_manual_review_in_the_
     request.refresh_from_db()
     assert request.resolved_at <= timezone.now() and request.reason == "已视频核实"
 
+
+
+def test_a_face_check_needs_the_person_named_first(images):
+    """A pass must say whom it is for: without a certificate number there is nobody to bind it to."""
+    order = _order(_own_principal(principal={**PASSPORT, "cert_number": ""}))
+    link, _ = services.create_link(order=order, person="websites[0].principal", user=order.account)
+    with pytest.raises(services.VerificationError) as refused:
+        services.start_attempt(link=link, frames=images["hopper_frames"])
+    assert refused.value.code == "person_incomplete" and not FaceAttempt.objects.exists()

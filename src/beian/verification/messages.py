@@ -6,6 +6,7 @@ CLI_NO_FACE = "未在图片中检测到人脸：{files}。请使用正脸、光�
 
 PERSON_LABELS = {"subject_principal": "主体负责人"}
 WEBSITE_PRINCIPAL = "网站{n}负责人"
+PERSON_INCOMPLETE = "请先在电脑上填写这位负责人的姓名和证件号码，再进行人脸核验。"
 UNKNOWN_PERSON = "该订单没有需要核验的这位负责人，请刷新页面后重试。"
 TOKEN_INVALID = "链接无效：请向备案申请人索取新的二维码或链接。"
 TOKEN_EXPIRED = "链接已过期（有效期24小时）：请在电脑上的“上传资料”页面重新生成二维码。"
@@ -62,6 +63,7 @@ WHY_WEBSITE = "网站负责人须完成真实性核验"
 WHY_REUSED = "{sites}的网站负责人（复用主体负责人），须完成真实性核验"
 WHY_PROVIDER_BOTH = "本服务商要求主体负责人和网站负责人分别完成人脸核验"
 WHY_LEGAL_REP = "{province}的企业由主体负责人（法定代表人）同时完成人脸核验"
+WHY_KIND_EXEMPT = "取消接入、注销类订单无需人脸核验"
 WHY_EXEMPT = "主体负责人无需人脸核验：由网站负责人完成真实性核验"
 WHY_EXEMPT_NON_MAINLAND = "主体负责人为非中国大陆居民，无需人脸核验：由网站负责人完成真实性核验"
 METHODS = {"registry": "现场人脸与公安库比对、证件人脸与公安库比对、活体检测",

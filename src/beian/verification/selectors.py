@@ -99,8 +99,7 @@ def verification_status(order, *, required: list[dict] | None = None, now=None) 
     """{"applies", "ok", "people": [...], "outstanding": [...]} — per person (everyone whose ID the order
     needs): who, why they must (or need not) verify, the method, each check's outcome in the latest attempt,
     the manual review, whether they are verified and what is still missing."""
-    if order.kind in EXEMPT_KINDS:
-        return {"applies": False, "ok": True, "people": [], "outstanding": []}
+    exempt = order.kind in EXEMPT_KINDS
     now = now or timezone.now()
     application = order.application or {}
     reused, policy = _sites_reusing_subject(application), subject_policy()
@@ -108,7 +107,7 @@ def verification_status(order, *, required: list[dict] | None = None, now=None) 
     for p in services.people(order, required):
         key = p["person"]
         record = person_record(application, key) or {}
-        must, why = _must(order, key, record, reused, policy)
+        must, why = (False, msg.WHY_KIND_EXEMPT) if exempt else _must(order, key, record, reused, policy)
         method = persons.method(record)
         face = services.face_status(order, key, now=now)
         manual = face["manual"]
@@ -123,7 +122,7 @@ def verification_status(order, *, required: list[dict] | None = None, now=None) 
             "needs": _needs(order, key, method, face) if must and not verified else [],
         })
     outstanding = [r for r in rows if r["must"] and not r["verified"]]
-    return {"applies": True, "ok": not outstanding, "people": rows, "outstanding": outstanding}
+    return {"applies": not exempt, "ok": not outstanding, "people": rows, "outstanding": outstanding}
 
 
 def _path(person: str) -> str:

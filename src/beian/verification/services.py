@@ -184,11 +184,13 @@ def start_attempt(*, link: PhoneLink, frames: list[bytes], now=None) -> FaceAtte
         raise VerificationError("attempt_limit", msg.ATTEMPT_LIMIT)
     if not MIN_FRAMES <= len(frames) <= MAX_FRAMES or not all(_frame_ok(f) for f in frames):
         raise VerificationError("frames_invalid", msg.FRAMES_INVALID)
+    identity = persons.identity(person_record(order.application, person))
+    if not identity:  # a pass must name whom it is for, or it would count for whoever is typed in later
+        raise VerificationError("person_incomplete", msg.PERSON_INCOMPLETE)
     storage = materials_storage()
     folder = f"verification/{order.pk}/{uuid.uuid4().hex}"
     names = [storage.save(f"{folder}/{i:02d}.jpg", ContentFile(data)) for i, data in enumerate(frames)]
-    attempt = FaceAttempt.objects.create(order=order, person=person, link=link, frames=names,
-                                         identity=persons.identity(person_record(order.application, person)))
+    attempt = FaceAttempt.objects.create(order=order, person=person, link=link, frames=names, identity=identity)
     enqueue_on_commit("beian.verification.tasks.verify_face", attempt.pk)
     return attempt
 
