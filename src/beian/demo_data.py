@@ -72,11 +72,12 @@ INSTANCES = [
 # The bureau's decisions the demo shows (texts of the simulator's catalogue, so both sides agree).
 REJECTED_REASON = "备案期间网站已开通访问"
 RETURNED_REASON = "短信核验超时（24小时内未完成），备案申请已退回。"
+MANUAL_REVIEW_REASON = "演示数据：未运行人脸比对，由审核专员人工核验通过"
 SUPPLEMENT_NOTE = "网站名称须体现主办单位的字号或业务，例如“天河示例商城”"
 
 # One demo order per state (and two for the second applicant, for isolation). `steps` are (days before
-# now, action): 0 means "as it happens". Steps after a face verification happen now, because the
-# verification's own audit event is written when it finishes. `ministry` says what the simulator holds.
+# now, action): 0 means "as it happens". Every order that reached 初审 passed the face check first ("verify",
+# dated like its step). `ministry` says what the simulator holds.
 AFTER_MATERIALS = [(0, "upload"), (0, "verify"), (0, "submit"), (0, "claim"), (0, "approve")]
 ORDERS = [
     {"key": "draft", "reference": "BA20260101900001", "account": "demo", "company": "pujiang", "state": "draft",
@@ -102,8 +103,8 @@ ORDERS = [
      "ministry": "bureau"},
     {"key": "approved", "reference": "BA20260101900008", "account": "demo", "company": "xixi", "state": "approved",
      "instance": "hz01", "site": ("西溪示例官方网站", "xixi-demo.com"),
-     "steps": [(95, "create"), (95, "materials"), (95, "upload"), (94, "submit"), (93, "claim"), (93, "approve"),
-               (93, "ministry:sms"), (92, "ministry:bureau"), (90, "ministry:approved")],
+     "steps": [(95, "create"), (95, "materials"), (95, "upload"), (95, "verify"), (94, "submit"), (93, "claim"),
+               (93, "approve"), (93, "ministry:sms"), (92, "ministry:bureau"), (90, "ministry:approved")],
      "ministry": "approved", "icp_number": "浙ICP备2025000001号"},
     {"key": "bureau_rejected", "reference": "BA20260101900009", "account": "demo", "company": "chuncheng",
      "state": "bureau_rejected", "instance": "hz02", "site": ("春城示例科技官方网站", "chuncheng-demo.com"),

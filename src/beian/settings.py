@@ -247,6 +247,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "beian <noreply@beian.
 
 # SMS gateway port: "sink" writes to the demo SMS sink page; a provider plugs its gateway here.
 SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "beian.notifications.sms.SinkGateway")
+# Who besides the website principals does the face check (docs/decisions.md, issue 13 #1): "never" (the
+# default: the seeds ask it of the website principals, and a website that reuses the subject principal covers
+# them), "legal_representative" (also an enterprise's subject principal in the provinces where that principal
+# must be the 法定代表人) or "always" (both principals, seed 004's special case).
+VERIFY_SUBJECT_PRINCIPAL = os.environ.get("VERIFY_SUBJECT_PRINCIPAL", "never")
 # Cloud products come from the provider's billing system; the demo lets a new account open an instance itself.
 PRODUCTS_DEMO_PURCHASE = BEIAN_DEMO and env_bool("PRODUCTS_DEMO_PURCHASE", True)
 
@@ -291,6 +296,8 @@ def production_problems() -> list[str]:
         # from being read.
         *profile.https_url_problems("MINISTRY_URL", os.environ.get("MINISTRY_URL", ""),
                                     "the ministry's interface, reached over TLS"),
+        *([] if VERIFY_SUBJECT_PRINCIPAL in ("never", "legal_representative", "always") else
+          [f"VERIFY_SUBJECT_PRINCIPAL: {VERIFY_SUBJECT_PRINCIPAL!r} is not never, legal_representative or always"]),
         # A key generated into the data directory would differ per host and be lost with the disk.
         *([] if DATA_KEYS_SOURCE == "BEIAN_DATA_KEYS" else
           ["BEIAN_DATA_KEYS: not set (the master keys that seal personal data at rest, the same on every host)"]),

@@ -14,6 +14,7 @@ from beian.filings.checks import blank_application
 from beian.filings.demo import seed_business, seed_products
 from beian.filings.models import Order
 from beian.filings.services import create_order
+from tests.verification.support import pass_verification
 
 from .conftest import Shots
 from .wizard_helpers import basic_step, fill, login, select, subject_step, upload_all
@@ -122,6 +123,7 @@ def test_two_website_first_filing_with_back_navigation(live_server, person):
     page.click("#next")
     page.wait_for_url("**/materials/")
     upload_all(page)
+    pass_verification(order)  # the phone page's face check (tests/e2e/test_verification_required.py)
     page.shots("materials")
 
     # Back to step 1 through the step bar, change the address, reload the POSTed page, then forward again.

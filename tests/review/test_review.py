@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent
+from tests.verification.support import pass_verification
 from tests.wizard.support import applicant_with_products, basic_post, image_bytes, setup_registry
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,7 @@ def test_approval_moves_to_pending_ministry(client, submitted, reviewer):
     client.force_login(reviewer)
     client.post(f"/review/{order.pk}/field/", {"path": "subject.name", "verdict": "approve", "reason_code": "other"})
     client.post(f"/review/{order.pk}/call/", {"mobile": "13800000000", "outcome": "reached", "notes": "核实无误"})
+    pass_verification(order)
     client.post(f"/review/{order.pk}/approve/")
     order.refresh_from_db()
     assert order.state == states.PENDING_MINISTRY

@@ -170,7 +170,7 @@ PLATFORM: dict[str, Row] = {
     "review:call": Row(REVIEWERS_POST_ONLY, post=REVIEWERS, args=IN_REVIEW, harms=(REVIEWER,),
                        data=lambda w: {"mobile": "13800000000", "outcome": "answered", "notes": "伪造"}),
     "review:manual_review": Row(REVIEWERS_POST_ONLY, post=REVIEWERS, args=IN_REVIEW, harms=(REVIEWER,),
-                                data=lambda w: {"request": w.manual.pk, "outcome": "approved"}),
+                                data=lambda w: {"request": w.manual.pk, "outcome": "approved", "reason": "伪造"}),
     # Evidence images: the order's applicant and reviewers; for anyone else the image does not exist.
     "review:material": Row(cells(MISSING, owner=OK, reviewer=OK), args={"pk": "material"}),
     "review:face_frame": Row(cells(MISSING, reviewer=OK), args={"pk": "attempt", "index": "=0"}),

@@ -282,6 +282,14 @@ def test_reviewer_sees_evidence_and_decides_manual_review(client, order, images,
     assert frame.status_code == 200 and b"".join(frame.streaming_content)[:2] == b"\xff\xd8"
     assert OrderEvent.objects.filter(order=order, kind="material_view", payload__face_attempt=attempt.pk).exists()
     request = ManualReviewRequest.objects.get()
-    client.post(f"/review/{order.pk}/manual-review/", {"request": request.pk, "outcome": "approved"})
+    # An approval stands in for the face check: it needs a reason on record (issue 13 #1).
+    refused = client.post(f"/review/{order.pk}/manual-review/", {"request": request.pk, "outcome": "approved"},
+                          follow=True).content.decode()
+    assert "请填写人工核验的理由" in refused and not services.is_verified(order, "subject_principal")
+    client.post(f"/review/{order.pk}/manual-review/", {"request": request.pk, "outcome": "approved",
+                                                       "reason": "已视频通话核实为本人"})
     assert services.is_verified(order, "subject_principal")
-    assert OrderEvent.objects.filter(order=order, kind="manual_review", actor=reviewer).exists()
+    request.refresh_from_db()
+    assert request.reason == "已视频通话核实为本人" and request.resolved_by == reviewer
+    event = OrderEvent.objects.get(order=order, kind="manual_review", actor=reviewer)
+    assert "已视频通话核实为本人" in event.reason and event.payload["outcome"] == "approved"

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from beian.filings import states
 from beian.filings.models import Order
 from beian.notifications.models import SmsRecord
+from tests.verification.support import pass_verification
 
 from .support import (
     applicant_with_products,
@@ -79,6 +80,10 @@ def test_first_filing_from_empty_account_to_provider_review(logged_in, django_ca
         client.post(f"/orders/{order.pk}/materials/", {"kind": kind, "owner": owner, "side": side,
                                                       "file": SimpleUploadedFile("x.png", image_bytes())})
     assert order.materials.count() == 3
+    # Nobody has done the face check yet: refused, naming who must (issue 13 #1).
+    unverified = client.post(f"/orders/{order.pk}/confirm/", {"agreement": "on"}).content.decode()
+    assert "尚未完成真实性核验：主体负责人 张三" in unverified and _order().state == states.MATERIALS
+    assert pass_verification(order) == ["subject_principal"]
     no_agreement = client.post(f"/orders/{order.pk}/confirm/", {}).content.decode()
     assert "请阅读并同意" in no_agreement
     submitted = client.post(f"/orders/{order.pk}/confirm/", {"agreement": "on"})

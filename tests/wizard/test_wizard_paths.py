@@ -9,6 +9,7 @@ from beian.documents.pdf import render_template
 from beian.filings import states
 from beian.filings.models import Order
 from beian.notifications.models import SmsRecord
+from tests.verification.support import pass_verification
 
 from .support import (
     applicant_with_products,
@@ -92,6 +93,10 @@ def test_a_second_website_goes_through_product_and_confirm_lists_what_is_missing
                               ("principal_id", "subject_principal", "back")]:
         client.post(f"/orders/{order.pk}/materials/", {"kind": kind, "owner": owner, "side": side,
                                                       "file": SimpleUploadedFile("x.png", image_bytes())})
+    confirm = client.get(f"/orders/{order.pk}/confirm/").content.decode()
+    missing = confirm[confirm.index('id="missing"'):]
+    assert "真实性核验" in missing and "主体负责人 张三" in missing and f"/orders/{order.pk}/materials/" in missing
+    pass_verification(order)
     confirm = client.get(f"/orders/{order.pk}/confirm/").content.decode()
     assert 'id="missing"' not in confirm
     assert client.post(f"/orders/{order.pk}/confirm/", {"agreement": "on"}).status_code == 302

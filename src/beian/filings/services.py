@@ -129,8 +129,19 @@ def cancel_order(*, order: Order, actor, now=None) -> Order:
                       reason=msg.CANCELLED_REASON, now=now)
 
 
+def require_verification(order: Order, *, required: list[dict] | None = None, message: str = msg.VERIFICATION_REQUIRED):
+    """Refuses (`verification_required`, naming who) while anyone who must verify the order's authenticity has
+    neither passed the face check nor had a manual review approved (seed 003 §5; verification.selectors)."""
+    from beian.verification.selectors import outstanding_findings, verification_status, who
+
+    gaps = outstanding_findings(order, status=verification_status(order, required=required))
+    if gaps:
+        raise OrderError("verification_required", message.format(people=who(gaps)), details=gaps)
+
+
 def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
-    """信息确认 → 提交: refused with every reason at once, nothing changed, while anything is missing."""
+    """信息确认 → 提交: refused with every reason at once, nothing changed, while anything is missing: errors,
+    then materials, then the authenticity verification (which needs the ID photos), then the agreement."""
     from beian.documents.selectors import materials_for_precheck
     from beian.filings import checks
     from beian.products.services import ProductCheckError, check_product
@@ -157,6 +168,7 @@ def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
     if missing:
         raise OrderError("materials_missing", msg.SUBMIT_MISSING_MATERIALS.format(
             items="、".join(f["message"] for f in missing)), details=missing)
+    require_verification(order, required=result["required_materials"])
     if not agreement:
         raise OrderError("agreement_required", msg.SUBMIT_NEEDS_AGREEMENT)
     now = now or timezone.now()

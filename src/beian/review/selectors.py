@@ -1,6 +1,7 @@
 """Reads of the reviewer console; `field_reasons` is what the applicant's wizard shows at each field."""
 
 from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from beian.filings import states, transitions
@@ -52,11 +53,18 @@ def handler(order, reviewer=None) -> str:
     return msg.HANDLER_BY_STATE.get(order.state, "—")
 
 
-def queue(*, province: str = "", state: str = "", overdue_only: bool = False, now=None):
-    """The console's list: orders in the provider's hands or on their way, or every order in one chosen state."""
+def queue(*, province: str = "", state: str = "", overdue_only: bool = False, manual_only: bool = False, now=None):
+    """The console's list: orders in the provider's hands or on their way, or every order in one chosen state.
+    An order whose applicant asked for a manual face review is listed whatever its state: it cannot be
+    submitted until a reviewer decides (verification.selectors)."""
+    from beian.verification.models import ManualReviewRequest
+
     now = now or timezone.now()
-    orders = Order.objects.select_related("account", "review_claim__reviewer")
-    orders = orders.filter(state=state) if state else orders.filter(state__in=QUEUE_STATES)
+    waiting = ManualReviewRequest.objects.filter(order=OuterRef("pk"), resolved_at__isnull=True)
+    orders = Order.objects.select_related("account", "review_claim__reviewer").annotate(manual_open=Exists(waiting))
+    orders = orders.filter(state=state) if state else orders.filter(Q(state__in=QUEUE_STATES) | Q(manual_open=True))
+    if manual_only:
+        orders = orders.filter(manual_open=True)
     if province:
         orders = orders.filter(province=province)
     orders = list(orders.order_by("submitted_at", "id")[:500])

@@ -3,9 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
+from beian.filings import messages as filings_msg
 from beian.filings import states, transitions
 from beian.filings.models import Order, OrderEvent
-from beian.filings.services import OrderError, transition
+from beian.filings.services import OrderError, require_verification, transition
 from beian.review import messages as msg
 from beian.review import reasons
 from beian.review.models import CallLog, FieldDecision, ReviewClaim, SupplementRequest
@@ -64,6 +65,9 @@ def approve(*, order: Order, reviewer, now=None) -> Order:
     count = open_rejections(order).count()
     if count:
         raise OrderError("open_rejections", msg.OPEN_REJECTIONS.format(count=count))
+    # Nobody reaches the ministry unverified, whatever happened since the submission (seed 003 §5).
+    if order.state == states.PROVIDER_REVIEW:  # elsewhere the transition's own refusal says why
+        require_verification(order, message=filings_msg.VERIFICATION_REQUIRED_REVIEW)
     return transition(order=order, to_state=states.PENDING_MINISTRY, role=transitions.REVIEWER, actor=reviewer,
                       reason="初审通过", now=now)
 

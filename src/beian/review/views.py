@@ -42,13 +42,14 @@ def queue_view(request):
     province, state = request.GET.get("province", ""), request.GET.get("state", "")
     state = state if state in states.ALL else ""
     rows = queue(province=province if province in PROVINCES else "", state=state,
-                 overdue_only=request.GET.get("overdue") == "1")
+                 overdue_only=request.GET.get("overdue") == "1", manual_only=request.GET.get("manual") == "1")
     for row in rows:
         # Lists show only the ends of a certificate number; the full one is on the order page, which is logged.
         row["cert"] = mask_cert(((row["order"].application or {}).get("subject") or {}).get("cert_number"))
     return render(request, "review/queue.html", {"rows": rows, "provinces": list(PROVINCES), "province": province,
                                                  "state": state, "states": [(s, states.INTERNAL_LABELS[s]) for s in states.ALL],
-                                                 "overdue": request.GET.get("overdue") == "1"})
+                                                 "overdue": request.GET.get("overdue") == "1",
+                                                 "manual": request.GET.get("manual") == "1"})
 
 
 def _display(spec, value) -> str:
@@ -102,7 +103,8 @@ def _row_for(order, path):
 @reviewer_required
 def order_view(request, pk):
     order = get_object_or_404(Order, pk=pk)
-    materials, verification = list(active_materials(order=order)), _verification_evidence(order)
+    materials = list(active_materials(order=order))
+    verification, verification_state = _verification_evidence(order)
     # Full ID numbers, OCR readings and photos are on this page: every view of it is in the audit trail, with what
     # it showed (the images and frames themselves are logged again when the browser fetches them).
     OrderEvent.objects.create(order=order, at=timezone.now(), actor=request.user, role="reviewer", kind="evidence_view",
@@ -121,7 +123,8 @@ def order_view(request, pk):
         "outcomes": msg.CALL_OUTCOMES.items(), "claim": getattr(order, "review_claim", None),
         "reviewer": reviewer, "handler": handler(order, reviewer), "sla_due": sla_due(order=order),
         "in_review": order.state == states.PROVIDER_REVIEW, "open": field_reasons(order=order),
-        "verification": verification, "domains": domains,
+        "verification": verification, "verification_ok": verification_state["ok"],
+        "verification_applies": verification_state["applies"], "domains": domains,
         "domains_open": any(d["known"] and not all(d[k] for k in ("holder_ok", "cert_ok", "verified", "registrar_approved"))
                             for d in domains),
         "placeholder": msg.REASON_PLACEHOLDER,
@@ -162,40 +165,37 @@ def _domain_real_names(order) -> list[dict]:
     return rows
 
 
-def _verification_evidence(order) -> list[dict]:
+def _verification_evidence(order) -> tuple[list[dict], dict]:
     """Per person: the OCR readings against typed fields, every face attempt's scores and frames, the
     registry's answer, and any manual review request — what the reviewer decides on."""
     from beian.documents.models import Material
     from beian.verification import services as verification
+    from beian.verification.selectors import verification_status
 
+    status = verification_status(order)
     rows = []
-    for person in verification.people(order):
+    for person in status["people"]:
         materials = Material.objects.filter(order=order, status=Material.ACTIVE, owner__in=[person["person"], "subject"])
         rows.append({**person, "materials": [m for m in materials if (m.evidence or {}).get("ocr_status")],
-                     "attempts": list(verification.attempts(order, person["person"])[:10]),
-                     "status": verification.face_status(order, person["person"])})
-    return rows
+                     "attempts": list(verification.attempts(order, person["person"])[:10]), "status": person["face"]})
+    return rows, status
 
 
 @reviewer_required
 @require_POST
 def manual_review_view(request, pk):
-    from beian.verification.models import ManualReviewRequest
+    from beian.verification import services as verification
 
     def run(order):
-        decision = request.POST.get("outcome")
-        if decision not in {"approved", "rejected"}:
-            raise OrderError("bad_outcome", msg.BAD_MANUAL_OUTCOME)
-        pk = request.POST.get("request", "")
-        pk = int(pk) if pk.isascii() and pk.isdigit() and len(pk) < 12 else 0
-        updated = ManualReviewRequest.objects.filter(order=order, pk=pk, resolved_at__isnull=True).update(
-            resolved_at=timezone.now(), resolved_by=request.user, outcome=decision)
-        if not updated:
-            raise OrderError("manual_not_open", msg.MANUAL_NOT_OPEN)
-        OrderEvent.objects.create(order=order, at=timezone.now(), actor=request.user, role="reviewer", kind="manual_review",
-                                  from_state=order.state, to_state=order.state, reason=msg.MANUAL_DONE[decision],
-                                  payload={"request": pk, "outcome": decision})
-        return msg.MANUAL_DONE[decision]
+        raw = request.POST.get("request", "")
+        request_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 12 else 0
+        outcome = request.POST.get("outcome", "")
+        try:
+            verification.decide_manual_review(order=order, request_id=request_id, reviewer=request.user,
+                                              outcome=outcome, reason=_text(request, "reason", 500))
+        except verification.VerificationError as exc:
+            raise OrderError(exc.code, exc.message) from None
+        return msg.MANUAL_DONE[outcome]
 
     return _act(request, pk, run)
 

@@ -27,9 +27,10 @@ PLATFORM_RULES: list[PlatformRule] = [
         "authenticity_required",
         "An order cannot be submitted, nor sent to the ministry by a reviewer, until every person who must verify "
         "has passed the face check (live face and ID photo against 公安库, with liveness) or a reviewer approved a "
-        "manual review with a reason. Today the materials page and the reviewer console show each person's "
-        "status and the reviewer decides (docs/decisions.md #21).",
-        "planned (issue 13 item 1); today verification/services.py (status only)",
+        "manual review with a reason (stable code verification_required, naming who). The wizard's 上传资料 and "
+        "信息确认 pages and the reviewer's order page show each person's status and what is still needed.",
+        "verification/selectors.py verification_status; filings/services.py require_verification (submit_order); "
+        "review/services.py approve",
         "S3 §5",
         "根据工信部真实性核验标准要求，上传资料需使用最新版阿里云App拍摄真实证件材料和备案资料原件的照片并上传，"
         "且上传部分实人资料时需同步进行人脸识别完成真实性核验。",
@@ -37,33 +38,36 @@ PLATFORM_RULES: list[PlatformRule] = [
     PlatformRule(
         "website_principal_verifies",
         "Every website principal verifies (a website that reuses the subject principal covers them); the subject "
-        "principal otherwise only where a provider setting asks. Today everyone whose ID is required is asked, "
-        "the subject principal included.",
-        "planned (issue 13 item 1); today verification/services.py people()",
+        "principal otherwise only where the provider's VERIFY_SUBJECT_PRINCIPAL asks (default never: "
+        "docs/decisions.md).",
+        "verification/selectors.py verification_status (_must); settings.py VERIFY_SUBJECT_PRINCIPAL",
         "S0",
         "阿里云APP核验支持一次性完成备案资料上传和网站负责人真实性核验",
     ),
     PlatformRule(
         "non_mainland_principal",
         "A principal with a non-mainland certificate cannot be checked against 公安库: the website principal "
-        "checks the live face against the ID photo.",
-        "planned (issue 13 item 1)",
+        "checks the live face against the ID photo (with liveness); a non-mainland subject principal needs no "
+        "face check unless the provider's setting asks.",
+        "verification/persons.py method; verification/services.py run_face_attempt",
         "S2 (备案须知)",
         "如果备案负责人为非中国大陆居民，备案过程中需网站负责人进行人脸识别验证其真实性。主体负责人无需进行人脸识别。",
     ),
     PlatformRule(
         "special_cases_both_or_legal_rep",
-        "The special cases where both principals, or an enterprise's 法定代表人, verify (which beian applies: "
-        "docs/decisions.md).",
-        "planned (issue 13 item 1)",
+        "The special cases where both principals, or an enterprise's 法定代表人, verify: a provider setting, off by "
+        "default — VERIFY_SUBJECT_PRINCIPAL always (both) or legal_representative (an enterprise's subject "
+        "principal in the provinces where they must be the 法定代表人); docs/decisions.md says why.",
+        "verification/selectors.py subject_policy; settings.py VERIFY_SUBJECT_PRINCIPAL",
         "S4 (備案須知; traditional characters with their pinyin glosses, as in the seed)",
         "備案主體負責人如果不是中國內地居民,在備案過(guò)程中需網(wǎng)站負責人進(jìn)行人臉核驗。如有特殊情況您需根據系統提示進(jìn)行相關(guān)操作,分別由主體負責人和網(wǎng)站負責人完成人臉核驗。…說(shuō)明:企業(yè)備案如果遇到特殊情況,系統提示需法定代表人進(jìn)行人臉識別,您需要按照提示進(jìn)行操作。",
     ),
     PlatformRule(
         "manual_review_fallback",
         "After repeated failed face checks the applicant may ask for a manual review; a reviewer approves or "
-        "rejects it.",
-        "verification/services.py request_manual_review (after MANUAL_REVIEW_AFTER failures); review console",
+        "rejects it with a required reason (audited); an approval stands in for the face check.",
+        "verification/services.py request_manual_review (after MANUAL_REVIEW_AFTER failures); verification/services.py "
+        "decide_manual_review",
         "S1 #8",
         "如果多次核验仍然失败,您可以根据系统提示操作,转为人工审核。",
     ),

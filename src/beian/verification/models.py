@@ -4,6 +4,8 @@ requests for manual review after repeated failures."""
 from django.conf import settings
 from django.db import models
 
+from beian.pii.index import MAX_LENGTH as INDEX_LENGTH
+
 
 class PhoneLink(models.Model):
     """One person's access to one order's phone page. The URL carries a signed, timestamped id of
@@ -38,6 +40,9 @@ class FaceAttempt(models.Model):
     frames = models.JSONField(default=list)  # storage names of the captured frames
     evidence = models.JSONField(default=dict)  # liveness yaws, distances, registry answer, threshold
     purged_at = models.DateTimeField(null=True, blank=True)  # frames deleted by the retention limit
+    # Whose face this is: a blind index of the person's certificate type, number and name when the attempt
+    # started. A pass counts only while the order still names the same person (verification.identity).
+    identity = models.CharField(max_length=INDEX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -53,6 +58,8 @@ class ManualReviewRequest(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     outcome = models.CharField(max_length=10, blank=True)  # approved | rejected
+    reason = models.TextField(blank=True)  # the reviewer's recorded reason for the outcome (required)
+    identity = models.CharField(max_length=INDEX_LENGTH, blank=True)  # as on FaceAttempt
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["order", "person"], condition=models.Q(resolved_at__isnull=True),

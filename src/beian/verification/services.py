@@ -22,6 +22,7 @@ from beian.filings.checks import person_record
 from beian.filings.models import OrderEvent
 from beian.queue import enqueue_on_commit
 from beian.verification import messages as msg
+from beian.verification import persons
 from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
 
 logger = logging.getLogger(__name__)
@@ -139,9 +140,11 @@ def _running(attempt, now) -> bool:
 def face_status(order, person: str, now=None) -> dict:
     """The person's face verification as the pages show it. The latest finished attempt decides: a pass
     followed by a failure is a failure (the later attempt may be someone else), a failure followed by a
-    pass is a pass. An attempt pending longer than ATTEMPT_TIMEOUT counts as failed, so no page polls forever."""
+    pass is a pass. An attempt pending longer than ATTEMPT_TIMEOUT counts as failed, so no page polls forever.
+    Attempts and manual reviews of someone the order no longer names (the person was changed) do not count."""
     now = now or timezone.now()
-    rows = list(attempts(order, person)[:20])
+    record = person_record(order.application, person)
+    rows = [a for a in attempts(order, person)[:20] if persons.same_person(a.identity, record)]
     running = [a for a in rows if _running(a, now)]
     finished = [a for a in rows if not _running(a, now)]
     for a in finished:
@@ -150,7 +153,8 @@ def face_status(order, person: str, now=None) -> dict:
     latest = finished[0] if finished else None
     passed = bool(latest and latest.status == FaceAttempt.PASSED)
     failed = sum(1 for a in finished if a.status in {FaceAttempt.FAILED, FaceAttempt.ERROR})
-    manual = ManualReviewRequest.objects.filter(order=order, person=person).order_by("-created_at").first()
+    manual = next((r for r in ManualReviewRequest.objects.filter(order=order, person=person).order_by("-created_at", "-id")
+                   if persons.same_person(r.identity, record)), None)
     return {"latest": latest, "passed": passed, "failed": failed, "pending": bool(running),
             "can_request_manual": failed >= MANUAL_REVIEW_AFTER and not passed, "manual": manual}
 
@@ -179,10 +183,13 @@ def start_attempt(*, link: PhoneLink, frames: list[bytes], now=None) -> FaceAtte
         raise VerificationError("attempt_limit", msg.ATTEMPT_LIMIT)
     if not MIN_FRAMES <= len(frames) <= MAX_FRAMES or not all(_frame_ok(f) for f in frames):
         raise VerificationError("frames_invalid", msg.FRAMES_INVALID)
+    identity = persons.identity(person_record(order.application, person))
+    if not identity:  # a pass must name whom it is for, or it would count for whoever is typed in later
+        raise VerificationError("person_incomplete", msg.PERSON_INCOMPLETE)
     storage = materials_storage()
     folder = f"verification/{order.pk}/{uuid.uuid4().hex}"
     names = [storage.save(f"{folder}/{i:02d}.jpg", ContentFile(data)) for i, data in enumerate(frames)]
-    attempt = FaceAttempt.objects.create(order=order, person=person, link=link, frames=names)
+    attempt = FaceAttempt.objects.create(order=order, person=person, link=link, frames=names, identity=identity)
     enqueue_on_commit("beian.verification.tasks.verify_face", attempt.pk)
     return attempt
 
@@ -222,6 +229,40 @@ def run_face_attempt(attempt_id: int) -> str:
         return attempt.status
 
 
+def _id_face(attempt: FaceAttempt, evidence: dict):
+    """(descriptor, None) of the face on the person's ID photo (the front, or the one photo of a passport or
+    permit), or (None, failure code) when there is no photo or no face on it."""
+    from beian.verification import faces
+
+    id_front = Material.objects.filter(order=attempt.order, owner=attempt.person, kind="principal_id",
+                                       side__in=["front", ""], status=Material.ACTIVE).first()
+    if id_front is None:
+        return None, "id_photo_missing"
+    with id_front.original.open("rb") as fh:
+        # The OCR of this photo found where the card's portrait is: search there first.
+        region = ((id_front.evidence or {}).get("ocr") or {}).get("portrait_region")
+        id_faces = faces.find_faces(faces.load(fh.read()), region=tuple(region) if region else None)
+    evidence["id_material"] = id_front.pk
+    if not id_faces:
+        return None, "id_photo_no_face"
+    return id_faces[0].descriptor(), None
+
+
+def _pass(attempt: FaceAttempt, evidence: dict) -> str:
+    attempt.status, attempt.code, attempt.message = FaceAttempt.PASSED, "passed", msg.FACE_PASSED
+    attempt.evidence, attempt.finished_at = evidence, timezone.now()
+    attempt.save()
+    OrderEvent.objects.create(order=attempt.order, at=attempt.finished_at, role="system", kind="face_verification",
+                              reason=msg.FACE_PASSED, payload={"person": attempt.person, "attempt": attempt.pk,
+                                                               "code": "passed"})
+    return attempt.status
+
+
+ID_PHOTO_MESSAGES = {persons.REGISTRY: {"id_photo_missing": msg.ID_PHOTO_MISSING, "id_photo_no_face": msg.ID_PHOTO_NO_FACE},
+                     persons.DOCUMENT: {"id_photo_missing": msg.DOCUMENT_PHOTO_MISSING,
+                                        "id_photo_no_face": msg.DOCUMENT_PHOTO_NO_FACE}}
+
+
 def _check_face(attempt: FaceAttempt) -> str:
     from beian.registries import identity
     from beian.verification import faces, liveness
@@ -233,10 +274,22 @@ def _check_face(attempt: FaceAttempt) -> str:
         with storage.open(attempt.frames[index]) as fh:
             frames.append(faces.load(fh.read()))
     result, live_face, _ = liveness.check(frames)
-    evidence = {"liveness": {**result.as_evidence(), "frames_used": used}, "threshold": faces.THRESHOLD}
+    record = person_record(attempt.order.application, attempt.person) or {}
+    method = persons.method(record)
+    evidence = {"liveness": {**result.as_evidence(), "frames_used": used}, "threshold": faces.THRESHOLD,
+                "method": method}
     if not result.passed:
         return _fail(attempt, f"liveness_{result.code}", LIVENESS_MESSAGES[result.code] + msg.GUIDANCE, evidence).status
-    record = person_record(attempt.order.application, attempt.person) or {}
+    live = live_face.descriptor()
+    if method == persons.DOCUMENT:
+        # Not in 公安库 (seed 002: a non-mainland principal): the live face against the certificate's own photo.
+        id_descriptor, failure = _id_face(attempt, evidence)
+        if failure:
+            return _fail(attempt, failure, ID_PHOTO_MESSAGES[method][failure], evidence).status
+        evidence["live_vs_id"] = round(faces.distance(live, id_descriptor), 4)
+        if evidence["live_vs_id"] > faces.THRESHOLD:
+            return _fail(attempt, "live_vs_id", msg.LIVE_VS_ID + msg.GUIDANCE, evidence).status
+        return _pass(attempt, evidence)
     answer = identity.registry().check(name=record.get("name", ""), cert_number=record.get("cert_number", ""))
     evidence["registry"] = {"status": answer["status"], "portrait": bool(answer["portrait"])}
     if answer["status"] != identity.MATCH or not answer["portrait"]:
@@ -245,33 +298,17 @@ def _check_face(attempt: FaceAttempt) -> str:
     if not portrait_faces:
         return _fail(attempt, "registry_no_portrait", msg.REGISTRY_NAME_NUMBER, evidence).status
     portrait = portrait_faces[0].descriptor()
-    live = live_face.descriptor()
     evidence["live_vs_registry"] = round(faces.distance(live, portrait), 4)
-    id_front = Material.objects.filter(order=attempt.order, owner=attempt.person, kind="principal_id",
-                                       side__in=["front", ""], status=Material.ACTIVE).first()
-    if id_front is None:
-        return _fail(attempt, "id_photo_missing", msg.ID_PHOTO_MISSING, evidence).status
-    with id_front.original.open("rb") as fh:
-        # The OCR of this photo found where the card's portrait is: search there first.
-        region = ((id_front.evidence or {}).get("ocr") or {}).get("portrait_region")
-        id_faces = faces.find_faces(faces.load(fh.read()), region=tuple(region) if region else None)
-    if not id_faces:
-        return _fail(attempt, "id_photo_no_face", msg.ID_PHOTO_NO_FACE, evidence).status
-    id_descriptor = id_faces[0].descriptor()
+    id_descriptor, failure = _id_face(attempt, evidence)
+    if failure:
+        return _fail(attempt, failure, ID_PHOTO_MESSAGES[method][failure], evidence).status
     evidence["id_vs_registry"] = round(faces.distance(id_descriptor, portrait), 4)
     evidence["live_vs_id"] = round(faces.distance(live, id_descriptor), 4)
-    evidence["id_material"] = id_front.pk
     if evidence["live_vs_registry"] > faces.THRESHOLD:
         return _fail(attempt, "live_vs_registry", msg.LIVE_VS_REGISTRY + msg.GUIDANCE, evidence).status
     if evidence["id_vs_registry"] > faces.THRESHOLD:
         return _fail(attempt, "id_vs_registry", msg.ID_VS_REGISTRY, evidence).status
-    attempt.status, attempt.code, attempt.message = FaceAttempt.PASSED, "passed", msg.FACE_PASSED
-    attempt.evidence, attempt.finished_at = evidence, timezone.now()
-    attempt.save()
-    OrderEvent.objects.create(order=attempt.order, at=attempt.finished_at, role="system", kind="face_verification",
-                              reason=msg.FACE_PASSED, payload={"person": attempt.person, "attempt": attempt.pk,
-                                                               "code": "passed"})
-    return attempt.status
+    return _pass(attempt, evidence)
 
 
 def request_manual_review(*, link: PhoneLink) -> ManualReviewRequest:
@@ -282,9 +319,39 @@ def request_manual_review(*, link: PhoneLink) -> ManualReviewRequest:
         return status["manual"]
     try:
         with transaction.atomic():
-            request = ManualReviewRequest.objects.create(order=link.order, person=link.person)
+            request = ManualReviewRequest.objects.create(
+                order=link.order, person=link.person,
+                identity=persons.identity(person_record(link.order.application, link.person)))
             OrderEvent.objects.create(order=link.order, at=timezone.now(), role="applicant", kind="manual_review",
                                       reason=msg.MANUAL_REQUESTED, payload={"person": link.person})
     except IntegrityError:  # a double tap: the open request already exists
         request = ManualReviewRequest.objects.get(order=link.order, person=link.person, resolved_at__isnull=True)
     return request
+
+
+MANUAL_OUTCOMES = ("approved", "rejected")
+
+
+def decide_manual_review(*, order, request_id: int, reviewer, outcome: str, reason: str,
+                         now=None) -> ManualReviewRequest:
+    """A reviewer's conclusion on a manual review request, with the reason they give. The reason is required:
+    an approval stands in for the face check on the way to the ministry, so why must be on record. Audited."""
+    now = now or timezone.now()
+    reason = (reason or "").replace("\x00", "").strip()[:500]
+    if outcome not in MANUAL_OUTCOMES:
+        raise VerificationError("bad_outcome", msg.MANUAL_BAD_OUTCOME)
+    if not reason:
+        raise VerificationError("reason_required", msg.MANUAL_REASON_REQUIRED)
+    with transaction.atomic():
+        request = (ManualReviewRequest.objects.select_for_update()
+                   .filter(order=order, pk=request_id, resolved_at__isnull=True).first())
+        if request is None:
+            raise VerificationError("manual_not_open", msg.MANUAL_NOT_OPEN)
+        request.resolved_at, request.resolved_by, request.outcome, request.reason = now, reviewer, outcome, reason
+        request.save(update_fields=["resolved_at", "resolved_by", "outcome", "reason"])
+        OrderEvent.objects.create(order=order, at=now, actor=reviewer, role="reviewer", kind="manual_review",
+                                  from_state=order.state, to_state=order.state,
+                                  reason=msg.MANUAL_DECIDED[outcome].format(reason=reason),
+                                  payload={"request": request.pk, "person": request.person, "outcome": outcome})
+    return request
+

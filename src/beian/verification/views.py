@@ -17,7 +17,8 @@ from beian.filings.checks import person_record
 from beian.pii.mask import mask_name
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import messages as msg
-from beian.verification import services
+from beian.verification import persons, services
+from beian.verification.selectors import verification_status
 from beian.web import limits
 
 
@@ -59,12 +60,15 @@ def _context(link, token: str) -> dict:
                       "label": MATERIALS[item["kind"]] + SIDES.get(item.get("side"), ""),
                       "pending": evidence.get("ocr_status") == "pending", "evidence": evidence})
     record = person_record(order.application, person) or {}
-    face = services.face_status(order, person)
+    me = next((p for p in verification_status(order, required=required)["people"] if p["person"] == person), None)
+    face = me["face"] if me else services.face_status(order, person)
     pending = any(s["pending"] for s in slots) or face["pending"]
+    # The face check is offered to whoever must verify (verification.selectors), with the method their
+    # certificate allows: a mainland resident ID against 公安库, any other certificate against its own photo.
     return {"link": link, "token": token, "order": order, "slots": slots, "face": face, "pending": pending,
-            "person_label": next((p["label"] for p in services.people(order, required) if p["person"] == person), ""),
-            "person_name": mask_name(record.get("name", "")), "is_resident_id": record.get("cert_type") == "resident_id",
-            "manual_after": services.MANUAL_REVIEW_AFTER}
+            "person_label": me["label"] if me else "", "person_name": mask_name(record.get("name", "")),
+            "face_needed": bool(me and me["must"]), "why": me["why"] if me else "",
+            "document_method": persons.method(record) == persons.DOCUMENT, "manual_after": services.MANUAL_REVIEW_AFTER}
 
 
 def _log_readings(link, context: dict) -> None:

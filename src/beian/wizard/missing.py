@@ -1,10 +1,12 @@
 """What still stands between an order and 提交, grouped the way a person fixes it: the subject, each
-website (access, principal, name …) and the materials, each item with a link to the step that fixes it."""
+website (access, principal, name …), each person's authenticity verification and the materials, each item
+with a link to the step that fixes it."""
 
 import re
 
 from django.urls import reverse
 
+from beian.verification.selectors import CODE as VERIFICATION_CODE
 from beian.wizard import messages as msg
 from beian.wizard.findings import step_of
 
@@ -46,7 +48,9 @@ def missing_parts(order, findings: list[dict]) -> list[dict]:
         seen.add((path, f["message"]))
         step = "product" if path.endswith(".access") else step_of({"path": path, "code": code})
         site = _SITE.match(path)
-        if step == "materials":
+        if code == VERIFICATION_CODE:  # done on the phone, from the QR code of 上传资料
+            step, key, label, rank = "materials", "verification", msg.MISSING_VERIFICATION, 10**6 - 1
+        elif step == "materials":
             key, label, rank = "materials", msg.MISSING_MATERIALS, 10**6
         elif site and step != "basic":
             index = int(site.group(1))

@@ -17,6 +17,7 @@ from beian.filings.selectors import application_for_new_site, order_for, prefill
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products import access as product_access
 from beian.rules import special
+from beian.verification.selectors import outstanding_findings, verification_status
 from beian.web import limits
 from beian.wizard import conflicts, fields, missing, mobile, visits
 from beian.wizard import messages as msg
@@ -438,7 +439,7 @@ def confirm(request, pk):
     order = _order_or_404(request, pk)
     materials = materials_for_precheck(order=order)
     result = checks.run(order.application, order=order, materials=materials)
-    error, details = None, []
+    error, error_code, details = None, None, []
     unverified = _mobile_unverified(order)
     if request.method == "POST":
         if not order.editable:
@@ -450,18 +451,21 @@ def confirm(request, pk):
                 raise OrderError("mobile_not_verified", msg.SUBMIT_REFUSED.format(count=1), details=unverified)
             submit_order(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
         except OrderError as exc:
-            error, details = exc.message, exc.details
+            error, error_code, details = exc.message, exc.code, exc.details
         else:
             messages.success(request, msg.SUBMITTED)
             return redirect("wizard:progress", pk=order.pk)
     warnings = [(label, [f for f in result["findings"] if f["severity"] != "error" and step_of(f) == key],
                  reverse(STEP_URLS[key], args=[order.pk])) for key, label in msg.STEPS]
-    parts = missing.missing_parts(order, list(details) + result["findings"] + ([] if details else unverified))
-    if parts and any(d.get("code") != "MATERIAL_MISSING" for d in details):
+    # Each person who must still verify is listed like any other missing item (verification.selectors).
+    verification = verification_status(order, required=result["required_materials"])
+    gaps = outstanding_findings(order, status=verification)
+    parts = missing.missing_parts(order, list(details) + result["findings"] + ([] if details else unverified) + gaps)
+    if parts and error_code != "verification_required" and any(d.get("code") != "MATERIAL_MISSING" for d in details):
         # The list says each thing once (the product check repeats ACCESS_MISSING): the count must match it.
         error = msg.SUBMIT_REFUSED.format(count=sum(len(g["items"]) for g in parts))
     return _render(request, "wizard/step_confirm.html", order, "confirm", {
-        "result": result, "error": error,
+        "result": result, "error": error, "error_code": error_code, "verification": verification["people"],
         "missing": parts,
         "groups": [(label, fs, url) for label, fs, url in warnings if fs],
         "agreement": msg.AGREEMENT, "materials": materials,

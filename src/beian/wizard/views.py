@@ -21,6 +21,7 @@ from beian.filings.services import OrderError, cancel_order, create_order
 from beian.rules import special
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import services as phone
+from beian.verification.selectors import verification_status
 from beian.web import limits
 from beian.wizard import messages as msg
 from beian.wizard.missing import site_label, sites_without_access
@@ -143,14 +144,13 @@ def _phone_people(request, order, required: list[dict]) -> list[dict]:
 
     rows = []
     live = {link.person: link for link in order.phone_links.filter(revoked_at__isnull=True)}
-    for person in phone.people(order, required):
+    for person in verification_status(order, required=required)["people"]:
         link = live.get(person["person"])
         # A fresh signature each time; the row's expires_at and revoked_at still bound the link.
         url = request.build_absolute_uri(f"/m/{phone.token_for(link)}/") if link else None
         expired = bool(link and link.expires_at < timezone.now())
         rows.append({**person, "link": link, "url": url if not expired else None, "expired": expired,
-                     "qr": segno.make(url, error="m").svg_inline(scale=3) if url and not expired else None,
-                     "face": phone.face_status(order, person["person"])})
+                     "qr": segno.make(url, error="m").svg_inline(scale=3) if url and not expired else None})
     return rows
 
 
