@@ -86,10 +86,11 @@ PLATFORM_RULES: list[PlatformRule] = [
         "The domain's real-name holder (name, cert type, cert number) must be the subject, verified, at an "
         "MIIT-approved registrar and not about to expire: the domain registry port fills context.domains, so "
         "DOMAIN_HOLDER_MISMATCH, DOMAIN_NOT_VERIFIED, DOMAIN_HOLDER_CERT_MISMATCH, DOMAIN_EXPIRING and "
-        "DOMAIN_REGISTRAR_NOT_APPROVED fire in the wizard and the console; the reviewer sees the registry's facts "
+        "DOMAIN_REGISTRAR_NOT_APPROVED fire in the wizard, the console and the signed-in API "
+        "(/api/v1/precheck/account); the reviewer sees the registry's facts "
         "(masked). A domain the registry does not know is unknown (no finding).",
         "registries/domains.py SimulatedDomainRegistry; filings/selectors.py domain_registry_records; "
-        "rules/websites.py _check_real_name; review/views.py _domain_real_names",
+        "rules/websites.py _check_real_name; review/views.py _domain_real_names; api/precheck.py run_account_precheck",
         "S3 §1.1 (单位名称)",
         "填写的主办单位或主办人名称需要与域名持有者的实名认证信息保持一致（如姓名、证件类型、证件号码等均需一致）。",
     ),
