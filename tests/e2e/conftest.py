@@ -59,6 +59,18 @@ def launch_with_args(playwright_instance, extra_args: list[str]):
     )
 
 
+def phone_browser(playwright_instance, camera_file, request):
+    """A phone (375 px, touch) whose camera plays `camera_file` (.y4m): (browser, page); close the browser."""
+    browser = launch_with_args(playwright_instance, ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                                                     f"--use-file-for-fake-video-capture={camera_file}"])
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True,
+                                  has_touch=True, permissions=["camera"])
+    context.set_default_timeout(30_000)
+    phone = context.new_page()
+    phone.shots = Shots(phone, request.node.name + "-phone")
+    return browser, phone
+
+
 class Shots:
     """Numbered screenshots of one test's steps."""
 

@@ -12,7 +12,15 @@ from beian.filings.demo import seed_business, seed_products
 from beian.filings.models import Order
 from beian.ministry import services
 
-from .wizard_helpers import basic_step, confirm_and_submit, fill, login, subject_step, upload_all
+from .wizard_helpers import (
+    basic_step,
+    confirm_and_submit,
+    fill,
+    login,
+    own_website_principal,
+    subject_step,
+    upload_all,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ZJ = ("91330106MA2GL0XX7U", "杭州示例科技有限公司", "张三")
@@ -60,13 +68,7 @@ def test_enterprise_first_filing_reaches_an_icp_number(live_server, browser, pag
     page.click("#next")
     page.wait_for_url("**/websites/")
     fill(page, "websites[0].name", "示例科技官方网站")
-    page.check('[name="websites[0].reuse"][value="0"]')
-    page.click("button[value=save]")
-    for key, value in SITE_PRINCIPAL.items():
-        if key == "cert_type":
-            page.select_option(f'[name="websites[0].principal.{key}"]', value)
-        else:
-            fill(page, f"websites[0].principal.{key}", value)
+    own_website_principal(page, SITE_PRINCIPAL)
     page.shots("applicant-websites")
     page.click("#next")
     page.wait_for_load_state()

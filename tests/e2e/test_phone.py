@@ -18,7 +18,7 @@ from beian.verification import synthetic_video as video
 from beian.verification.portraits import portrait_paths
 from tests.rules.support import individual
 
-from .conftest import Shots, launch_with_args
+from .conftest import phone_browser
 from .wizard_helpers import login
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,17 +61,6 @@ def _qr_link(page, base, order, email) -> str:
     return page.input_value("input.phone-url")
 
 
-def _phone(playwright_instance, camera_file, request):
-    browser = launch_with_args(playwright_instance, ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                                                     f"--use-file-for-fake-video-capture={camera_file}"])
-    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True,
-                                  has_touch=True, permissions=["camera"])
-    context.set_default_timeout(30_000)
-    phone = context.new_page()
-    phone.shots = Shots(phone, request.node.name + "-phone")
-    return browser, phone
-
-
 def _upload(phone, side, path):
     slot = phone.locator(f'.slot[data-side="{side}"]')
     slot.locator("input[type=file]").set_input_files(str(path))
@@ -88,7 +77,7 @@ def _face(phone):
 def test_phone_upload_prefill_liveness_and_face_match(live_server, page, playwright_instance, files, request):
     order = _order("phone1@example.com")
     url = _qr_link(page, live_server.url, order, "phone1@example.com")
-    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "same.y4m", request)
     try:
         phone.goto(url)
         phone.shots("opened")
@@ -118,7 +107,7 @@ def test_phone_upload_prefill_liveness_and_face_match(live_server, page, playwri
 def test_another_persons_face_fails_then_manual_review(live_server, page, playwright_instance, files, request):
     order = _order("phone2@example.com")
     url = _qr_link(page, live_server.url, order, "phone2@example.com")
-    browser, phone = _phone(playwright_instance, files / "other.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "other.y4m", request)
     try:
         phone.goto(url)
         _upload(phone, "front", files / "front.jpg")
@@ -143,7 +132,7 @@ def test_another_persons_face_fails_then_manual_review(live_server, page, playwr
 def test_a_still_photo_fails_liveness(live_server, page, playwright_instance, files, request):
     order = _order("phone3@example.com")
     url = _qr_link(page, live_server.url, order, "phone3@example.com")
-    browser, phone = _phone(playwright_instance, files / "still.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "still.y4m", request)
     try:
         phone.goto(url)
         outcome, text = _face(phone)
@@ -180,7 +169,7 @@ def _settled_prompt(phone) -> str:
 def test_ocr_table_labels_stay_on_one_line_at_375(live_server, page, playwright_instance, files, request):
     order = _order("phone5@example.com", name="王小明")  # typed name differs: a long mismatch message
     url = _qr_link(page, live_server.url, order, "phone5@example.com")
-    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "same.y4m", request)
     try:
         phone.goto(url)
         _upload(phone, "front", files / "front.jpg")
@@ -206,7 +195,7 @@ def test_ocr_table_labels_stay_on_one_line_at_375(live_server, page, playwright_
 def test_a_failure_after_a_pass_shows_the_failure(live_server, page, playwright_instance, files, request):
     order = _order("phone6@example.com")
     url = _qr_link(page, live_server.url, order, "phone6@example.com")
-    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "same.y4m", request)
     try:
         phone.goto(url)
         _upload(phone, "front", files / "front.jpg")
@@ -220,7 +209,7 @@ def test_a_failure_after_a_pass_shows_the_failure(live_server, page, playwright_
     finally:
         browser.close()
     # Someone else tries on the same link: the page must not go on saying 通过.
-    browser, phone = _phone(playwright_instance, files / "other.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "other.y4m", request)
     try:
         phone.goto(url)
         phone.click("#start-face")
@@ -242,7 +231,7 @@ def test_a_failure_after_a_pass_shows_the_failure(live_server, page, playwright_
 def test_the_prompt_says_when_the_request_fails(live_server, page, playwright_instance, files, request):
     order = _order("phone7@example.com")
     url = _qr_link(page, live_server.url, order, "phone7@example.com")
-    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "same.y4m", request)
     try:
         phone.goto(url)
         phone.route("**/face/", lambda route: route.abort())  # the network drops the upload

@@ -24,8 +24,8 @@ from beian.verification import synthetic_video as video
 from beian.verification.models import FaceAttempt
 from beian.verification.portraits import portrait_paths
 
-from .conftest import Shots, launch_with_args
-from .wizard_helpers import basic_step, fill, login, subject_step, upload_all
+from .conftest import phone_browser
+from .wizard_helpers import basic_step, fill, login, own_website_principal, subject_step, upload_all
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PERSON = syn.random_person(random.Random(31), today=date(2026, 11, 1))
@@ -69,13 +69,7 @@ def _to_materials(page, base, *, company, domain, instance, mobile, principal: d
     page.wait_for_url("**/websites/")
     fill(page, "websites[0].name", "示例科技官方网站")
     if website:
-        page.check('[name="websites[0].reuse"][value="0"]')
-        page.click("button[value=save]")
-        for key, value in website.items():
-            if key == "cert_type":
-                page.select_option(f'[name="websites[0].principal.{key}"]', value)
-            else:
-                fill(page, f"websites[0].principal.{key}", value)
+        own_website_principal(page, website)
     page.click("#next")
     page.wait_for_url("**/materials/")
 
@@ -87,17 +81,6 @@ def _submit(page, base, order):
     page.wait_for_load_state()
 
 
-def _phone(playwright_instance, camera_file, request):
-    browser = launch_with_args(playwright_instance, ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                                                     f"--use-file-for-fake-video-capture={camera_file}"])
-    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True,
-                                  has_touch=True, permissions=["camera"])
-    context.set_default_timeout(30_000)
-    phone = context.new_page()
-    phone.shots = Shots(phone, request.node.name + "-phone")
-    return browser, phone
-
-
 def _verify_on_phone(page, base, order, person, playwright_instance, files, prefix, request):
     """The person's QR link from 上传资料, opened on a phone: ID photos, then the face check."""
     page.goto(f"{base}/orders/{order.pk}/materials/")
@@ -105,7 +88,7 @@ def _verify_on_phone(page, base, order, person, playwright_instance, files, pref
     page.wait_for_selector(f'.person[data-person="{person}"] input.phone-url')
     url = page.input_value(f'.person[data-person="{person}"] input.phone-url')
     page.shots("pc-qr")
-    browser, phone = _phone(playwright_instance, files / "same.y4m", request)
+    browser, phone = phone_browser(playwright_instance, files / "same.y4m", request)
     try:
         phone.goto(url)
         for side in ("front", "back"):

@@ -90,3 +90,14 @@ def confirm_and_submit(page, shot="confirm"):
     page.shots(f"{shot}-page")
     page.click("#submit")
     page.wait_for_selector("#state")
+
+
+def own_website_principal(page, values: dict, index: int = 0):
+    """网站信息: the website gets its own principal (not 复用主体负责人), filled with `values`."""
+    page.check(f'[name="websites[{index}].reuse"][value="0"]')
+    page.click("button[value=save]")
+    for key, value in values.items():
+        if key == "cert_type":
+            page.select_option(f'[name="websites[{index}].principal.{key}"]', value)
+        else:
+            fill(page, f"websites[{index}].principal.{key}", value)

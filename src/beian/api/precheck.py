@@ -6,6 +6,8 @@ from beian.api.parser import json_error
 from beian.rules import ApplicationError, precheck, safejson
 
 router = Router(tags=["precheck"])
+# Both endpoints read the raw body themselves (safejson's limits), so OpenAPI is told its shape here.
+JSON_BODY = {"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}, "required": True}}
 
 
 class ErrorOut(Schema):
@@ -22,7 +24,7 @@ class ErrorOut(Schema):
     description="请求体为 precheck.md 所述的申请 JSON；响应为同一契约的结果对象。输入不是申请时返回 400 与出错字段路径："
     "`body_not_json`（不是 JSON）、`body_too_deep`（嵌套超过 32 层）、`json_number_too_large`（整数超过 20 位或非有限数值）、"
     "`input_error`（字段不合法）；请求体超过 512 KB 时返回 413 `json_too_large`。",
-    openapi_extra={"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}, "required": True}},
+    openapi_extra=JSON_BODY,
 )
 def run_precheck(request):
     try:
@@ -52,7 +54,7 @@ def run_precheck(request):
     "工商信息库和域名注册局（域名实名信息），结果与申请向导一致（含 DOMAIN_HOLDER_CERT_MISMATCH、DOMAIN_EXPIRING、"
     "DOMAIN_REGISTRAR_NOT_APPROVED 与平台代码 SUBJECT_FILED_UNDER_OTHER_ACCOUNT）。需登录或 API 令牌；"
     "个人持有者的姓名在提示中打码。字段不合法时该字段返回 INPUT_INVALID 提示；错误码同 /precheck。",
-    openapi_extra={"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}, "required": True}},
+    openapi_extra=JSON_BODY,
 )
 def run_account_precheck(request):
     """The wizard's checks for an application, by API: the platform builds `context` (issue 13 #3 "fire in the
