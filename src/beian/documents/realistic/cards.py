@@ -70,15 +70,18 @@ def id_front(person: Person, portrait: Image.Image, rng: random.Random, *, width
     name_font = font(_px(rng.uniform(3.6, 3.9), s), "sans", True)
     number_font = font(_px(3.55, s), "sans", True, mono=True)
 
-    # portrait first: the text is printed over the tint and over the portrait's faded edge
-    px0, py0 = _px(rng.uniform(50.0, 52.0), s), _px(rng.uniform(4.5, 6.0), s)
+    # portrait first: the text is printed over the tint and over the portrait's faded edge, which
+    # reaches under the end of a full address line (the right edge of the text block)
+    lx, vx = _px(6.2, s), _px(17.3, s)
+    wrap_width = value_font.getlength("国") * 11 + 1
+    text_right = vx + wrap_width
+    px0, py0 = round(text_right - _px(rng.uniform(0.8, 3.0), s)), _px(rng.uniform(4.5, 6.0), s)
     pw, ph = _px(rng.uniform(28.0, 29.5), s), _px(rng.uniform(33.0, 35.0), s)
     pw = min(pw, width - px0 - _px(2.0, s))
     tile = _portrait_tile(portrait, pw, ph, rng)
     card.paste(tile, (px0, py0), _feather_mask(pw, ph, _px(5.0, s), _px(2.5, s)))
 
     canvas = Canvas(card)
-    lx, vx = _px(6.2, s), _px(17.3, s)
     jitter = lambda: _px(rng.uniform(-0.25, 0.25), s)  # noqa: E731 - the printer's registration wanders a little
 
     y = _px(10.6, s) + jitter()
@@ -105,7 +108,6 @@ def id_front(person: Person, portrait: Image.Image, rng: random.Random, *, width
 
     y = _px(30.3, s) + jitter()
     canvas.text((lx, y), "住址", label_font, label_blue, role="label")
-    wrap_width = value_font.getlength("国") * 11 + 1
     lines = wrap(person.address, value_font, wrap_width)
     step = _px(rng.uniform(4.2, 4.6), s)
     for i, line in enumerate(lines):
@@ -118,7 +120,7 @@ def id_front(person: Person, portrait: Image.Image, rng: random.Random, *, width
     card = paper_noise(card, rng, 2.0)
     address_runs = [r for r in canvas.runs if r.field == "address"]
     layout = {"address_lines": [r.text for r in address_runs],
-              "address_right": max(r.box[2] for r in address_runs),
+              "address_right": max(r.box[2] for r in address_runs), "text_block_right": round(text_right),
               "portrait_box": (px0, py0, px0 + pw, py0 + ph), "scale_px_per_mm": s,
               "value_font": value_style}
     return card, canvas.runs, layout

@@ -195,7 +195,7 @@ def two_column(company: Company, rng: random.Random, *, width: int | None = None
     canvas.text((image.width / 2 - foot.getlength(REMINDER) / 2, _px(186, s)), REMINDER, foot, ink, role="print")
     canvas.text((_px(22, s), _px(193, s)), WEBSITE, foot, ink, role="print")
     canvas.text((image.width - _px(22, s) - foot.getlength(SUPERVISED), _px(193, s)), SUPERVISED, foot, ink, role="print")
-    layout = {"layout": "two_column", "columns": {k: (v[0], v[1], v[1] + v[2]) for k, v in columns.items()},
+    layout = {"layout": "two_column", "qr_box": (qx, qy, qx + qr_size, qy + qr_size), "columns": {k: (v[0], v[1], v[1] + v[2]) for k, v in columns.items()},
               "seal_box": seal_box, "seal_covers": covered, "scale_px_per_mm": s,
               "label_style": label_style, "value_style": value_style, "padded_dates": padded}
     return paper_noise(image, rng, 2.5), canvas.runs, layout
@@ -257,6 +257,6 @@ def single_column(company: Company, rng: random.Random, *, width: int | None = N
     canvas.text((_px(20, s), image.height - _px(18, s)), WEBSITE, foot, ink, role="print")
     canvas.text((image.width - _px(20, s) - foot.getlength(SUPERVISED), image.height - _px(18, s)), SUPERVISED,
                 foot, ink, role="print")
-    layout = {"layout": "single_column", "seal_box": seal_box, "seal_covers": covered, "scale_px_per_mm": s,
+    layout = {"layout": "single_column", "qr_box": (qx, qy, qx + qr_size, qy + qr_size), "seal_box": seal_box, "seal_covers": covered, "scale_px_per_mm": s,
               "label_style": label_style, "value_style": value_style, "padded_dates": padded}
     return paper_noise(image, rng, 2.5), canvas.runs, layout
