@@ -191,6 +191,10 @@ PLATFORM: dict[str, Row] = {
     "api:openapi-view": Row(PUBLIC),
     # django-ninja checks CSRF only on operations authenticated by the session cookie; precheck needs no login.
     "api:run_precheck": Row(EVERYONE_405, post=PUBLIC, json=_sample_application, forged=OK),
+    # The wizard's checks with the platform's context (domain registry, other accounts): any account, by session
+    # (CSRF-checked) or API token; nobody without one (it would tell anyone who holds a domain).
+    "api:run_account_precheck": Row(EVERYONE_405, post=cells(UNAUTH, owner=OK, other=OK, reviewer=OK, staff=OK),
+                                    json=_sample_application),
 }
 
 # Cells that still fail because another branch of issue 12 fixes them; the lead removes each entry when
