@@ -40,9 +40,9 @@ from PIL import Image  # noqa: E402
 
 from beian.documents import ocr, realistic  # noqa: E402
 from beian.documents import synthetic as syn  # noqa: E402
+from beian.documents.portraits import portrait_paths  # noqa: E402
 from beian.verification import faces, liveness  # noqa: E402
 from beian.verification import synthetic_video as video  # noqa: E402
-from beian.verification.portraits import portrait_paths  # noqa: E402
 
 
 def shot(image, rng):

@@ -10,7 +10,7 @@ from PIL import Image
 from beian.cli import main
 from beian.documents import ocr
 from beian.documents import synthetic as syn
-from beian.verification.portraits import portrait_paths
+from beian.documents.portraits import portrait_paths
 
 TODAY = date(2026, 11, 25)
 

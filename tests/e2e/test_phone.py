@@ -9,13 +9,13 @@ from django.contrib.auth import get_user_model
 from PIL import Image
 
 from beian.documents import synthetic as syn
+from beian.documents.portraits import portrait_paths
 from beian.filings import states
 from beian.filings.models import Order
 from beian.filings.services import create_order
 from beian.pii.mask import mask_cert, mask_name
 from beian.registries.identity import seed_identity
 from beian.verification import synthetic_video as video
-from beian.verification.portraits import portrait_paths
 from tests.rules.support import individual
 
 from .conftest import phone_browser

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from PIL import Image
 
 from beian.documents import synthetic as syn
+from beian.documents.portraits import portrait_paths
 from beian.filings import states
 from beian.filings.demo import seed_business, seed_products
 from beian.filings.models import Order
@@ -22,7 +23,6 @@ from beian.ministry import services
 from beian.registries.identity import seed_identity
 from beian.verification import synthetic_video as video
 from beian.verification.models import FaceAttempt
-from beian.verification.portraits import portrait_paths
 
 from .conftest import phone_browser
 from .wizard_helpers import basic_step, fill, login, own_website_principal, subject_step, upload_all

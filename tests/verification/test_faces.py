@@ -7,9 +7,9 @@ from PIL import Image
 
 from beian.cli import main
 from beian.documents import synthetic as syn
+from beian.documents.portraits import portrait_paths
 from beian.verification import faces, liveness
 from beian.verification import synthetic_video as video
-from beian.verification.portraits import portrait_paths
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from PIL import Image
 
 from beian.documents import synthetic as syn
 from beian.documents.models import Material
+from beian.documents.portraits import portrait_paths
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent
 from beian.filings.services import create_order
@@ -21,7 +22,6 @@ from beian.registries.identity import seed_identity
 from beian.verification import services
 from beian.verification import synthetic_video as video
 from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
-from beian.verification.portraits import portrait_paths
 from tests.rules.support import individual
 
 pytestmark = pytest.mark.django_db

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from beian.documents import synthetic as syn
+from beian.documents.portraits import portrait_paths
 from beian.documents.services import store_material, upload_to_slot
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent
@@ -19,7 +20,6 @@ from beian.filings.services import OrderError, create_order, submit_order, updat
 from beian.review import services as review
 from beian.verification import services, synthetic_video
 from beian.verification.models import FaceAttempt, ManualReviewRequest
-from beian.verification.portraits import portrait_paths
 from beian.verification.selectors import verification_status
 from beian.wizard.models import MobileCode
 from tests.rules.support import enterprise, individual

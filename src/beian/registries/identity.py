@@ -37,8 +37,8 @@ def registry() -> IdentityRegistry:
 
 def seed_identity(*, name: str, cert_number: str, portrait: str | bytes | None = None, status: str = "正常"):
     """Add (or update) a synthetic identity; portrait is raw image bytes or a public-domain portrait name."""
+    from beian.documents.portraits import portrait_bytes
     from beian.registries.models import IdentityRecord
-    from beian.verification.portraits import portrait_bytes
 
     data = portrait_bytes(portrait) if isinstance(portrait, str) else (portrait or b"")
     record, _ = IdentityRecord.objects.update_or_create(

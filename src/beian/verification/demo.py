@@ -13,9 +13,9 @@ from PIL import Image
 
 from beian import demo_data as data
 from beian.documents import synthetic as syn
+from beian.documents.portraits import portrait_paths
 from beian.registries.identity import seed_identity
 from beian.verification import synthetic_video as video
-from beian.verification.portraits import portrait_paths
 
 DEMO_PERSON = syn.Person(**{k: data.PERSON[k] for k in ("name", "cert_number", "sex", "ethnicity", "birth", "address",
                                                         "authority", "valid_from", "valid_until")})

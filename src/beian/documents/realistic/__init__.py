@@ -70,7 +70,7 @@ class Sample:
 
 @lru_cache(maxsize=1)
 def _portraits() -> tuple[Image.Image, ...]:
-    from beian.verification.portraits import portrait_paths
+    from beian.documents.portraits import portrait_paths
 
     return tuple(Image.open(p).convert("RGB") for p in portrait_paths().values())
 
