@@ -145,3 +145,46 @@ def test_an_attempt_recorded_before_per_comparison_thresholds_is_judged_by_its_o
     assert rows["live_vs_id"]["state"] == "not_done"
     new = {**old, "thresholds": {"live_vs_registry": 0.6, "id_vs_registry": 0.55, "live_vs_id": 0.55}}
     assert {c["key"]: c["state"] for c in selectors.comparisons(new)}["id_vs_registry"] == "failed"
+
+
+@pytest.mark.django_db
+def test_the_reviewer_sees_each_distance_with_the_threshold_it_was_held_to(client):
+    from tests.review.support import console_order, make_reviewer, raw_codes_in, visible_text
+
+    order = console_order()
+    FaceAttempt.objects.create(
+        order=order, person="subject_principal", status=FaceAttempt.FAILED, code="id_vs_registry", message="-",
+        evidence={"method": "registry", "liveness": {"passed": True, "code": "passed"}, "registry": {"status": "match"},
+                  "thresholds": dict(faces.THRESHOLDS), "live_vs_registry": 0.3812, "id_vs_registry": 0.5731,
+                  "live_vs_id": 0.5012, "id_face": {"found_by": "photo_fine", "width": 84}})
+    client.force_login(make_reviewer())
+    page = client.get(f"/review/{order.pk}/").content.decode()
+    row = page.split('data-code="id_vs_registry"')[1].split("</tr>")[0]
+    cells = {key: row.split(f'data-comparison="{key}"')[1].split("</td>")[0] for key in faces.THRESHOLDS}
+    assert 'data-state="passed"' in row.split('data-comparison="live_vs_registry"')[1][:40]
+    assert "0.3812" in cells["live_vs_registry"] and "阈值 0.6" in cells["live_vs_registry"]
+    assert "0.5731" in cells["id_vs_registry"] and f"阈值 {faces.CARD_THRESHOLD}" in cells["id_vs_registry"]
+    assert 'badge error' in cells["id_vs_registry"]
+    assert "仅供参考" in cells["live_vs_id"] and "仅供参考" not in cells["id_vs_registry"]
+    assert "证件人像宽 84 px，放大整张照片后找到" in cells["id_vs_registry"] and "证件人像宽" not in cells["live_vs_id"]
+    # The attempt recorded before per-comparison thresholds keeps its own 0.6.
+    older = page.split('data-code="passed"')[1].split("</tr>")[0]
+    assert "0.38" in older and "阈值 0.6" in older.split('data-comparison="id_vs_registry"')[1]
+    assert raw_codes_in(visible_text(page)) == []
+
+
+def test_cli_face_match_with_a_document(tmp_path, capsys, sources):
+    import json
+
+    from beian.cli import main
+
+    page = tmp_path / "page.jpg"
+    page.write_bytes(page_photo(sources, "grace_hopper", 4, "small"))
+    hopper = str(portrait_paths()["grace_hopper"])
+    assert main(["face-match", hopper, str(page)]) == 1  # the ordinary search finds no face on it
+    capsys.readouterr()
+    assert main(["face-match", hopper, str(page), "--document"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["same_person"] is True and out["threshold"] == faces.CARD_THRESHOLD and out["faces_b"] == 1
+    assert main(["face-match", str(portrait_paths()["astronaut"]), str(page), "--document"]) == 0
+    assert json.loads(capsys.readouterr().out)["same_person"] is False

