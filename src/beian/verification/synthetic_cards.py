@@ -23,16 +23,24 @@ import io
 import math
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont
 
-from beian.documents.synthetic import _font
+from beian.documents.synthetic import FONT_CANDIDATES, SC_INDEX, FontMissing
 from beian.rules.validators import resident_id_check_char
 
 CARD = (856, 540)  # 85.6 x 54 mm at 10 px/mm
 PASSPORT = (1250, 880)  # ID-3 photo page, 125 x 88 mm
 FRAME = (1600, 1200)  # what the upload loader keeps of a phone photo (documents.ocr.MAX_SIDE)
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    for path in FONT_CANDIDATES:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size, index=SC_INDEX)
+    raise FontMissing("未找到中文字体：请安装 Debian 软件包 fonts-noto-cjk。")
 
 
 @dataclass(frozen=True)
