@@ -170,14 +170,17 @@ def _verification_evidence(order) -> tuple[list[dict], dict]:
     registry's answer, and any manual review request — what the reviewer decides on."""
     from beian.documents.models import Material
     from beian.verification import services as verification
-    from beian.verification.selectors import verification_status
+    from beian.verification.selectors import comparisons, verification_status
 
     status = verification_status(order)
     rows = []
     for person in status["people"]:
         materials = Material.objects.filter(order=order, status=Material.ACTIVE, owner__in=[person["person"], "subject"])
+        attempts = list(verification.attempts(order, person["person"])[:10])
+        for attempt in attempts:  # each distance with the threshold it was held to
+            attempt.comparisons = comparisons(attempt.evidence, person["method"])
         rows.append({**person, "materials": [m for m in materials if (m.evidence or {}).get("ocr_status")],
-                     "attempts": list(verification.attempts(order, person["person"])[:10]), "status": person["face"]})
+                     "attempts": attempts, "status": person["face"]})
     return rows, status
 
 

@@ -77,6 +77,7 @@ METHODS = {"registry": "现场人脸与公安库比对、证件人脸与公安�
            "document": "现场人脸与证件照片比对、活体检测（非中国大陆居民证件无法与公安库比对）"}
 CHECK_LABELS = {"liveness": "活体检测", "live_vs_registry": "现场人脸与公安库比对",
                 "id_vs_registry": "证件人脸与公安库比对", "live_vs_id": "现场人脸与证件照片比对"}
+FACE_FOUND_BY = {"region": "在识别出的人像区域中找到", "photo": "在整张照片中找到", "photo_fine": "放大整张照片后找到"}
 CHECK_STATES = {"passed": "通过", "failed": "未通过", "not_done": "未进行"}
 STATE_VERIFIED = "已通过"
 STATE_MANUAL_APPROVED = "人工核验通过"

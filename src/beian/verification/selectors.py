@@ -54,20 +54,44 @@ def _must(order, person: str, record: dict, reused: list[int], policy: str) -> t
     return False, msg.WHY_EXEMPT if persons.method(record) == persons.REGISTRY else msg.WHY_EXEMPT_NON_MAINLAND
 
 
+def threshold_for(evidence: dict, key: str) -> float:
+    """The threshold an attempt used for one comparison: its own record of it (attempts before decision 51
+    recorded one "threshold" for all comparisons)."""
+    return (evidence.get("thresholds") or {}).get(key, evidence.get("threshold", 0.6))
+
+
+def _state(evidence: dict, key: str) -> str:
+    value = evidence.get(key)
+    return "not_done" if value is None else ("passed" if value <= threshold_for(evidence, key) else "failed")
+
+
 def _checks(method: str, latest) -> list[dict]:
     """Each check of the person's method with the latest finished attempt's outcome for it."""
     evidence = (latest.evidence or {}) if latest is not None else {}
-    threshold = evidence.get("threshold", 0.6)
     rows = []
     for key in persons.CHECKS[method]:
         if key == "liveness":
             done = evidence.get("liveness")
             state = "not_done" if not done else ("passed" if done.get("passed") else "failed")
         else:
-            value = evidence.get(key)
-            state = "not_done" if value is None else ("passed" if value <= threshold else "failed")
+            state = _state(evidence, key)
         rows.append({"key": key, "label": msg.CHECK_LABELS[key], "state": state, "state_label": msg.CHECK_STATES[state]})
     return rows
+
+
+COMPARISONS = ("live_vs_registry", "id_vs_registry", "live_vs_id")
+
+
+def comparisons(evidence: dict | None, method: str | None = None) -> list[dict]:
+    """An attempt's three face comparisons for the reviewer, in COMPARISONS order: the distance, the threshold
+    it was held to, the outcome, and whether it decides for the person's method (a resident ID's live vs card
+    distance is recorded, the registry's two comparisons decide)."""
+    evidence = evidence or {}
+    method = evidence.get("method") or method or persons.REGISTRY
+    card = "live_vs_id" if method == persons.DOCUMENT else "id_vs_registry"  # where the ID photo's face is noted
+    return [{"key": key, "distance": evidence.get(key), "threshold": threshold_for(evidence, key),
+             "state": _state(evidence, key), "decides": key in persons.CHECKS[method],
+             "id_face": evidence.get("id_face") if key == card else None} for key in COMPARISONS]
 
 
 def _has_id_photo(order, person: str) -> bool:

@@ -62,6 +62,7 @@ def _tables() -> dict[str, dict[str, str]]:
         "via": review.VIA, "material": {**MATERIALS, "principal_id": "负责人证件"}, "ocr_kind": OCR_KINDS,
         "face_status": verification.FACE_STATUS, "face_code": verification.FACE_CODES,
         "liveness": verification.LIVENESS_CODES, "registry": verification.REGISTRY_STATUS,
+        "face_found_by": verification.FACE_FOUND_BY,
     }
 
 
