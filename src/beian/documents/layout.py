@@ -23,7 +23,8 @@ SPLIT_GAP = 0.8   # a wider gap inside one box separates words: spaced labels, l
 JOIN_GAP = 2.5    # chunks of one value on a row are closer than this; a wider gap is the next column
 LABEL_GAP = 4.0   # the characters of a spaced label are at most this far apart
 VALUE_GAP = 9.0   # a value starts at most this far right of its label (short labels sit in a wide label column)
-LINE_GAP = 1.3    # a wrapped line's top is at most this far below the previous line's bottom
+LINE_PITCH = 0.82  # a wrapped line follows the previous one closer than this many label rows apart
+LINE_GAP = 0.6    # without rows to compare with: its top at most this far below the previous line's bottom
 INDENT = 1.5      # and it starts within this distance of the first line's start
 LEVEL = 0.5       # two chunks are on one row when their facing ends' centres differ by less than this
 PUNCTUATION = ":：;；|丨·•-_.,，、 "
@@ -189,9 +190,9 @@ def _could_start(text: str, catalogue) -> bool:
 def find_labels(all_chunks: list[Chunk], catalogue: dict[str, tuple[str, ...]]) -> tuple[list[Label], list[Chunk]]:
     """(labels, the other chunks): a chunk that starts with a printed label (possibly spread over several
     chunks, as "名　　称" is) is a label; what follows the label inside its last chunk is a value chunk."""
-    ordered = sorted(all_chunks, key=lambda c: (c.line, c.x0))
+    ordered = sorted(all_chunks, key=lambda c: c.x0)  # a label's first character is its leftmost
     used: set[int] = set()
-    labels, values = [], []
+    labels, rests = [], []
     for i, chunk in enumerate(ordered):
         if i in used:
             continue
@@ -202,11 +203,12 @@ def find_labels(all_chunks: list[Chunk], catalogue: dict[str, tuple[str, ...]]) 
         if found is None and text and _could_start(text, catalogue):
             # A spaced label: the next chunks on the row, each close to the previous one.
             joined, last = text, chunk
-            for j in sorted((j for j, o in enumerate(ordered) if j not in used and j != i and o.x0 > last.x0),
-                            key=lambda j: ordered[j].x0):
+            for j in range(i + 1, len(ordered)):
                 other = ordered[j]
-                if not level(last.yr, other.yl, max(last.h, other.h)) or other.x0 - last.x1 > LABEL_GAP * last.h:
+                if j in used or not level(last.yr, other.yl, max(last.h, other.h)) or other.x0 < last.x0:
                     continue
+                if other.x0 - last.x1 > LABEL_GAP * last.h:
+                    break
                 joined += other.text
                 parts.append(j)
                 last = other
@@ -215,7 +217,6 @@ def find_labels(all_chunks: list[Chunk], catalogue: dict[str, tuple[str, ...]]) 
             if found is None:
                 parts = [i]
         if found is None:
-            values.append(chunk)
             continue
         key, variant = found
         used.update(parts)
@@ -224,17 +225,13 @@ def find_labels(all_chunks: list[Chunk], catalogue: dict[str, tuple[str, ...]]) 
         last = pieces[-1]
         inside = lead + len(variant) - sum(len(p.text) for p in pieces[:-1])
         end = last.cut(inside)
-        label_x1 = end.x0 if end is not None else last.x1
-        label_yr = end.yl if end is not None else last.yr
         first = pieces[0].cut(lead) or pieces[0]
-        labels.append(Label(key, variant, first.x0, label_x1, first.yl, label_yr,
-                            statistics.mean(p.h for p in pieces),
+        labels.append(Label(key, variant, first.x0, end.x0 if end is not None else last.x1, first.yl,
+                            end.yl if end is not None else last.yr, statistics.mean(p.h for p in pieces),
                             min(s for p in pieces for s in p.confs[:len(variant)]) if pieces[0].confs else 0.0))
-        if end is not None:
-            rest = end.cut(len(end.text) - len(end.text.lstrip(PUNCTUATION)))
-            if rest is not None:
-                values.append(rest)
-    return labels, values
+        if end is not None and (rest := end.cut(len(end.text) - len(end.text.lstrip(PUNCTUATION)))) is not None:
+            rests.append(rest)
+    return labels, [c for i, c in enumerate(ordered) if i not in used] + rests
 
 
 # ---- values ---------------------------------------------------------------------------------------------
@@ -259,8 +256,19 @@ def _row_from(first: Chunk, candidates: list[Chunk], right_bound: float, join_ga
     return row
 
 
+def row_pitch(labels: list[Label]) -> float | None:
+    """The distance between label rows: the least between a label and the next one below it in its column.
+    Wrapped lines of a value are printed closer together than that."""
+    pitches = []
+    for label in labels:
+        below = [o.cy - label.cy for o in labels if abs(o.x0 - label.x0) < 3 * label.h and o.cy - label.cy > 1.2 * label.h]
+        if below:
+            pitches.append(min(below))
+    return min(pitches) if pitches else None
+
+
 def value_of(label: Label, labels: list[Label], candidates: list[Chunk], *, max_lines: int = 1,
-             join_gap: float = JOIN_GAP) -> Value | None:
+             join_gap: float = JOIN_GAP, pitch: float | None = None) -> Value | None:
     """The value printed right of `label` (and, up to max_lines, the lines it wraps onto); None when nothing
     starts on the label's row."""
     h = label.h
@@ -295,8 +303,9 @@ def value_of(label: Label, labels: list[Label], candidates: list[Chunk], *, max_
         if start.cy > stop - 0.2 * line_h:
             value.ended = "label"
             return value
-        if start.y0 - bottom > LINE_GAP * line_h:
-            value.ended = "label" if start.cy > stop - 2 * line_h else "gap"
+        previous_cy = statistics.mean(c.cy for c in previous)
+        if (start.cy - previous_cy > LINE_PITCH * pitch) if pitch else (start.y0 - bottom > LINE_GAP * line_h):
+            value.ended = "gap"
             return value
         row_labels = [o.x0 for o in labels if o.x0 > start.x0 and level(o.yl, start.yr, max(o.h, start.h))]
         row = _row_from(start, [c for c in candidates if id(c) not in used], min(row_labels, default=bound),
@@ -309,12 +318,13 @@ def read_values(lines, catalogue: dict[str, tuple[str, ...]], lines_per_field: d
                 join_gaps: dict[str, float] | None = None) -> dict[str, Value]:
     """The value of every label in the catalogue that is printed (the first, top-left, when a key appears twice)."""
     labels, candidates = find_labels(chunks(lines), catalogue)
+    pitch = row_pitch(labels)
     out: dict[str, Value] = {}
     for label in sorted(labels, key=lambda lb: (lb.cy, lb.x0)):
         if label.key in out:
             continue
         found = value_of(label, labels, candidates, max_lines=(lines_per_field or {}).get(label.key, 1),
-                         join_gap=(join_gaps or {}).get(label.key, JOIN_GAP))
+                         join_gap=(join_gaps or {}).get(label.key, JOIN_GAP), pitch=pitch)
         if found is not None:
             out[label.key] = found
     return out
