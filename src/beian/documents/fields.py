@@ -40,7 +40,8 @@ VALIDITY_RE = re.compile(DATE_RE + r"\s*[-至~到]+\s*(长期|" + DATE_RE + ")")
 DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "Z": "2",
                            "S": "5", "B": "8", "x": "X", "×": "X", "〇": "0"})
 # How addresses end (号, 室, 1201 ...): a full last line that ends otherwise may have lost the line after it.
-ADDRESS_ENDS = set("号室楼层房座栋幢户组村院舍铺库间店部厦园区场馆城苑墅)）") | set("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+# Not 区, 城, 园, 场: an address cut after its district ("…武昌区") or a name that continues ("…武昌区城").
+ADDRESS_ENDS = set("号室楼层房座栋幢户组村院舍铺库间店厦馆苑墅)）") | set("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
 COMPANY_ENDS = ("公司", "厂", "店", "中心", "企业", "事务所", "部", "社", "馆", "室", "院", "所", "场", "站", "行",
                 "坊", "园", "城", "会", "合伙)", "合伙）", "处", "厅", "铺", "庄", "吧", "屋", "堂", "队", "中学")
 

@@ -250,8 +250,9 @@ def _row_from(first: Chunk, candidates: list[Chunk], right_bound: float, join_ga
             break
         if not level(last.yr, other.yl, max(last.h, other.h)) or not _similar_height(other, first.h):
             continue
-        if other.x0 - last.x1 > join_gap * first.h:
-            break
+        gap = other.x0 - last.x1
+        if gap > join_gap * first.h or (gap > SPLIT_GAP * first.h and statistics.mean(other.confs or [0]) < 0.5):
+            break  # the next column, or a smudge apart from the text (a seal, the portrait's edge)
         row.append(other)
     return row
 
