@@ -19,7 +19,7 @@ from beian.documents import layout
 from beian.rules.validators import resident_id_problem, uscc_problem
 
 # Below this a field is "could not read": not prefilled, not compared (decision: documents/fields confidence).
-MIN_CONFIDENCE = 0.8
+MIN_CONFIDENCE = 0.85
 UNSURE = 0.2  # the confidence of a value the document's other fields contradict
 
 FRONT = {"name": ("姓名",), "sex": ("性别",), "ethnicity": ("民族",), "birth": ("出生",), "address": ("住址",),
@@ -44,6 +44,26 @@ DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l"
 ADDRESS_ENDS = set("号室楼层房座栋幢户组村院舍铺库间店厦馆苑墅)）") | set("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
 COMPANY_ENDS = ("公司", "厂", "店", "中心", "企业", "事务所", "部", "社", "馆", "室", "院", "所", "场", "站", "行",
                 "坊", "园", "城", "会", "合伙)", "合伙）", "处", "厅", "铺", "庄", "吧", "屋", "堂", "队", "中学")
+
+
+# The commonest surnames (about 300 single, 19 compound): a name read with a first character outside them is more
+# often a misread (郝 as 都, 白 as 自, 覃 as 京) than a rare surname, so its confidence drops (to 未能识别，请核对
+# unless the recogniser was very sure). Names with · (many minorities' transliterations) are not checked.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
+    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
+    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
+    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
+    "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈"
+    "晁芮普阎浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶"
+    "斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧钮庹蔚") | {
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
+    "西门", "南宫", "独孤", "轩辕"}
+
+
+def plausible_person_name(name: str) -> bool:
+    return "·" in name or name[:1] in SURNAMES or name[:2] in SURNAMES
 
 
 def recognised(confs: list[float]) -> float:
@@ -123,6 +143,8 @@ def _person_name(value: layout.Value | None) -> tuple[str, float] | None:
         return None
     plain = name.replace("·", "")
     factor = 1.0 if 2 <= len(plain) <= 4 or ("·" in name and len(plain) <= 15) else 0.7
+    if not plausible_person_name(name):
+        factor *= 0.8
     if len(plain) < 2:
         factor = UNSURE
     return name, recognised(value.confs) * factor
@@ -234,22 +256,21 @@ def back(lines, *, today: date | None = None) -> tuple[dict, dict]:
     return r.result()
 
 
-def _term(text: str) -> tuple[date | str | None, date | str | None, bool]:
-    """(start, end, readable) of a 营业期限: "2019年11月20日至2069年11月19日", "…至长期", "长期"; a date that
-    cannot exist is returned as its text with readable False."""
-    text = text.replace(" ", "")
+def _term(text: str) -> tuple[date | str | None, date | str | None, tuple[int, int] | None, tuple[int, int] | None]:
+    """(start, end, start's span, end's span in the text) of a 营业期限: "2019年11月20日至2069年11月19日",
+    "…至长期", "长期"; a date that cannot exist is returned as its text."""
     dates = list(CHINESE_DATE_RE.finditer(text))
-    lasting = any(word in text for word in ("长期", "不约定", "永久", "无固定期限"))
     days = [date_of(*m.groups()) or m.group(0) for m in dates]
-    readable = all(isinstance(d, date) for d in days)
+    lasting = next((m for word in ("长期", "不约定", "永久", "无固定期限") if (m := re.search(word, text))), None)
+    forever = ("长期", lasting.span()) if lasting else (None, None)
     if len(days) >= 2:
-        return days[0], days[1], readable
+        return days[0], days[1], dates[0].span(), dates[1].span()
     if len(days) == 1:
         before = text[:dates[0].start()]
         if "至" in before or "到" in before:
-            return None, days[0], readable
-        return days[0], "长期" if lasting else None, readable
-    return None, "长期" if lasting else None, True
+            return None, days[0], None, dates[0].span()
+        return days[0], forever[0], dates[0].span(), forever[1]
+    return None, forever[0], None, forever[1]
 
 
 def license(lines, *, today: date | None = None) -> tuple[dict, dict]:  # noqa: A001 - the document's name
@@ -269,14 +290,15 @@ def license(lines, *, today: date | None = None) -> tuple[dict, dict]:  # noqa: 
         r.set("established", day.isoformat() if isinstance(day, date) else day, score)
     start = end = None
     if v := values.get("term"):
-        start, end, readable = _term(v.text)
-        score = recognised(v.confs) if readable else UNSURE
+        # Each date is as sure as its own characters (the text has no spaces, one probability per character).
+        text, confs = v.text, v.confs
+        start, end, start_span, end_span = _term(text)
         if start is not None:
             r.set("valid_from", start.isoformat() if isinstance(start, date) else start,
-                  score if isinstance(start, date) else UNSURE)
+                  recognised(confs[slice(*start_span)]) if isinstance(start, date) else UNSURE)
         if end is not None:
             r.set("valid_until", end.isoformat() if isinstance(end, date) else end,
-                  score if isinstance(end, date) or end == "长期" else UNSURE)
+                  recognised(confs[slice(*end_span)]) if isinstance(end, date) or end == "长期" else UNSURE)
     first = established[0] if established and isinstance(established[0], date) else None
     if "valid_from" not in r.fields and first:
         r.set("valid_from", first.isoformat(), established[1])
@@ -284,6 +306,9 @@ def license(lines, *, today: date | None = None) -> tuple[dict, dict]:  # noqa: 
     if isinstance(start, date):
         if first and start != first:
             r.doubt("valid_from", "established")  # the term starts on the day the company was established
+        elif first:  # two readings of the same day agree: as sure as the surer of them
+            r.confidence["valid_from"] = r.confidence["established"] = max(r.confidence["valid_from"],
+                                                                           r.confidence["established"])
         if start > today or start.year < 1949:
             r.doubt("valid_from", "established")
     if isinstance(end, date):
