@@ -233,8 +233,15 @@ def _label(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, size: int,
         draw.text((xy[0] + round(i * step), xy[1]), char, font=_font(size), fill=fill)
 
 
-def business_license(company: Company, *, seed: int = 0, width: int = 1400, spaced: bool = False) -> Image.Image:
-    """营业执照 (landscape, single column): code, name, type, legal representative, address ..."""
+# Blur of a smudged value: the recogniser still finds the text but misreads it with low confidence (浙江省机州市…);
+# from about 5 px on it finds nothing.
+SMUDGE_RADIUS = 4.5
+
+
+def business_license(company: Company, *, seed: int = 0, width: int = 1400, spaced: bool = False,
+                     smudged: tuple[str, ...] = ()) -> Image.Image:
+    """营业执照 (landscape, single column): code, name, type, legal representative, address ... The values of the
+    rows named in `smudged` (e.g. ("住所",)) are blurred past a sure reading, as a thumb or a glare spot leaves them."""
     rng = random.Random(seed + 2)
     image = _background((1400, 990), rng, (250, 248, 240))
     draw = ImageDraw.Draw(image)
@@ -247,11 +254,13 @@ def business_license(company: Company, *, seed: int = 0, width: int = 1400, spac
             ("注册资本", company.capital), ("成立日期", f"{company.established.year}年{company.established.month}月{company.established.day}日"),
             ("营业期限", company.term_text),
             ("住所", company.address)]
-    y = 290
+    y, smudges = 290, []
     for key, text in rows:
         _label(draw, (120, y), key, 30, grey, spaced)
         for i, line in enumerate(_wrap(text, 26)[:2]):
             draw.text((330, y + i * 48), line, font=_font(32), fill=black)
+        if key in smudged:
+            smudges.append((320, y - 6, 330 + 34 * 26, y + 48 * len(_wrap(text, 26)[:2]) + 4))
         y += 70 + 48 * (len(_wrap(text, 26)[:2]) - 1)
     draw.text((120, y + 10), "经营范围", font=_font(30), fill=grey)
     draw.text((330, y + 14), "技术开发、技术服务、技术咨询（依法须经批准的项目，经相关部门批准后方可开展经营活动）",
@@ -259,6 +268,8 @@ def business_license(company: Company, *, seed: int = 0, width: int = 1400, spac
     draw.text((980, 840), "登记机关", font=_font(28), fill=grey)
     draw.ellipse((1130, 780, 1290, 940), outline=red, width=5)
     draw.text((80, 900), "样本 仅供测试", font=_font(24), fill=(200, 80, 80))
+    for region in smudges:
+        image.paste(image.crop(region).filter(ImageFilter.GaussianBlur(SMUDGE_RADIUS)), region[:2])
     if width != 1400:
         image = image.resize((width, round(990 * width / 1400)))
     return image
