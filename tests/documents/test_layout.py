@@ -140,7 +140,7 @@ LICENCE_CASES = {
 }
 
 
-def single_column(rows: list[tuple], *, pitch: int = 70) -> list[ocr.Line]:
+def single_column(rows: list[tuple], *, pitch: int = 70, wrapped: int = 46) -> list[ocr.Line]:
     """A single-column licence; each row (label boxes..., value lines...) as ((label, x), ...), [values]."""
     lines = [box("营业执照", 560, 60, h=80), box("统一社会信用代码 91330106MA2GL0XX7U", 80, 200, h=28)]
     y = 290
@@ -148,8 +148,8 @@ def single_column(rows: list[tuple], *, pitch: int = 70) -> list[ocr.Line]:
         for text, x in labels:
             lines.append(box(text, x, y, h=30))
         for i, value in enumerate(values):
-            lines.append(box(value, 330, y - 2 + i * 46, h=32))
-        y += pitch + 46 * (len(values) - 1)
+            lines.append(box(value, 330, y - 2 + i * wrapped, h=32))
+        y += pitch + wrapped * (len(values) - 1)
     return lines
 
 
@@ -181,7 +181,17 @@ BRANCH = single_column([
     ([("营业场所", 120)], ["浙江省杭州市西湖区文三路100号"]),
 ])
 
+# Wrapped lines printed as far apart as the rows: the address's first line fills the column, so it wrapped.
+EVEN = single_column([
+    ([("名称", 120)], ["杭州示例科技有限公司"]),
+    ([("法定代表人", 120)], ["张三"]),
+    ([("住所", 120)], ["浙江省杭州市西湖区转塘街道象山国际艺术区", "3号楼201室"]),
+    ([("经营范围", 120)], ["技术开发"]),
+], wrapped=70)
+
 LICENCE_CASES |= {
+    "wrapped lines as far apart as the rows": (EVEN, {"address": "浙江省杭州市西湖区转塘街道象山国际艺术区3号楼201室",
+                                                     "name": "杭州示例科技有限公司"}, set()),
     "spaced labels: 名　　称 in one box, 类/型 and 住/所 apart": (
         SPACED, {"name": "杭州示例科技有限公司", "company_type": "有限责任公司(自然人独资)",
                  "legal_representative": "张三", "address": "浙江省杭州市西湖区文三路100号8楼801室"}, set()),

@@ -24,6 +24,7 @@ JOIN_GAP = 2.5    # chunks of one value on a row are closer than this; a wider g
 LABEL_GAP = 4.0   # the characters of a spaced label are at most this far apart
 VALUE_GAP = 9.0   # a value starts at most this far right of its label (short labels sit in a wide label column)
 LINE_PITCH = 0.82  # a wrapped line follows the previous one closer than this many label rows apart
+WRAPPED_PITCH = 1.25  # after a line that fills its column (it wrapped), up to this many label rows apart
 LINE_GAP = 0.6    # without rows to compare with: its top at most this far below the previous line's bottom
 INDENT = 1.5      # and it starts within this distance of the first line's start
 LEVEL = 0.5       # two chunks are on one row when their facing ends' centres differ by less than this
@@ -283,6 +284,8 @@ def value_of(label: Label, labels: list[Label], candidates: list[Chunk], *, max_
     first = min(starts, key=lambda c: c.x0)
     value = Value(label, [_row_from(first, candidates, bound, join_gap)])
     anchor = first.x0
+    # The column's right edge: where the widest line starting at this value's indentation ends.
+    right_edge = max((c.x1 for c in candidates if abs(c.x0 - anchor) < INDENT * h and c.x1 < bound), default=0.0)
     # The next label of this column: left of where the value starts and not left of this label's column.
     below = [o.y0 for o in labels if o is not label and o.cy > label.cy + 0.5 * h
              and label.x0 - 3 * h < o.x0 < anchor - 0.5 * h]
@@ -304,8 +307,12 @@ def value_of(label: Label, labels: list[Label], candidates: list[Chunk], *, max_
         if start.cy > stop - 0.2 * line_h:
             value.ended = "label"
             return value
-        previous_cy = statistics.mean(c.cy for c in previous)
-        if (start.cy - previous_cy > LINE_PITCH * pitch) if pitch else (start.y0 - bottom > LINE_GAP * line_h):
+        step = start.cy - statistics.mean(c.cy for c in previous)
+        # A line that reaches the column's right edge wrapped: the next one continues it even on a layout that
+        # prints wrapped lines as far apart as label rows.
+        full = previous[-1].x1 > right_edge - 1.5 * line_h
+        if pitch and step > (WRAPPED_PITCH if full else LINE_PITCH) * pitch or \
+                not pitch and start.y0 - bottom > (2 if full else 1) * LINE_GAP * line_h:
             value.ended = "gap"
             return value
         row_labels = [o.x0 for o in labels if o.x0 > start.x0 and level(o.yl, start.yr, max(o.h, start.h))]
