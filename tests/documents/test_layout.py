@@ -50,7 +50,7 @@ def id_front(address_lines: list[ocr.Line], *, extra: list[ocr.Line] = ()) -> li
 
 
 ADDRESS = "湖北省武汉市武昌区城关街道文化路81号12栋3单元1502室"
-WRAPPED = [box("住址湖北省武汉市武昌区城", 60, 226),  # the detector fused the label with the first line
+WRAPPED = [box("住址湖北省武汉市武昌区城", 60, 226, w=390),  # the detector fused the label with the first line
            box("关街道文化路81号12栋", 150, 270), box("3单元1502室", 150, 314)]
 PORTRAIT_JUNK = [box("川", 560, 272, score=0.41), box("彡", 610, 180, h=60, score=0.35),  # inside the photo
                  box("口", 492, 228, h=18, score=0.3)]  # the photo's faded edge, against the first line's end
@@ -66,6 +66,11 @@ FRONT_CASES = {
     "a missing middle line": (id_front([WRAPPED[0]]), {}, {"address"}),
     "a misread line": (id_front([WRAPPED[0], box("关街道文化路8l号12栋", 150, 270, score=0.52), WRAPPED[2]]), {},
                        {"address"}),
+    # A glare spot hides two characters in the middle of the first line, or the end of the second line.
+    "glare inside a line": (id_front([box("住址湖北省武汉", 60, 226), box("区城", 330, 226), *WRAPPED[1:]]), {},
+                            {"address"}),
+    "glare at the end of a wrapped line": (id_front([WRAPPED[0], box("关街道文化路81", 150, 270), WRAPPED[2]]), {},
+                                           {"address"}),
     # A birth date the checksum-valid number contradicts is unsure, not a 出生日期不一致 issue.
     "birth date misread": (id_front(WRAPPED)[:7] + [box("1990年8月7日", 150, 166)] + id_front(WRAPPED)[8:],
                            {"address": ADDRESS}, {"birth_date"}),

@@ -3,7 +3,8 @@
 Values come from the layout (documents/layout.py): found by their printed labels, joined over the lines they
 wrap onto, kept inside their column. A field's confidence is the recogniser's (its least sure character) times
 what the layout and the document say about it: a person's name of one character, an address whose last line is
-full and ends mid-word (a line may be missing), a company name cut off before its 公司. A value the document's
+full and ends mid-word (a line may be missing), a company name cut off before its 公司, a gap inside a value
+or a wrapped line that stops short (a glare spot may hide characters there). A value the document's
 other fields contradict — a term that ends before it starts, a start that is not the 成立日期, an impossible
 date, a birth date that is not the one in the (checksum-valid) ID number, an ID card valid for a span no card
 has — is set to UNSURE, below every threshold: shown as 未能识别，请核对 and never compared, not guessed.
@@ -167,6 +168,8 @@ def _address(value: layout.Value | None) -> tuple[str, float] | None:
             factor = 0.9
     elif not ends_well:
         factor = 0.6  # one line that does not end like an address: its continuation may be missing
+    if value.has_hole():
+        factor *= 0.5
     return text, recognised(value.confs) * factor
 
 
@@ -176,7 +179,7 @@ def _company_name(value: layout.Value | None) -> tuple[str, float] | None:
     text = compact(value.text)
     if not text:
         return None
-    factor = 1.0 if text.endswith(COMPANY_ENDS) else 0.7
+    factor = (1.0 if text.endswith(COMPANY_ENDS) else 0.7) * (0.5 if value.has_hole() else 1.0)
     return text, recognised(value.confs) * factor
 
 

@@ -27,6 +27,7 @@ LINE_PITCH = 0.82  # a wrapped line follows the previous one closer than this ma
 WRAPPED_PITCH = 1.25  # after a line that fills its column (it wrapped), up to this many label rows apart
 LINE_GAP = 0.6    # without rows to compare with: its top at most this far below the previous line's bottom
 INDENT = 1.5      # and it starts within this distance of the first line's start
+HOLE = 1.2        # a gap this wide inside one row of a value may hide characters
 LEVEL = 0.5       # two chunks are on one row when their facing ends' centres differ by less than this
 PUNCTUATION = ":：;；|丨·•-_.,，、 "
 
@@ -117,6 +118,18 @@ class Value:
 
     def row_extent(self, i: int) -> tuple[float, float]:
         return self.rows[i][0].x0, self.rows[i][-1].x1
+
+    def has_hole(self) -> bool:
+        """Characters may be missing inside: a gap within a row wider than a character (a glare spot, a finger),
+        or a line that stops short of the others although the value goes on below it (text wraps full lines)."""
+        h = self.label.h
+        for row in self.rows:
+            if any(b.x0 - a.x1 > HOLE * max(a.h, b.h) for a, b in zip(row, row[1:], strict=False)):
+                return True
+        # Short in width and in characters alike (documents wrap by width; some generators by count).
+        widest = max(row[-1].x1 for row in self.rows)
+        longest = max(sum(len(c.text) for c in row) for row in self.rows)
+        return any(row[-1].x1 < widest - 2 * h and sum(len(c.text) for c in row) < longest - 1 for row in self.rows[:-1])
 
 
 # ---- the level frame ----------------------------------------------------------------------------------
