@@ -228,11 +228,8 @@ def ocr_lines(image: Image.Image) -> list[Line]:
     return lines
 
 
-# ---- fields (documents/fields.py reads them from the layout) ------------------------------------------
-
-FRONT_LABELS = tuple(v for vs in document_fields.FRONT.values() for v in vs)
+# The field readers live in documents/fields.py (PARSERS); this name stays for callers of the old reader.
 _find_id_number = document_fields.find_id_number
-_find_uscc = document_fields.find_uscc
 
 
 def portrait_region(lines: list[Line]) -> list[int] | None:
