@@ -19,7 +19,8 @@ from datetime import date
 from beian.documents import layout
 from beian.rules.validators import resident_id_problem, uscc_problem
 
-# Below this a field is "could not read": not prefilled, not compared (decision: documents/fields confidence).
+# Below this a field is "could not read": not prefilled, not compared (docs/decisions.md #50, measured with
+# benchmarks/ocr_confidence.py; settings.OCR_MIN_CONFIDENCE overrides it).
 MIN_CONFIDENCE = 0.85
 UNSURE = 0.2  # the confidence of a value the document's other fields contradict
 
