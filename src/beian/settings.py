@@ -252,6 +252,10 @@ SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "beian.notifications.sms.SinkGateway
 # them), "legal_representative" (also an enterprise's subject principal in the provinces where that principal
 # must be the 法定代表人) or "always" (both principals, seed 004's special case).
 VERIFY_SUBJECT_PRINCIPAL = os.environ.get("VERIFY_SUBJECT_PRINCIPAL", "never")
+# Document reading: a field read with a confidence below this is shown as "未能识别，请核对", never compared with
+# what was typed and never prefilled (docs/decisions.md, issue 14). Unset: the measured default in
+# beian.documents.fields.MIN_CONFIDENCE.
+OCR_MIN_CONFIDENCE = float(os.environ["OCR_MIN_CONFIDENCE"]) if os.environ.get("OCR_MIN_CONFIDENCE") else None
 # Cloud products come from the provider's billing system; the demo lets a new account open an instance itself.
 PRODUCTS_DEMO_PURCHASE = BEIAN_DEMO and env_bool("PRODUCTS_DEMO_PURCHASE", True)
 

@@ -20,6 +20,11 @@ def docs(tmp_path_factory):
     rng = random.Random(42)
     person, company = syn.random_person(rng, today=TODAY), syn.random_company(rng)
     expired = syn.random_person(rng, expired=True, today=TODAY)
+    # The current card (address on three lines, portrait over the text's edge) and the 2019 two-column licence.
+    card = syn.random_person(random.Random(5), today=TODAY)
+    card.address = "湖北省武汉市武昌区城关街道文化路81号12栋3单元1502室"
+    company_2019 = syn.random_company_2019(random.Random(6))
+    company_2019.legal_representative = "谢艳"
     portrait = Image.open(portrait_paths()["grace_hopper"])
     folder = tmp_path_factory.mktemp("docs")
     files = {
@@ -29,12 +34,17 @@ def docs(tmp_path_factory):
         "expired_back": syn.photographed(syn.id_back(expired)),
         "blurred_front": syn.blurred(syn.id_front(person, portrait), 6),
         "recaptured_front": syn.recaptured(syn.photographed(syn.id_front(person, portrait))),
+        "card_front": syn.photographed(syn.id_front(card, portrait, wrap=11, portrait_left=470), angle=2.5),
+        "license_2019": syn.photographed(syn.business_license_2019(company_2019), angle=-2),
+        "license_spaced": syn.photographed(syn.business_license(company_2019, spaced=True), angle=1.5),
+        "license_smudged": syn.photographed(syn.business_license(company, smudged=("住所",))),
     }
     paths = {}
     for name, image in files.items():
         paths[name] = folder / f"{name}.jpg"
         paths[name].write_bytes(syn.to_bytes(image))
-    return {"person": person, "company": company, "expired": expired, "paths": paths}
+    return {"person": person, "company": company, "expired": expired, "paths": paths, "card": card,
+            "company_2019": company_2019}
 
 
 def read(docs, name, kind):
@@ -172,3 +182,30 @@ def test_a_value_on_a_tilted_photo_belongs_to_the_label_level_with_its_start():
     ], key=lambda ln: (ln.cy, ln.x0))
     fields, _ = ocr.PARSERS["business_license"](lines)
     assert fields["address"] == "湖北省武汉市武昌区人民路733号16楼777室"
+
+
+def test_the_current_card_s_address_is_read_over_its_three_lines(docs):
+    result = read(docs, "card_front", "resident_id_front")
+    card = docs["card"]
+    assert result["fields"]["address"] == card.address and result["fields"]["name"] == card.name
+    assert result["fields"]["cert_number"] == card.cert_number
+    assert min(result["confidence"][f] for f in ("name", "cert_number")) >= ocr.MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("name", ["license_2019", "license_spaced"])
+def test_two_column_and_spaced_licences_are_read_by_column(docs, name):
+    result = read(docs, name, "business_license")
+    company = docs["company_2019"]
+    want = {"name": company.name, "cert_number": company.cert_number, "legal_representative": "谢艳",
+            "address": company.address, "company_type": company.kind, "valid_from": company.established.isoformat(),
+            "valid_until": company.term_until.isoformat() if company.term_until else "长期"}
+    assert {k: result["fields"].get(k) for k in want} == want
+    assert all(result["confidence"][k] >= ocr.MIN_CONFIDENCE for k in want)
+
+
+def test_a_smudged_address_is_not_read_with_confidence(docs):
+    """Blurred where the address is printed: whatever the recogniser makes of it is below the threshold."""
+    result = read(docs, "license_smudged", "business_license")
+    assert result["confidence"].get("address", 0.0) < ocr.MIN_CONFIDENCE
+    assert result["fields"]["name"] == docs["company"].name
+    assert result["confidence"]["name"] >= ocr.MIN_CONFIDENCE

@@ -1,10 +1,21 @@
-"""What the document says against what the applicant typed, field by field, and prefilling blanks."""
+"""What the document says against what the applicant typed, field by field, and prefilling blanks.
+
+A row's `state` (its stable code) is one of:
+  matches    read with confidence, the same as typed
+  prefilled  read with confidence, the field was blank and now holds the reading
+  differs    read with confidence, not what was typed: the applicant must correct one or the other
+  unread     not read, or read below the confidence threshold: "未能识别，请核对", never a mismatch and never
+             prefilled (a wrong read is worse than none)
+`ok` is False only for `differs` (rows stored before states existed have `ok` alone).
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
 
 from beian.documents import messages as msg
+from beian.documents.fields import MIN_CONFIDENCE
 from beian.documents.ocr import normalise
 from beian.filings.checks import person_record
 from beian.pii.mask import mask_cert, mask_name
@@ -17,6 +28,20 @@ SUBJECT_FIELDS = {"business_license": [("name", "name", "单位名称"), ("cert_
                   "resident_id_front": [("address", "cert_address", "证件住所")]}
 
 
+MATCHES, PREFILLED, DIFFERS, UNREAD = "matches", "prefilled", "differs", "unread"
+
+
+def min_confidence() -> float:
+    """The threshold below which a reading is "could not read" (settings.OCR_MIN_CONFIDENCE, else measured)."""
+    configured = getattr(settings, "OCR_MIN_CONFIDENCE", None)
+    return MIN_CONFIDENCE if configured is None else float(configured)
+
+
+def row_state(row: dict) -> str:
+    """The row's state, also for rows stored before states existed."""
+    return row.get("state") or (MATCHES if row.get("ok") else DIFFERS)
+
+
 # What a person's readings show on pages outside the applicant's own form and the reviewer's order page
 # (the phone page: a link can be forwarded).
 PERSONAL_ROWS = {"姓名": mask_name, "证件号码": mask_cert}
@@ -27,8 +52,12 @@ def masked_row(row: dict) -> dict:
     if masker is None:
         return row
     typed, read = masker(row.get("typed") or ""), masker(row.get("read") or "")
-    message = row.get("message", "") if row.get("ok") else msg.MISMATCH.format(field=row["field"], typed=typed, read=read)
-    return {**row, "typed": typed, "read": read, "message": message}
+    message = msg.MISMATCH.format(field=row["field"], typed=typed, read=read) if row_state(row) == DIFFERS \
+        else row.get("message", "")
+    masked = {**row, "typed": typed, "read": read, "message": message}
+    if row.get("guess"):
+        masked["guess"] = masker(row["guess"])
+    return masked
 
 
 def _norm(value) -> str:
@@ -41,9 +70,17 @@ def _base(application: dict, owner: str) -> dict | None:
     return person_record(application, owner)
 
 
-def compare(*, kind: str, owner: str, fields: dict, application: dict) -> tuple[list[dict], dict]:
+def _row(label: str, typed: str, read: str, state: str, message: str, **extra) -> dict:
+    return {"field": label, "typed": typed, "read": read, "ok": state != DIFFERS, "state": state, "message": message,
+            **extra}
+
+
+def compare(*, kind: str, owner: str, fields: dict, application: dict, confidence: dict | None = None,
+            threshold: float | None = None) -> tuple[list[dict], dict]:
     """(rows, prefill): rows show typed vs read for each field; prefill maps (owner, key) -> value for
-    blank application fields the document can fill."""
+    blank application fields the document can fill. With `confidence`, a field below the threshold (or not read
+    while others were) gives an `unread` row; without it every reading counts as confident."""
+    threshold = min_confidence() if threshold is None else threshold
     targets = []
     if owner == "subject":
         targets.append(("subject", SUBJECT_FIELDS.get(kind, [])))
@@ -57,17 +94,18 @@ def compare(*, kind: str, owner: str, fields: dict, application: dict) -> tuple[
         base = _base(application, target) or {}
         for field, key, label in specs:
             read = fields.get(field)
-            if not read:
-                continue
             typed = base.get(key) or ""
+            if not read or (confidence is not None and confidence.get(field, 0.0) < threshold):
+                if confidence is not None and fields:  # nothing read at all: the issues say why
+                    rows.append(_row(label, typed, "", UNREAD, msg.UNREAD_ROW.format(field=label), guess=read or ""))
+                continue
             if not typed:
                 prefill[(target, key)] = read
-                rows.append({"field": label, "typed": "", "read": read, "ok": True, "message": msg.PREFILLED})
+                rows.append(_row(label, "", read, PREFILLED, msg.PREFILLED))
             elif _norm(typed) == _norm(read):
-                rows.append({"field": label, "typed": typed, "read": read, "ok": True, "message": msg.MATCHES})
+                rows.append(_row(label, typed, read, MATCHES, msg.MATCHES))
             else:
-                rows.append({"field": label, "typed": typed, "read": read, "ok": False,
-                             "message": msg.MISMATCH.format(field=label, typed=typed, read=read)})
+                rows.append(_row(label, typed, read, DIFFERS, msg.MISMATCH.format(field=label, typed=typed, read=read)))
     return rows, {f"{t}:{k}": v for (t, k), v in prefill.items()}
 
 

@@ -27,6 +27,11 @@ CLI_CANNOT_OPEN = "无法读取文件 {file}：{reason}"
 PREFILLED = "已根据证件自动填写"
 MATCHES = "与填写信息一致"
 MISMATCH = "{field}与证件不一致：填写为“{typed}”，证件上为“{read}”。请核对后修改填写信息或重新上传证件。"
+# A field read below the confidence threshold, or not read while the rest of the document was: never a mismatch.
+UNREAD = "未能识别，请核对"
+UNREAD_ROW = "{field}未能识别，请核对：请对照证件原件确认填写的内容；如需自动识别，请在光线均匀处重新拍摄清晰、无反光遮挡的照片后上传。"
+# The cross-check's row states (documents/crosscheck.py), as the reviewer console names them.
+ROW_STATES = {"matches": "一致", "prefilled": "已自动填写", "differs": "不一致", "unread": "未能识别，请核对"}
 PREFILL_EVENT = "根据证件识别结果自动填写了空白字段"
 FONT_MISSING = "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂时无法生成模板，请联系服务商。"
 ORDER_NOT_FOUND = "未找到该订单，或您无权访问。"

@@ -135,8 +135,9 @@ def read_material_now(material_id: int) -> dict:
         return material.evidence
     with material.original.open("rb") as fh:
         data = fh.read()
+    threshold = crosscheck.min_confidence()
     try:
-        reading = ocr.read_document(data, kind)
+        reading = ocr.read_document(data, kind, threshold=threshold)
     except ocr.UnreadableImage as exc:
         evidence = {"ocr_status": "done", "ocr": None, "issues": [{"code": exc.code, "message": exc.message}],
                     "rows": []}
@@ -146,6 +147,7 @@ def read_material_now(material_id: int) -> dict:
 
             order = Order.objects.select_for_update().get(pk=material.order_id)
             rows, prefilled = crosscheck.compare(kind=kind, owner=material.owner, fields=reading["fields"],
+                                                 confidence=reading["confidence"], threshold=threshold,
                                                  application=order.application)
             if prefilled:
                 crosscheck.prefill(order=order, values=prefilled, material=material)

@@ -46,6 +46,7 @@ _WEBSITE_PERSON = re.compile(r"websites\[(\d+)\]\.principal")
 def _tables() -> dict[str, dict[str, str]]:
     # Imported here: the catalogues live in apps that themselves import this module.
     from beian.documents.messages import KIND_LABELS as OCR_KINDS
+    from beian.documents.messages import ROW_STATES
     from beian.filings import states
     from beian.filings.models import KIND_LABELS
     from beian.review import messages as review
@@ -63,6 +64,7 @@ def _tables() -> dict[str, dict[str, str]]:
         "face_status": verification.FACE_STATUS, "face_code": verification.FACE_CODES,
         "liveness": verification.LIVENESS_CODES, "registry": verification.REGISTRY_STATUS,
         "face_found_by": verification.FACE_FOUND_BY,
+        "crosscheck": ROW_STATES,
     }
 
 
