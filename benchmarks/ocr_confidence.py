@@ -20,12 +20,12 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import numpy as np  # noqa: E402
+from beian.verification.portraits import portrait_paths  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
 
 from beian.documents import fields as doc_fields  # noqa: E402
 from beian.documents import ocr  # noqa: E402
 from beian.documents import synthetic as syn  # noqa: E402
-from beian.verification.portraits import portrait_paths  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
