@@ -207,8 +207,28 @@ LICENCE_CASES |= {
         PARTNERSHIP, {"name": "杭州示例投资管理合伙企业(有限合伙)", "legal_representative": "李四",
                       "company_type": "有限合伙企业", "address": "浙江省杭州市上城区解放路1号",
                       "valid_from": "2018-06-01", "valid_until": "2038-05-31"}, set()),
-    "branch: 负责人, the name on two lines": (
-        BRANCH, {"name": "杭州示例科技有限公司西湖分公司", "legal_representative": "王五"}, set()),
+    "branch: 负责人, the name on two lines, 营业场所": (
+        BRANCH, {"name": "杭州示例科技有限公司西湖分公司", "legal_representative": "王五",
+                 "address": "浙江省杭州市西湖区文三路100号"}, set()),
+}
+
+ADDRESS_LINES = [box("湖北省黄冈市黄州区东门", 900, 474, h=28), box("路118号黄冈商务中心A座", 900, 510, h=28),
+                 box("1203室", 900, 546, h=28)]
+# A spaced two-character label whose second character the photo lost or the recogniser misread: taken as the label
+# only in the column of the other labels, for a field not found otherwise.
+LICENCE_CASES |= {
+    "住　　所 with 所 lost": (licence_2019(right=[box("住", 760, 476, h=26), *ADDRESS_LINES]),
+                         {"address": LICENCE["address"]}, set()),
+    "住所 read as 佳所": (licence_2019(right=[box("佳所", 760, 476, h=26), *ADDRESS_LINES]),
+                      {"address": LICENCE["address"]}, set()),
+    "名　　称 with 称 misread as 移": (
+        single_column([([("名", 120), ("移", 210)], ["杭州示例科技有限公司"]), ([("法定代表人", 120)], ["张三"]),
+                       ([("住所", 120)], ["浙江省杭州市西湖区文三路100号"])]),
+        {"name": "杭州示例科技有限公司", "legal_representative": "张三"}, set()),
+    "名 alone with 称 lost": (
+        single_column([([("名", 120)], ["杭州示例科技有限公司"]), ([("法定代表人", 120)], ["张三"]),
+                       ([("住所", 120)], ["浙江省杭州市西湖区文三路100号"])]),
+        {"name": "杭州示例科技有限公司"}, set()),
 }
 
 
