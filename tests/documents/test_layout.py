@@ -225,6 +225,22 @@ LICENCE_CASES |= {
         single_column([([("名", 120), ("移", 210)], ["杭州示例科技有限公司"]), ([("法定代表人", 120)], ["张三"]),
                        ([("住所", 120)], ["浙江省杭州市西湖区文三路100号"])]),
         {"name": "杭州示例科技有限公司", "legal_representative": "张三"}, set()),
+    "a tick read between 名称 and the name, and between 类型 and the type": (
+        [ln if ln.text not in ("黄冈市启明网络科技有限公司", "有限责任公司(自然人投资或控股)")
+         else box("☑" + ln.text, ln.x0 - 30, ln.y0, h=28) for ln in licence_2019()],
+        {"name": LICENCE["name"], "company_type": LICENCE["company_type"]}, set()),
+    # The column's widest line ends in a room number and nothing follows: its 室 may have wrapped onto a line too
+    # short to be detected.
+    "a full line ending in a room number": (
+        licence_2019(right=[box("住", 760, 476, h=26), box("所", 838, 476, h=26),
+                            box("湖北省黄冈市黄州区东门路118号12栋1203", 900, 474, h=28)]), {}, {"address"}),
+    "a room number on a line shorter than its column": (
+        licence_2019(right=[box("住", 760, 476, h=26), box("所", 838, 476, h=26), box("东门路118号1203", 900, 474, h=28),
+                            box("注册地址以登记机关核准为准的说明文字", 900, 620, h=28)]),
+        {"address": "东门路118号1203"}, set()),
+    "辽宁省 read as 江宁省: no such province": (
+        licence_2019(right=[box("住", 760, 476, h=26), box("所", 838, 476, h=26),
+                            box("江宁省沈阳市和平区东风路438号", 900, 474, h=28)]), {}, {"address"}),
     "名 alone with 称 lost": (
         single_column([([("名", 120)], ["杭州示例科技有限公司"]), ([("法定代表人", 120)], ["张三"]),
                        ([("住所", 120)], ["浙江省杭州市西湖区文三路100号"])]),

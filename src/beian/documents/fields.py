@@ -44,6 +44,10 @@ DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l"
 # How addresses end (号, 室, 1201 ...): a full last line that ends otherwise may have lost the line after it.
 # Not 区, 城, 园, 场: an address cut after its district ("…武昌区") or a name that continues ("…武昌区城").
 ADDRESS_ENDS = set("号室楼层房座栋幢户组村院舍铺库间店厦馆苑墅)）") | set("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+# Provinces and autonomous regions as addresses print them before 省 / 自治区.
+PROVINCES = {"河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+             "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西壮族",
+             "西藏", "宁夏回族", "新疆维吾尔"}
 COMPANY_ENDS = ("公司", "厂", "店", "中心", "企业", "事务所", "部", "社", "馆", "室", "院", "所", "场", "站", "行",
                 "坊", "园", "城", "会", "合伙)", "合伙）", "处", "厅", "铺", "庄", "吧", "屋", "堂", "队", "中学")
 
@@ -169,6 +173,13 @@ def _address(value: layout.Value | None) -> tuple[str, float] | None:
             factor = 0.9
     elif not ends_well:
         factor = 0.6  # one line that does not end like an address: its continuation may be missing
+    if text[-1].isdigit() and value.ended != "label" and \
+            value.row_extent(-1)[1] > value.right_edge - 1.5 * value.label.h:
+        # A room number ends the column's widest line: its 室 (or the rest) may have wrapped onto a line too
+        # short for the detector to find.
+        factor = min(factor, 0.8)
+    if (m := re.match(r"(.{2,3}?)(省|自治区)", text)) and m.group(1) not in PROVINCES:
+        factor *= 0.5  # 辽宁省 read as 江宁省: no such province
     if value.has_hole():
         factor *= 0.5
     return text, recognised(value.confs) * factor

@@ -36,6 +36,11 @@ def wide(char: str) -> bool:
     return ord(char) >= 0x2E80
 
 
+def _word(char: str) -> bool:
+    """A character a value can start with: a Chinese character, a letter or digit, an opening bracket."""
+    return "\u3400" <= char <= "\u9fff" or char.isascii() and char.isalnum() or char in "(（《"
+
+
 @dataclass
 class Chunk:
     """A run of characters on one row with no wide gap inside, in the page's level frame."""
@@ -107,6 +112,8 @@ class Value:
     # Why the value ended below its last row: "label" (the next label of its column), "gap" (nothing at the
     # spacing of a wrapped line), "limit" (the most lines the field has).
     ended: str = "gap"
+    # The right edge of the value's column: where the widest line starting at its indentation ends.
+    right_edge: float = math.inf
 
     @property
     def text(self) -> str:
@@ -336,11 +343,17 @@ def value_of(label: Label, labels: list[Label], candidates: list[Chunk], *, max_
     if not starts:
         return None
     first = min(starts, key=lambda c: c.x0)
+    # A value starts with a word: a mark between label and value (a tick, a bullet, a colon) is not part of it.
+    junk = next((i for i, c in enumerate(first.text) if _word(c)), len(first.text))
+    if junk and (rest := first.cut(junk)) is not None:
+        candidates = [rest if c is first else c for c in candidates]
+        first = rest
     value = Value(label, [_row_from(first, candidates, bound, join_gap)])
     anchor = first.x0
     # The column's right edge: where the widest line starting at this value's indentation ends.
     right_edge = max((c.x1 for c in candidates if abs(c.x0 - anchor) < INDENT * h and c.x1 < bound), default=0.0)
     # The next label of this column: left of where the value starts and not left of this label's column.
+    value.right_edge = max(right_edge, value.rows[0][-1].x1)
     below = [o.y0 for o in labels if o is not label and o.cy > label.cy + 0.5 * h
              and label.x0 - 3 * h < o.x0 < anchor - 0.5 * h]
     stop = min(below, default=math.inf)
