@@ -241,6 +241,17 @@ LICENCE_CASES |= {
     "辽宁省 read as 江宁省: no such province": (
         licence_2019(right=[box("住", 760, 476, h=26), box("所", 838, 476, h=26),
                             box("江宁省沈阳市和平区东风路438号", 900, 474, h=28)]), {}, {"address"}),
+    # 住 lost: 所 alone ends where the column's other labels end (labels are printed justified to one width).
+    "住　　所 with 住 lost": (licence_2019(right=[box("所", 838, 476, h=26), *ADDRESS_LINES]),
+                         {"address": LICENCE["address"]}, set()),
+    "住 misread as 佳, 所 fused with the address": (
+        single_column([([("名称", 120)], ["杭州示例科技有限公司"]), ([("法定代表人", 120)], ["张三"]),
+                       ([("佳", 120), ("所浙江省杭州市西湖区文三路100号", 210)], [])]),
+        {"address": "浙江省杭州市西湖区文三路100号"}, set()),
+    "a 类型 cut short by a gap": (
+        licence_2019(right=None)[:8] + [box("类    型", 90, 352, h=26), box("有限责任", 260, 350, h=28),
+                                        box("公司(自然人投资或控股)", 520, 350, h=28)] + licence_2019()[10:],
+        {}, {"company_type"}),
     "名 alone with 称 lost": (
         single_column([([("名", 120)], ["杭州示例科技有限公司"]), ([("法定代表人", 120)], ["张三"]),
                        ([("住所", 120)], ["浙江省杭州市西湖区文三路100号"])]),
@@ -251,6 +262,13 @@ LICENCE_CASES |= {
 @pytest.mark.parametrize("lines, sure, unsure", LICENCE_CASES.values(), ids=LICENCE_CASES.keys())
 def test_licence_fields_by_layout(lines, sure, unsure):
     check("business_license", lines, sure, unsure)
+
+
+def test_a_value_character_is_not_taken_for_a_lost_label_character():
+    lines = [ln if ln.text != "名称" else box("名", 120, ln.y0, h=30)
+             for ln in single_column([([("名称", 120)], []), ([("法定代表人", 120)], ["张三"])])]
+    fields, _ = ocr.PARSERS["business_license"](lines + [box("黄州区星河图文设计工作室", 170, 290, h=32)], today=TODAY)
+    assert fields.get("name") == "黄州区星河图文设计工作室"
 
 
 def check(kind: str, lines: list[ocr.Line], sure: dict, unsure: set[str]) -> None:

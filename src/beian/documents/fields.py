@@ -48,6 +48,7 @@ ADDRESS_ENDS = set("号室楼层房座栋幢户组村院舍铺库间店厦馆苑
 PROVINCES = {"河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西壮族",
              "西藏", "宁夏回族", "新疆维吾尔"}
+TYPE_ENDS = ("公司", "企业", ")", "）", "户", "合伙", "合作社", "机构", "经营", "组织")
 COMPANY_ENDS = ("公司", "厂", "店", "中心", "企业", "事务所", "部", "社", "馆", "室", "院", "所", "场", "站", "行",
                 "坊", "园", "城", "会", "合伙)", "合伙）", "处", "厅", "铺", "庄", "吧", "屋", "堂", "队", "中学")
 
@@ -195,6 +196,16 @@ def _company_name(value: layout.Value | None) -> tuple[str, float] | None:
     return text, recognised(value.confs) * factor
 
 
+def _company_type(value: layout.Value | None) -> tuple[str, float] | None:
+    """A 类型 names a legal form (…公司, …企业, 个体工商户, …合伙, …合作社, with its bracket closed): one that stops
+    short ("有限责任", "有限责任公司(自然人") lost its end."""
+    if (found := _plain(value)) is None:
+        return None
+    text, confidence = found
+    complete = text.endswith(TYPE_ENDS) and text.count("(") + text.count("（") == text.count(")") + text.count("）")
+    return text, confidence * (1.0 if complete else 0.7)
+
+
 def _plain(value: layout.Value | None) -> tuple[str, float] | None:
     if value is None or not (text := compact(value.text)):
         return None
@@ -298,7 +309,7 @@ def license(lines, *, today: date | None = None) -> tuple[dict, dict]:  # noqa: 
     r.set("name", *(_company_name(values.get("name")) or (None, 0)))
     r.set("legal_representative", *(_person_name(values.get("representative")) or (None, 0)))
     r.set("address", *(_address(values.get("address")) or (None, 0)))
-    r.set("company_type", *(_plain(values.get("type")) or _plain(values.get("form")) or (None, 0)))
+    r.set("company_type", *(_company_type(values.get("type")) or _plain(values.get("form")) or (None, 0)))
     established = _date_value(values.get("established"))
     if established:
         day, score = established
