@@ -30,7 +30,7 @@ BACK = {"authority": ("签发机关",), "validity": ("有效期限",)}
 LICENSE = {"uscc": ("统一社会信用代码",), "name": ("名称",), "type": ("类型",), "form": ("组成形式",),
            "representative": ("法定代表人", "执行事务合伙人", "负责人", "经营者", "投资人"),
            "capital": ("注册资本", "出资额", "注册资金"), "established": ("成立日期", "注册日期"),
-           "term": ("营业期限", "合伙期限", "经营期限"), "address": ("住所", "主要经营场所", "经营场所"),
+           "term": ("营业期限", "合伙期限", "经营期限"), "address": ("住所", "主要经营场所", "经营场所", "营业场所"),
            "scope": ("经营范围",), "authority": ("登记机关",)}
 
 ID_NUMBER_RE = re.compile(r"[0-9OoDQIlZSB|〇]{17}[0-9Xx×]")
@@ -44,6 +44,11 @@ DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l"
 # How addresses end (号, 室, 1201 ...): a full last line that ends otherwise may have lost the line after it.
 # Not 区, 城, 园, 场: an address cut after its district ("…武昌区") or a name that continues ("…武昌区城").
 ADDRESS_ENDS = set("号室楼层房座栋幢户组村院舍铺库间店厦馆苑墅)）") | set("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+# Provinces and autonomous regions as addresses print them before 省 / 自治区.
+PROVINCES = {"河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+             "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西壮族",
+             "西藏", "宁夏回族", "新疆维吾尔"}
+TYPE_ENDS = ("公司", "企业", ")", "）", "户", "合伙", "合作社", "机构", "经营", "组织")
 COMPANY_ENDS = ("公司", "厂", "店", "中心", "企业", "事务所", "部", "社", "馆", "室", "院", "所", "场", "站", "行",
                 "坊", "园", "城", "会", "合伙)", "合伙）", "处", "厅", "铺", "庄", "吧", "屋", "堂", "队", "中学")
 
@@ -169,6 +174,13 @@ def _address(value: layout.Value | None) -> tuple[str, float] | None:
             factor = 0.9
     elif not ends_well:
         factor = 0.6  # one line that does not end like an address: its continuation may be missing
+    if text[-1].isdigit() and value.ended != "label" and \
+            value.row_extent(-1)[1] > value.right_edge - 1.5 * value.label.h:
+        # A room number ends the column's widest line: its 室 (or the rest) may have wrapped onto a line too
+        # short for the detector to find.
+        factor = min(factor, 0.8)
+    if (m := re.match(r"(.{2,3}?)(省|自治区)", text)) and m.group(1) not in PROVINCES:
+        factor *= 0.5  # 辽宁省 read as 江宁省: no such province
     if value.has_hole():
         factor *= 0.5
     return text, recognised(value.confs) * factor
@@ -182,6 +194,16 @@ def _company_name(value: layout.Value | None) -> tuple[str, float] | None:
         return None
     factor = (1.0 if text.endswith(COMPANY_ENDS) else 0.7) * (0.5 if value.has_hole() else 1.0)
     return text, recognised(value.confs) * factor
+
+
+def _company_type(value: layout.Value | None) -> tuple[str, float] | None:
+    """A 类型 names a legal form (…公司, …企业, 个体工商户, …合伙, …合作社, with its bracket closed): one that stops
+    short ("有限责任", "有限责任公司(自然人") lost its end."""
+    if (found := _plain(value)) is None:
+        return None
+    text, confidence = found
+    complete = text.endswith(TYPE_ENDS) and text.count("(") + text.count("（") == text.count(")") + text.count("）")
+    return text, confidence * (1.0 if complete else 0.7)
 
 
 def _plain(value: layout.Value | None) -> tuple[str, float] | None:
@@ -287,7 +309,7 @@ def license(lines, *, today: date | None = None) -> tuple[dict, dict]:  # noqa: 
     r.set("name", *(_company_name(values.get("name")) or (None, 0)))
     r.set("legal_representative", *(_person_name(values.get("representative")) or (None, 0)))
     r.set("address", *(_address(values.get("address")) or (None, 0)))
-    r.set("company_type", *(_plain(values.get("type")) or _plain(values.get("form")) or (None, 0)))
+    r.set("company_type", *(_company_type(values.get("type")) or _plain(values.get("form")) or (None, 0)))
     established = _date_value(values.get("established"))
     if established:
         day, score = established

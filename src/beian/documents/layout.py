@@ -36,6 +36,11 @@ def wide(char: str) -> bool:
     return ord(char) >= 0x2E80
 
 
+def _word(char: str) -> bool:
+    """A character a value can start with: a Chinese character, a letter or digit, an opening bracket."""
+    return "\u3400" <= char <= "\u9fff" or char.isascii() and char.isalnum() or char in "(（《"
+
+
 @dataclass
 class Chunk:
     """A run of characters on one row with no wide gap inside, in the page's level frame."""
@@ -107,6 +112,8 @@ class Value:
     # Why the value ended below its last row: "label" (the next label of its column), "gap" (nothing at the
     # spacing of a wrapped line), "limit" (the most lines the field has).
     ended: str = "gap"
+    # The right edge of the value's column: where the widest line starting at its indentation ends.
+    right_edge: float = math.inf
 
     @property
     def text(self) -> str:
@@ -245,7 +252,65 @@ def find_labels(all_chunks: list[Chunk], catalogue: dict[str, tuple[str, ...]]) 
                             min(s for p in pieces for s in p.confs[:len(variant)]) if pieces[0].confs else 0.0))
         if end is not None and (rest := end.cut(len(end.text) - len(end.text.lstrip(PUNCTUATION)))) is not None:
             rests.append(rest)
-    return labels, [c for i, c in enumerate(ordered) if i not in used] + rests
+    damaged, cut = _damaged_labels(ordered, used, labels, catalogue)
+    return labels + damaged, [c for i, c in enumerate(ordered) if i not in used] + rests + cut
+
+
+def _damaged_labels(ordered: list[Chunk], used: set[int], labels: list[Label], catalogue) -> tuple[list[Label], list[Chunk]]:
+    """Two-character labels printed spaced (名　　称, 住　　所) whose one character the photo lost or the recogniser
+    misread ("住" alone, "所" alone, "名" "移", "佳所", "佳" "所山东省…"), accepted only where a label belongs: a
+    field not found otherwise, the match unique, and the chunk in the column of the labels that were found —
+    left-aligned with one of them on another row, or, for a lone second character, right-aligned (a column's labels
+    are printed justified to one width). (labels, value chunks cut from behind them); marks the chunks it takes."""
+    found = {lb.key for lb in labels}
+    pairs = [(k, v) for k, vs in catalogue.items() if k not in found for v in vs if len(v) == 2]
+    out, rests = [], []
+    for i, chunk in enumerate(ordered):
+        if i in used or not pairs:
+            continue
+        text = chunk.text.strip(PUNCTUATION)
+        if not 1 <= len(text) <= 2 or not all(wide(c) for c in text):
+            continue
+        others = [lb for lb in labels if not level(chunk.cy, lb.cy, chunk.h)]
+        left = [lb for lb in others if abs(chunk.x0 - lb.x0) < 1.5 * chunk.h]
+        right = [lb for lb in others if abs(chunk.x1 - lb.x1) < 1.5 * chunk.h]
+        if not left and not right:
+            continue
+        parts, rest = [i], None
+        if len(text) == 1 and left:  # the second character: the next chunk close to its right, or nothing
+            nxt = [j for j, o in enumerate(ordered) if j not in used and j != i and o.x0 > chunk.x1
+                   and o.x0 - chunk.x1 < LABEL_GAP * chunk.h and level(chunk.yr, o.yl, max(chunk.h, o.h))]
+            near = min(nxt, key=lambda j: ordered[j].x0, default=None)
+            alone = near is not None and len(ordered[near].text.strip(PUNCTUATION)) == 1
+            if near is not None and wide(second := ordered[near].text.lstrip(PUNCTUATION)[:1] or "a"):
+                joined = text + second
+                # A lone character may be the misread one; one fused with the value must be printed right (else it
+                # is the value's first character: 名 + 黄州区…).
+                if any(sum(a != b for a, b in zip(joined, v, strict=True)) == 1 and (alone or v[1] == second)
+                       for _, v in pairs):
+                    parts.append(near)
+                    text = joined
+                    lead = len(ordered[near].text) - len(ordered[near].text.lstrip(PUNCTUATION))
+                    rest = ordered[near].cut(lead + 1)
+        if len(text) == 2:
+            keys = {k for k, v in pairs if sum(a != b for a, b in zip(text, v, strict=True)) == 1} if left else set()
+        else:
+            keys = {k for k, v in pairs if v[0] == text} if left else set()
+            if not keys and right:
+                keys = {k for k, v in pairs if v[1] == text}
+        if len(keys) != 1:
+            continue
+        key = keys.pop()
+        variant = next(v for k, v in pairs if k == key)
+        pieces = [ordered[j] for j in parts]
+        x0 = pieces[0].x0 if left else right[0].x0
+        end = rest.x0 if rest is not None else pieces[-1].x1
+        used.update(parts)
+        pairs = [(k, v) for k, v in pairs if k != key]
+        out.append(Label(key, variant, x0, end, pieces[0].yl, pieces[-1].yr, statistics.mean(p.h for p in pieces), 0.0))
+        if rest is not None and (rest := rest.cut(len(rest.text) - len(rest.text.lstrip(PUNCTUATION)))) is not None:
+            rests.append(rest)
+    return out, rests
 
 
 # ---- values ---------------------------------------------------------------------------------------------
@@ -295,11 +360,17 @@ def value_of(label: Label, labels: list[Label], candidates: list[Chunk], *, max_
     if not starts:
         return None
     first = min(starts, key=lambda c: c.x0)
+    # A value starts with a word: a mark between label and value (a tick, a bullet, a colon) is not part of it.
+    junk = next((i for i, c in enumerate(first.text) if _word(c)), len(first.text))
+    if junk and (rest := first.cut(junk)) is not None:
+        candidates = [rest if c is first else c for c in candidates]
+        first = rest
     value = Value(label, [_row_from(first, candidates, bound, join_gap)])
     anchor = first.x0
     # The column's right edge: where the widest line starting at this value's indentation ends.
     right_edge = max((c.x1 for c in candidates if abs(c.x0 - anchor) < INDENT * h and c.x1 < bound), default=0.0)
     # The next label of this column: left of where the value starts and not left of this label's column.
+    value.right_edge = max(right_edge, value.rows[0][-1].x1)
     below = [o.y0 for o in labels if o is not label and o.cy > label.cy + 0.5 * h
              and label.x0 - 3 * h < o.x0 < anchor - 0.5 * h]
     stop = min(below, default=math.inf)
