@@ -14,6 +14,7 @@ from beian.ministry import services
 
 from .wizard_helpers import (
     basic_step,
+    bureau_approves,
     confirm_and_submit,
     fill,
     login,
@@ -131,11 +132,7 @@ def test_enterprise_first_filing_reaches_an_icp_number(live_server, browser, pag
     assert order.state == states.BUREAU_REVIEW
 
     # The bureau approves in its console.
-    public.goto(ministry.url + "/bureau/")
-    public.fill("#u", "bureau@beian.local")
-    public.fill("#p", "bureau12345")
-    public.click("button[type=submit]")
-    public.locator(f'tr[data-ref="{order.reference}"] button.approve').click()
+    bureau_approves(public, ministry.url, order.reference)
     page.shots("bureau-approved", public)
     services.poll_results()
     order.refresh_from_db()

@@ -25,7 +25,15 @@ from beian.verification import synthetic_video as video
 from beian.verification.models import FaceAttempt
 
 from .conftest import phone_browser
-from .wizard_helpers import basic_step, fill, login, own_website_principal, subject_step, upload_all
+from .wizard_helpers import (
+    basic_step,
+    bureau_approves,
+    fill,
+    login,
+    own_website_principal,
+    subject_step,
+    upload_all,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PERSON = syn.random_person(random.Random(31), today=date(2026, 11, 1))
@@ -179,11 +187,7 @@ def test_an_applicant_who_skipped_the_face_check_verifies_on_the_phone_and_gets_
     assert order.state == states.BUREAU_REVIEW
 
     # The bureau approves: the ICP number.
-    public.goto(ministry.url + "/bureau/")
-    public.fill("#u", "bureau@beian.local")
-    public.fill("#p", "bureau12345")
-    public.click("button[type=submit]")
-    public.locator(f'tr[data-ref="{order.reference}"] button.approve').click()
+    bureau_approves(public, ministry.url, order.reference)
     services.poll_results()
     order.refresh_from_db()
     assert order.state == states.APPROVED

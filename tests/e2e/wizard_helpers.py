@@ -101,3 +101,12 @@ def own_website_principal(page, values: dict, index: int = 0):
             page.select_option(f'[name="websites[{index}].principal.{key}"]', value)
         else:
             fill(page, f"websites[{index}].principal.{key}", value)
+
+
+def bureau_approves(public, ministry_url, reference):
+    """The bureau signs in to the simulator's console and approves the order (the demo bureau login)."""
+    public.goto(ministry_url + "/bureau/")
+    public.fill("#u", "bureau@beian.local")
+    public.fill("#p", "bureau12345")
+    public.click("button[type=submit]")
+    public.locator(f'tr[data-ref="{reference}"] button.approve').click()
