@@ -8,6 +8,7 @@ submission): it belongs to the filing, not to a screen. How findings map onto wi
 import copy
 import re
 
+from beian.filings import changes
 from beian.filings import messages as msg
 from beian.filings.claims import normalise_domain
 from beian.filings.models import NEW_FILING_KINDS
@@ -79,7 +80,7 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
                               "message": "此项内容无效，请重新填写或选择。"}]}
     if order is not None and order.kind not in NEW_FILING_KINDS:
         result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES
-                              and f["code"] not in NEW_FILING_ONLY]
+                              and f["code"] not in NEW_FILING_ONLY] + changes.order_findings(app, order=order)
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
     elif account is not None:
         _other_accounts_filing(app, result, account)

@@ -33,3 +33,9 @@ CANCELLED_REASON = "申请人取消订单。"
 # 由谁处理 once the order is closed: who closed it.
 FINISHED_BY = {"approved": "无需处理（管局已通过，已办结）", "cancelled": "无需处理（您已取消订单）",
                "expired": "无需处理（超期未更新，备案平台已关闭订单）"}
+# Change orders (变更主体/变更网站/变更接入) against the filed websites, seed 003 §3.1 (域名).
+CHANGE_DOMAIN_EDIT_FORBIDDEN = ("网站只有一个域名（{domain}）：禁止对域名本身进行变更（除不能对域名本身做修改外，其他信息仍可以修改，"
+                                "例如联系方式、电子邮箱等）。")
+CHANGE_DOMAIN_ONLY_REMOVAL = ("网站有多个域名（{domains}）：只允许在原域名列表的基础上保持域名不变或删除域名，不能修改或新增域名"
+                              "（{domain} 不在原域名列表中）。")
+CHANGE_WEBSITE_ADD_FORBIDDEN = "变更备案中不能新增网站。如需新增网站，请在变更完成后办理“新增网站（原备案在本服务商）”。"

@@ -22,6 +22,16 @@ class PlatformRule(NamedTuple):
 
 
 PLATFORM_RULES: list[PlatformRule] = [
+    # Change orders (变更)
+    PlatformRule(
+        "change_keeps_filed_domains",
+        "A change order (变更主体/变更网站/变更接入) keeps the filed domains: a website filed with one domain cannot "
+        "change it (CHANGE_DOMAIN_EDIT_FORBIDDEN); with several only removals pass (CHANGE_DOMAIN_ONLY_REMOVAL); no "
+        "website is added (CHANGE_WEBSITE_ADD_FORBIDDEN; the websites step offers no 继续新增其他网站).",
+        "filings/changes.py findings (filings/checks.py run → websites step, submit_order)",
+        "S3 §3.1 (域名)",
+        "网站只有一个域名：禁止对域名本身进行变更（除不能对域名本身做修改外，其他信息仍可以修改，例如联系方式、电子邮箱等）。",
+    ),
     # Authenticity (真实性核验)
     PlatformRule(
         "authenticity_required",

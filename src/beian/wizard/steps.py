@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from beian.documents.selectors import materials_for_precheck
 from beian.filings import checks, states, transitions
-from beian.filings.claims import ClaimConflict
+from beian.filings import messages as fmsg
+from beian.filings.claims import CHANGE_KINDS, ClaimConflict
 from beian.filings.models import NEW_FILING_KINDS, Order
 from beian.filings.selectors import application_for_new_site, order_for, prefilled_from_filing
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
@@ -365,7 +366,9 @@ def websites(request, pk):
         before = copy.deepcopy(application)
         structural = action == "add" or action.startswith("remove:")
         notice = None
-        if action == "add":
+        if action == "add" and order.kind in CHANGE_KINDS:
+            notice = (messages.error, fmsg.CHANGE_WEBSITE_ADD_FORBIDDEN)
+        elif action == "add":
             application["websites"].append(checks.blank_website(""))
             notice = (messages.info, msg.WEBSITE_ADDED)
         elif action.startswith("remove:"):
@@ -384,7 +387,7 @@ def websites(request, pk):
             if notice:
                 notice[0](request, notice[1])
             url = reverse("wizard:websites", args=[order.pk])
-            return redirect(f"{url}?new={count}" if action == "add" else url)
+            return redirect(f"{url}?new={count}" if action == "add" and order.kind not in CHANGE_KINDS else url)
         if structural:
             application = fields.tidy(before)  # the add or remove was not done: show the page as it was posted
             error = f"{error} {msg.CONFLICT_ACTION_NOT_DONE}" if found else error
@@ -418,7 +421,7 @@ def websites(request, pk):
     general = [f["message"] for f in findings.get("websites", []) if f["severity"] == "error"]
     return _render(request, "wizard/step_websites.html", order, "websites",
                    {"sites": sites, "individual": individual, "error": error, "general_errors": general,
-                    "base": conflicts.snapshot(_website_specs(len(sites)), order.application)})
+                    "can_add": order.kind not in CHANGE_KINDS, "base": conflicts.snapshot(_website_specs(len(sites)), order.application)})
 
 
 def _mobile_unverified(order) -> list[dict]:
