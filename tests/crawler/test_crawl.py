@@ -64,6 +64,15 @@ def _login(client: Client, user, password: str | None):
     assert response.status_code == 302, f"demo login failed for {user.username}"
 
 
+def role_client(number: int, user, passwords: dict[str, str], *, net: str) -> Client:
+    """A CSRF-enforcing client for one crawl role, signed in as `user` (None: no account), from its own address
+    `<net>.<number + 1>`: the per-address rate limits (login) count each role on its own."""
+    client = Client(enforce_csrf_checks=True, REMOTE_ADDR=f"{net}.{number + 1}")
+    if user is not None:
+        _login(client, user, passwords.get(user.username))
+    return client
+
+
 def _phone_tokens() -> list[str]:
     """A phone link for the demo's editable orders (one per order), as the applicant's QR code would carry."""
     tokens = []
@@ -97,10 +106,7 @@ def test_crawl_every_link_and_form_as_every_demo_role():
     public_forms: set = set()
     problems, counts = [], []
     for number, (role, user, seeds) in enumerate(roles):
-        # Each role from its own address: the per-address rate limits (login) count each role on its own.
-        client = Client(enforce_csrf_checks=True, REMOTE_ADDR=f"10.0.0.{number + 1}")
-        if user is not None:
-            _login(client, user, passwords.get(user.username))
+        client = role_client(number, user, passwords, net="10.0.0")
         crawler = Crawler(client, role, reached=reached, skip_paths=SKIP_PATHS, public_forms=public_forms,
                           anonymous=user is None)
         crawler.run(seeds)

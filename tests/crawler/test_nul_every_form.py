@@ -13,11 +13,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection, models
-from django.test import Client
 
 from tests.answers import REFUSED_CONTROL
 from tests.crawler.crawler import Crawler
-from tests.crawler.test_crawl import SEEDS, SKIP_PATHS, _demo_passwords, _login, _phone_tokens
+from tests.crawler.test_crawl import SEEDS, SKIP_PATHS, _demo_passwords, _phone_tokens, role_client
 
 CSRF = "csrfmiddlewaretoken"
 # Every form with an input that the demo data lets a person reach (the face check's manual review needs
@@ -104,9 +103,7 @@ def test_a_nul_in_every_form_is_refused_and_stored_nowhere():
     public_forms: set = set()
     answers, problems = [], []
     for number, (role, user, seeds) in enumerate(roles):
-        client = Client(enforce_csrf_checks=True, REMOTE_ADDR=f"10.0.1.{number + 1}")
-        if user is not None:
-            _login(client, user, passwords.get(user.username))
+        client = role_client(number, user, passwords, net="10.0.1")
         probe = NulProbe(client, role, reached=reached, skip_paths=SKIP_PATHS, public_forms=public_forms,
                          anonymous=user is None)
         probe.run(seeds)

@@ -87,16 +87,23 @@ def test_each_comparison_has_its_own_threshold():
 
 # ---- the attempt ----------------------------------------------------------------------------------------------
 
+def _passport_attempt(sources, *, page_of: tuple, live: str) -> FaceAttempt:
+    """A passport-holding website principal: the photo page (`page_of`: portrait, seed, profile) uploaded from
+    the phone, then a face attempt with `live`'s camera frames, run to its result."""
+    order = _order(_own_principal(principal=PASSPORT))
+    upload_to_slot(order=order, kind="principal_id", owner="websites[0].principal", side="",
+                   data=page_photo(sources, *page_of), via="phone")
+    link, _ = services.create_link(order=order, person="websites[0].principal", user=order.account)
+    attempt = services.start_attempt(link=link, frames=frames(sources, live))
+    services.run_face_attempt(attempt.pk)
+    attempt.refresh_from_db()
+    return attempt
+
+
 @pytest.mark.django_db
 def test_a_passport_holder_whose_page_is_photographed_small_passes(sources):
     # Before: the whole photo searched at 640 px found no face, and the attempt failed "no face on the photo".
-    order = _order(_own_principal(principal=PASSPORT))
-    upload_to_slot(order=order, kind="principal_id", owner="websites[0].principal", side="",
-                   data=page_photo(sources, "grace_hopper", 4, "small"), via="phone")
-    link, _ = services.create_link(order=order, person="websites[0].principal", user=order.account)
-    attempt = services.start_attempt(link=link, frames=frames(sources, "grace_hopper"))
-    services.run_face_attempt(attempt.pk)
-    attempt.refresh_from_db()
+    attempt = _passport_attempt(sources, page_of=("grace_hopper", 4, "small"), live="grace_hopper")
     assert attempt.status == FaceAttempt.PASSED, (attempt.code, attempt.evidence)
     evidence = attempt.evidence
     assert evidence["live_vs_id"] <= faces.CARD_THRESHOLD and evidence["thresholds"]["live_vs_id"] == faces.CARD_THRESHOLD
@@ -107,13 +114,7 @@ def test_a_passport_holder_whose_page_is_photographed_small_passes(sources):
 def test_someone_elses_passport_page_is_rejected_even_close_to_the_old_threshold(sources):
     # Printing and the phone photo pull different faces together: this page of another person comes to
     # 0.59–0.60 from the live face, under the old 0.6 (which passed it), over the card threshold.
-    order = _order(_own_principal(principal=PASSPORT))
-    upload_to_slot(order=order, kind="principal_id", owner="websites[0].principal", side="",
-                   data=page_photo(sources, "astronaut", 59, "normal"), via="phone")
-    link, _ = services.create_link(order=order, person="websites[0].principal", user=order.account)
-    attempt = services.start_attempt(link=link, frames=frames(sources, "grace_hopper"))
-    services.run_face_attempt(attempt.pk)
-    attempt.refresh_from_db()
+    attempt = _passport_attempt(sources, page_of=("astronaut", 59, "normal"), live="grace_hopper")
     assert attempt.status == FaceAttempt.FAILED and attempt.code == "live_vs_id", (attempt.code, attempt.evidence)
     assert faces.CARD_THRESHOLD < attempt.evidence["live_vs_id"] <= 0.62
 
