@@ -13,8 +13,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from beian.ministry import signing
-from beian.ministry.simulator import messages as msg
 from beian.ministry.simulator import claims, push, services
+from beian.ministry.simulator import messages as msg
 from beian.ministry.simulator.models import (
     Nonce,
     Provider,
