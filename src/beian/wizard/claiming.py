@@ -37,8 +37,9 @@ def claim_start(request):
             text = filings_msg.CLAIM_STARTED if created else filings_msg.CLAIM_EXISTS
             messages.success(request, text.format(reference=order.reference))
             return redirect("wizard:claim", pk=order.pk)
+    # A refusal is the form again with its message (200); only the rate limit is an HTTP refusal.
     return render(request, "wizard/claim_start.html", {"values": values, "error": error, "error_code": code},
-                  status=400 if error and code != "rate_limited" else (429 if error else 200))
+                  status=429 if code == "rate_limited" else 200)
 
 
 @login_required
@@ -74,4 +75,4 @@ def claim_page(request, pk):
     required = claiming.precheck(order)["required_materials"]
     return render(request, "wizard/claim.html", {
         "order": order, "claim": claiming.summary(order), "editable": editable, "error": error, "error_code": code,
-        "people": _phone_people(request, order, required)}, status=400 if error else 200)
+        "people": _phone_people(request, order, required)})
