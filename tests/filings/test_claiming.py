@@ -345,3 +345,21 @@ def test_the_other_account_refusal_points_to_the_claim(accounts):
     from beian.filings import messages as msg
 
     assert "认领备案" in msg.SUBJECT_FILED_UNDER_OTHER_ACCOUNT and "认领备案" in msg.DOMAIN_FILED_UNDER_OTHER_ACCOUNT
+
+
+@pytest.mark.parametrize("path", ["basic/", "product/", "subject/", "websites/", "materials/", "confirm/",
+                                  "template/authorization_letter.pdf"])
+def test_the_claimant_never_sees_nor_rewrites_the_filed_application(client, accounts, path):
+    """The wizard's steps would show the filed principal's ID and mobile and let the claimant type their own mobile
+    in to receive the code: a claim order has only its own page, its progress and cancel."""
+    _, account_b, _ = accounts
+    order, _ = _start(account_b)
+    client.force_login(account_b)
+    url = f"/materials/{order.pk}/{path}" if path.startswith("template") else f"/orders/{order.pk}/{path}"
+    assert client.get(url).status_code == 404
+    if not path.startswith("template"):
+        assert client.post(url, {"subject.principal.mobile": "13900000001", "version": order.version}).status_code == 404
+    order.refresh_from_db()
+    assert order.application["subject"]["principal"]["mobile"] == PRINCIPAL["mobile"]
+    assert client.get(f"/orders/{order.pk}/").status_code == 200
+    assert PRINCIPAL["cert_number"] not in client.get(f"/orders/{order.pk}/").content.decode()

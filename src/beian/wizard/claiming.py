@@ -45,7 +45,7 @@ def claim_start(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def claim_page(request, pk):
-    order = _order_or_404(request, pk)
+    order = _order_or_404(request, pk, claim=True)
     if order.kind != claiming.CLAIM:
         return redirect("wizard:progress", pk=order.pk)
     editable = order.state in claiming.EDITABLE
