@@ -3,9 +3,12 @@ its certificate number, and a claim is confirmed at once — only for a record t
 
 import uuid
 
-from beian.ministry.simulator.management.commands.ministry_seed import OTHER_SUBJECT
 from tests.e2e.filing_kinds_support import uscc
 from tests.ministry.test_simulator import _app, _approve, _client, _fresh_mobile
+
+# ministry_seed's OTHER_SUBJECT (a record at "other-provider"). Copied, not imported: importing the command would
+# register the simulator's models in the platform's app registry (tests/crawler/test_nul_every_form reads them all).
+OTHER_SUBJECT = ("91330200MA2H0THR13", "宁波甬江示例贸易有限公司", "浙江省", "浙ICP备2024000088号")
 
 
 def _filed(simulator):
