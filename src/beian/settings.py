@@ -233,6 +233,8 @@ RATE_LIMITS = {name: os.environ.get(f"RATE_LIMIT_{name.upper()}", default) for n
     "phone_upload": "20/10m",        # phone page uploads per link and address
     "phone_face": "10/10m",          # face-check attempts per link and address
     "phone_manual": "5/10m",         # manual-review requests per link and address
+    "claim_lookup_account": "20/h,50/d",  # 认领备案 lookups (number/domain + certificate) by one account
+    "claim_lookup_ip": "30/h,100/d",  # … and from one address: a lookup must not become a certificate oracle
 }.items()}
 
 # Email: SMTP from the environment; in the demo the console backend shows mails in the log.

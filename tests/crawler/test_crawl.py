@@ -38,6 +38,10 @@ SKIP_ROUTES = {
     # ::test_reviewer_sees_evidence_and_decides_manual_review.
     "verification:manual",
     "review:manual_review",
+    # A claim order's page (linked from its progress page): the demo data holds no claim order, since starting one
+    # needs another account's filing and its certificate number: tests/filings/test_claiming.py and
+    # tests/e2e/test_filing_kinds.py::test_claim.
+    "wizard:claim",
 }
 CRAWLER_EMAIL = "crawler@beian.local"  # the plausible value of e-mail fields (password reset), not a demo role
 

@@ -144,6 +144,9 @@ PLATFORM: dict[str, Row] = {
     "wizard:change": Row(SIGNED_IN, post=OWNER_ONLY, args={"filing_pk": "filing"}, query="?kind=change_subject",
                          harms=(OWNER,),
                          data=lambda w: {"kind": "change_subject"}),
+    # 认领备案: anyone signed in may look a record up (a draft that holds nothing); the claim page is the owner's.
+    "wizard:claim_start": Row(SIGNED_IN, data=lambda w: {"query": "浙ICP备2099999998号", "cert_number": "91330106MA2XXXXX0X"}),
+    "wizard:claim": Row(OWNER_ONLY, args=EDITABLE, data=lambda w: {"action": "send_code"}),
     "documents:template": Row(OWNER_ONLY, post=signed_in(METHOD), args={**EDITABLE, "kind": "=authorization_letter"}),
     # 备案后续事项: the 网站开通 date and 公安联网备案 of the owner's approved website (POST only)
     "compliance:psb": Row(signed_in(METHOD), post=OWNER_ONLY, args={"pk": "psb_website"}, harms=(OWNER,),
@@ -393,6 +396,8 @@ SIMULATOR: dict[str, Row] = {
     "api/v1/filings": Row(SIM_405, post=SIGNED, json=_submission, harms=(PROVIDER,)),
     "api/v1/filings/<str:request_id>": Row(SIGNED, post=SIM_405, args={"request_id": "request_id"}),
     "api/v1/results": Row(SIGNED, post=SIM_405, query="?cursor=0"),
+    "api/v1/records/lookup": Row(SIM_405, post=SIGNED, json=lambda s: {"subject_number": "浙ICP备2099999998号",
+                                                                     "cert_number": "91330106MA2XXXXX0X"}),
     "api/v1/callback": Row(SIM_405, post=SIGNED, json=lambda s: {"url": s.callback_url}),
     # The public pages of the ministry: its SMS check, the outbox standing in for the principals' phones,
     # the public ICP query (page, JSON, and the check providers make before accepting a filing).

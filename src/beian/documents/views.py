@@ -12,7 +12,7 @@ from beian.filings.selectors import order_for
 @require_GET
 def template_pdf(request, pk, kind):
     order = order_for(account=request.user, pk=pk)  # the owner's orders only
-    if order is None:
+    if order is None or order.kind == "claim":  # a claim's data is the filed principal's, not the claimant's
         raise Http404(msg.ORDER_NOT_FOUND)
     if kind not in TEMPLATES:
         raise Http404

@@ -57,6 +57,10 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
     Malformed input (a value the forms let through but the engine rejects) becomes one finding at
     its path instead of an exception, so a page never fails on it.
     """
+    if order is not None and order.kind == "claim":
+        from beian.filings.claiming import precheck as claim_precheck
+
+        return claim_precheck(order)  # a claim fills nothing in: the filed record, proved by its principal
     if order is not None:
         account = order.account
     app = copy.deepcopy(application)

@@ -15,10 +15,11 @@ CERT_ALREADY_FILED = "此证件已存在备案信息"
 # other account or anything of its filing (docs/decisions.md).
 SUBJECT_FILED_UNDER_OTHER_ACCOUNT = (
     "该域名对应的主体信息在系统中已经存在：此证件已存在备案信息，由本服务商的其他账号办理。请登录办理该备案的账号，在其"
-    "“我的备案”中办理新增网站（原备案在本服务商）；如该账号已不由您掌握，请联系服务商客服核实主体身份后处理。")
+    "“我的备案”中办理新增网站（原备案在本服务商）；如该账号已不由您掌握，请在“我的备案”页面单击“认领备案”，由主体负责人完成"
+    "手机验证码和人脸核验后将该备案转入当前账号。")
 DOMAIN_FILED_UNDER_OTHER_ACCOUNT = (
     "该域名对应的主体信息在系统中已经存在：此域名已存在备案，由本服务商的其他账号办理。如该备案属于您，请登录办理该备案的账号"
-    "办理变更备案；如域名已转让给您，请原主体先注销该网站备案。")
+    "办理变更备案，或在“我的备案”页面单击“认领备案”将该备案转入当前账号；如域名已转让给您，请原主体先注销该网站备案。")
 STALE_VERSION = "此订单已在其他页面或标签页中被修改，请刷新页面后重新填写（您已保存的内容不会丢失）。"
 NOT_EDITABLE = "订单当前状态为“{state}”，不能修改。"
 SUBMIT_HAS_ERRORS = "还有 {count} 个问题需要修改后才能提交。"
@@ -39,3 +40,24 @@ CHANGE_DOMAIN_EDIT_FORBIDDEN = ("网站只有一个域名（{domain}）：禁止
 CHANGE_DOMAIN_ONLY_REMOVAL = ("网站有多个域名（{domains}）：只允许在原域名列表的基础上保持域名不变或删除域名，不能修改或新增域名"
                               "（{domain} 不在原域名列表中）。")
 CHANGE_WEBSITE_ADD_FORBIDDEN = "变更备案中不能新增网站。如需新增网站，请在变更完成后办理“新增网站（原备案在本服务商）”。"
+# 认领备案 (filings.claiming): a filing of this provider moves to the account that proves control of it.
+CLAIM_QUERY_INVALID = "请填写主体备案号（如 浙ICP备2024000001号）或该主体已备案网站的域名（如 example.com）。"
+CLAIM_CERT_REQUIRED = "请填写主办单位的证件号码（与备案信息一致）。"
+CLAIM_NOT_FOUND = ("未找到与所填备案号或域名及证件号码相符的有效备案。请核对后重试：备案号须为主体备案号，证件号码须与备案时填写的"
+                   "主办单位证件号码一致。")
+CLAIM_NOT_AT_PROVIDER = ("该备案的网站均未接入本服务商，不能在本服务商认领。请在为其提供接入的服务商处办理；如需将网站接入本服务商，"
+                         "请办理接入备案。")
+CLAIM_ALREADY_YOURS = "该备案已在您的账号下，无需认领。请在“我的备案”的“已备案”中查看和办理。"
+CLAIM_IN_FLIGHT = ("该备案存在进行中的订单（不在当前账号下，或另一认领正在办理），暂不能认领。请待该订单办结或取消后再认领；"
+                   "如您无法联系原账号，请联系服务商客服。")
+CLAIM_NO_PRINCIPAL = "管局记录中没有该主体负责人的手机号，无法在线认领。请联系服务商客服，提交书面材料办理认领。"
+CLAIM_MINISTRY_UNAVAILABLE = "暂时无法查询工信部备案系统，请稍后再试（您填写的内容未保存）。"
+CLAIM_CHANGED = "该备案的状态已变化（已注销、已由其他账号认领或已不在本服务商），本认领不能提交。"
+CLAIM_SMS_REQUIRED = "请先完成主体负责人手机验证：单击“发送验证码”，将负责人手机收到的6位验证码填入后验证。"
+CLAIM_STARTED = "已创建认领备案订单 {reference}：请完成主体负责人手机验证和人脸核验后提交。"
+CLAIM_EXISTS = "您已有该备案的认领订单 {reference}，请继续办理。"
+CLAIM_VERIFICATION_REQUIRED = ("主体负责人尚未完成人脸核验：{people}。请生成二维码，由主体负责人本人用手机上传身份证并完成人脸核验后再提交。")
+CLAIM_EVENT = "认领备案：{number} 由原账号转入本账号（{source}）。"
+CLAIM_SOURCES = {"platform": "原备案在本平台其他账号下", "ministry": "原备案为线下或其他系统办理，依据管局记录建立"}
+CLAIM_SMS_VERIFIED = "主体负责人手机验证通过。"
+CLAIM_SUBMITTED = "认领备案订单 {reference} 已提交，初审通过后将提交工信部备案系统确认。"

@@ -19,6 +19,7 @@ KIND_CHOICES = [
     ("cancel_access", "取消接入"),
     ("deregister_subject", "注销主体"),
     ("deregister_website", "注销网站"),
+    ("claim", "认领备案"),  # a filing of this provider moves to the account that proves control (filings.claiming)
 ]
 KIND_LABELS = dict(KIND_CHOICES)
 NEW_FILING_KINDS = frozenset({"first", "new_site_elsewhere", "new_site_here", "access"})

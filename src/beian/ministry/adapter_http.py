@@ -60,6 +60,10 @@ class HttpMinistry:
     def status(self, *, request_id) -> Status:
         return _status(self._call("GET", f"/api/v1/filings/{urllib.parse.quote(request_id)}"))
 
+    def claim_record(self, *, subject_number="", domain="", cert_number="") -> dict:
+        return self._call("POST", "/api/v1/records/lookup",
+                          {"subject_number": subject_number, "domain": domain, "cert_number": cert_number})
+
     def results(self, *, cursor: int) -> tuple[list[Status], int]:
         data = self._call("GET", f"/api/v1/results?cursor={int(cursor)}")
         return [_status(r) for r in data.get("results", [])], int(data.get("next_cursor", cursor))

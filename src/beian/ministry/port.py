@@ -50,6 +50,12 @@ class MinistryPort(Protocol):
 
     def status(self, *, request_id: str) -> Status: ...
 
+    def claim_record(self, *, subject_number: str = "", domain: str = "", cert_number: str = "") -> dict:
+        """认领: the ministry's record of a subject (by number or one of its domains, with its certificate number) as
+        this provider may see it: {"found": False} | {"found": True, "at_provider": False} | {"found": True,
+        "at_provider": True, "record": {subject_number, province, name, nature, region, subject, websites}}."""
+        ...
+
     def results(self, *, cursor: int) -> tuple[list[Status], int]: ...
 
     def register_callback(self, *, url: str) -> str:

@@ -85,7 +85,8 @@ def apply_status(*, order: Order, status: Status, now=None) -> bool:
         order = Order.objects.select_for_update().get(pk=order.pk)
         if status.request_id and status.request_id != order.ministry_request_id:
             return False  # a result of an earlier submission of this order
-        if status.status == "approved" and order.state == states.SMS_VERIFICATION:
+        # A claim is confirmed at once (no SMS, no bureau review): its "approved" passes 管局审核 on the way.
+        if status.status == "approved" and order.state in (states.SMS_VERIFICATION, states.PENDING_MINISTRY):
             apply_status(order=order, status=Status(request_id=status.request_id, status="bureau"), now=now)
             order.refresh_from_db()
         target = _MOVES.get(status.status, {}).get(order.state)
@@ -127,6 +128,11 @@ def _site_number(status: Status) -> str:
 def record_approval(*, order: Order, status: Status, now) -> None:
     """Keep the platform's copy of the filing in step with what the ministry approved."""
     app, kind = order.application, order.kind
+    if kind == "claim":
+        from beian.filings.claiming import apply_claim
+
+        apply_claim(order=order, status=status, now=now)
+        return
     websites = app.get("websites") or []
     if kind in ("first", "new_site_elsewhere", "new_site_here", "access"):
         subject = app.get("subject") or {}

@@ -66,6 +66,13 @@ EVENTS: dict[str, dict[str, str]] = {
     "sms_code": {
         "sms": "【{site}】您的验证码为{code}，用于备案负责人手机号验证，10分钟内有效。请勿泄露给他人。",
     },
+    # 认领备案 (filings.claiming): to the account the filing left. Never names the claiming account.
+    "filing_claimed": {
+        "title": "备案 {number} 已被认领，转入其他账号",
+        "body": ("您账号下的备案 {number}（{name}）已由本服务商的另一账号认领：该账号通过了主体负责人手机验证码和人脸核验，"
+                 "备案及其网站（{sites}）已转入该账号，您的账号不能再办理该备案的变更、注销等业务，原订单记录仍可查看。"
+                 "如非主体授权，请立即联系服务商客服。"),
+    },
     "psb_reminder": {
         "title": "请在网站开通之日起30日内办理公安联网备案",
         "body": ("您的网站已取得 ICP 备案号 {number}。依据《计算机信息网络国际联网安全保护管理办法》，"
@@ -113,6 +120,7 @@ EVENT_LABELS = {
     "state:cancelled": "订单已取消",
     "state:expired": "订单过期删除",
     "psb_reminder": "公安联网备案提醒",
+    "filing_claimed": "备案被其他账号认领",
 }
 
 # Errors of the settings form: code -> message (the codes are stable: pages carry them in data-code).

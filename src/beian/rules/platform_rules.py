@@ -107,7 +107,7 @@ PLATFORM_RULES: list[PlatformRule] = [
     PlatformRule(
         "subject_under_other_account",
         "A subject (or a domain) already filed at this provider under another account gets the seed's message and "
-        "what to do (log in to the account that holds the filing; 新增网站（原备案在本服务商） there) as the platform "
+        "what to do (log in to the account that holds the filing; 新增网站（原备案在本服务商） there; or 认领备案) as the platform "
         "code SUBJECT_FILED_UNDER_OTHER_ACCOUNT, at step 1, on the signed-in precheck page, from create_order and at "
         "submission, instead of a new site being attached to that account's filing; nothing of that filing is shown. "
         "The engine's context stays global (the ministry sees one subject); the account is the platform's question "
@@ -117,6 +117,19 @@ PLATFORM_RULES: list[PlatformRule] = [
         "S3 §1.1 (操作步骤 4; 常见问题)",
         "系统会根据您填写的基础信息和当前登录的阿里云账号，为您校验备案操作的可行性，提示您提交备案订单前需要的准备工作。…"
         "错误提示：该域名对应的主体信息在系统中已经存在",
+    ),
+    PlatformRule(
+        "claim_filing",
+        "认领备案 (PC only, from 我的备案 and from SUBJECT_FILED_UNDER_OTHER_ACCOUNT): the applicant names a subject "
+        "number or domain with the subject's certificate number; the record is the platform's filing under another "
+        "account or the ministry's record with this provider's access (ministry port claim_record). Refused with "
+        "CLAIM_NOT_FOUND, CLAIM_NOT_AT_PROVIDER, CLAIM_ALREADY_YOURS, CLAIM_IN_FLIGHT, CLAIM_NO_PRINCIPAL. Control is "
+        "proved by the FILED subject principal (code to their mobile, shown masked; face check on the phone page); "
+        "after 初审 the ministry confirms and the filing moves to the claiming account, audited; the old account is "
+        "notified (filing_claimed).",
+        "filings/claiming.py; wizard/claiming.py; ministry/simulator/claims.py; ministry/services.py record_approval",
+        "S3 §1.1 (操作步骤 说明)",
+        "认领备案和导入备案需要在PC端操作。",
     ),
     PlatformRule(
         "one_order_in_flight",

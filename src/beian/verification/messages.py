@@ -67,6 +67,7 @@ EVIDENCE_PURGED = {
 }
 # Who must verify and what is still needed (verification.selectors; the wizard and the reviewer show these).
 WHY_WEBSITE = "网站负责人须完成真实性核验"
+WHY_CLAIM = "认领备案：须由备案信息中的主体负责人本人完成人脸核验，以证明对该主体的控制"
 WHY_REUSED = "{sites}的网站负责人（复用主体负责人），须完成真实性核验"
 WHY_PROVIDER_BOTH = "本服务商要求主体负责人和网站负责人分别完成人脸核验"
 WHY_LEGAL_REP = "{province}的企业由主体负责人（法定代表人）同时完成人脸核验"

@@ -41,6 +41,8 @@ def _sites_reusing_subject(application: dict) -> list[int]:
 
 
 def _must(order, person: str, record: dict, reused: list[int], policy: str) -> tuple[bool, str]:
+    if order.kind == "claim":  # 认领: the filed subject principal proves control (filings.claiming)
+        return True, msg.WHY_CLAIM
     if person != "subject_principal":
         return True, msg.WHY_WEBSITE
     if reused:

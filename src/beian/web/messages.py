@@ -83,6 +83,8 @@ RATE_LIMITED = {
     "upload_order": "该订单上传资料过于频繁，请在{wait}后再上传。",
     "upload_account": "您的账号上传资料过于频繁，请在{wait}后再上传。",
     "phone_upload": "上传过于频繁，请在{wait}后再上传。",
+    "claim_lookup_account": "您的账号查询认领备案次数过多，请在{wait}后再试。",
+    "claim_lookup_ip": "您所在网络查询认领备案次数过多，请在{wait}后再试。",
     "phone_face": "人脸核验尝试次数过多，请在{wait}后再试。",
     "phone_manual": "申请人工审核过于频繁，请在{wait}后再试。",
 }

@@ -62,11 +62,13 @@ def verify_code(*, order, mobile: str, code: str, now=None) -> None:
         if latest.attempts >= MAX_ATTEMPTS:
             raise CodeError("code_attempts", msg.CODE_ATTEMPTS)
         latest.attempts += 1
-        if not secrets.compare_digest(latest.code_hash, MobileCode.hash(order.pk, code.strip())):
-            latest.save(update_fields=["attempts"])
-            raise CodeError("code_wrong", msg.CODE_WRONG)
-        latest.verified_at = now
+        right = secrets.compare_digest(latest.code_hash, MobileCode.hash(order.pk, code.strip()))
+        if right:
+            latest.verified_at = now
         latest.save(update_fields=["attempts", "verified_at"])
+    # Raised after the block: inside it, the exception would roll back the wrong attempt it counts.
+    if not right:
+        raise CodeError("code_wrong", msg.CODE_WRONG)
 
 
 def is_verified(*, order, mobile: str) -> bool:

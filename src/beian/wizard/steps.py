@@ -28,9 +28,12 @@ STEP_URLS = {"basic": "wizard:basic", "product": "wizard:product", "subject": "w
              "websites": "wizard:websites", "materials": "wizard:materials", "confirm": "wizard:confirm"}
 
 
-def _order_or_404(request, pk):
+def _order_or_404(request, pk, *, claim: bool = False):
+    """The account's own order. A claim order (认领备案) only on the pages that pass `claim=True` (its own page,
+    progress, cancel): the wizard's steps would show the filed principal's data to the claimant and let them
+    rewrite the mobile that is to prove control (docs/decisions.md)."""
     order = order_for(account=request.user, pk=pk)
-    if order is None:
+    if order is None or (order.kind == "claim" and not claim):
         raise Http404(msg.NOT_FOUND)
     return order
 

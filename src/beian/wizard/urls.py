@@ -1,11 +1,13 @@
 from django.urls import path
 
-from beian.wizard import steps, views
+from beian.wizard import claiming, steps, views
 
 app_name = "wizard"
 urlpatterns = [
     path("", views.order_list, name="list"),
     path("new/", steps.basic, name="new"),
+    path("claim/", claiming.claim_start, name="claim_start"),
+    path("<int:pk>/claim/", claiming.claim_page, name="claim"),
     path("<int:pk>/", views.order_progress, name="progress"),
     path("<int:pk>/basic/", steps.basic, name="basic"),
     path("<int:pk>/product/", steps.product, name="product"),

@@ -48,7 +48,7 @@ def order_list(request):
 
 @login_required
 def order_progress(request, pk):
-    order = _order_or_404(request, pk)
+    order = _order_or_404(request, pk, claim=True)
     return render(request, "wizard/progress.html", {
         "order": order, "progress": progress(order=order), "sla_due": sla_due(order=order),
         "ministry_url": settings.MINISTRY_URL,
@@ -65,7 +65,7 @@ def order_progress(request, pk):
 @login_required
 @require_POST
 def order_cancel(request, pk):
-    order = _order_or_404(request, pk)
+    order = _order_or_404(request, pk, claim=True)
     try:
         cancel_order(order=order, actor=request.user)
     except OrderError as exc:

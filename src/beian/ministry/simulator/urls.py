@@ -7,6 +7,7 @@ urlpatterns = [
     path("healthz", views.healthz),
     path("api/v1/filings", views.api_submit),
     path("api/v1/filings/<str:request_id>", views.api_status),
+    path("api/v1/records/lookup", views.api_claim_lookup),
     path("api/v1/results", views.api_results),
     path("api/v1/callback", views.api_callback),
     path("sms/", views.sms_page),

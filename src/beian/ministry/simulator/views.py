@@ -13,8 +13,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from beian.ministry import signing
+from beian.ministry.simulator import claims, push, services
 from beian.ministry.simulator import messages as msg
-from beian.ministry.simulator import push, services
 from beian.ministry.simulator.models import (
     Nonce,
     Provider,
@@ -87,14 +87,38 @@ def api_submit(request):
     except (ValueError, KeyError, TypeError):
         return _error(400, "invalid_request", "请求体不是有效的备案提交")
     if kind not in {"first", "new_site_elsewhere", "new_site_here", "access", "change_subject", "change_website",
-                    "change_access", "cancel_access", "deregister_subject", "deregister_website"}:
+                    "change_access", "cancel_access", "deregister_subject", "deregister_website", "claim"}:
         return _error(400, "invalid_kind", "未知的备案类型")
+    if kind == "claim":  # confirmed at once against the record (ministry/simulator/claims.py)
+        submission, created = claims.submit(provider=request.provider, request_id=request_id[:64],
+                                            order_ref=str(body.get("order_ref", ""))[:40], application=application,
+                                            filing_number=str(body.get("filing_number") or "")[:40], now=timezone.now())
+        return JsonResponse({**_status(submission), "created": created}, status=201 if created else 200,
+                            json_dumps_params={"ensure_ascii": False})
     submission, created = services.submit(provider=request.provider, request_id=request_id[:64],
                                           order_ref=str(body.get("order_ref", ""))[:40], kind=kind,
                                           application=application, filing_number=str(body.get("filing_number") or ""),
                                           domain=str(body.get("domain") or "").lower(), now=timezone.now())
     return JsonResponse({**_status(submission), "created": created}, status=201 if created else 200,
                         json_dumps_params={"ensure_ascii": False})
+
+
+@csrf_exempt
+@require_POST
+@signed
+def api_claim_lookup(request):
+    """认领: the record a claimant names (subject number or domain, with the certificate number), if this
+    provider gives it access (ministry/simulator/claims.py). POST: the certificate number stays out of URLs."""
+    try:
+        body = safejson.loads(request.body)
+        if not isinstance(body, dict):
+            raise ValueError
+        fields = {k: str(body.get(k) or "")[:255] for k in ("subject_number", "domain", "cert_number")}
+    except safejson.JsonProblem as exc:
+        return _json_problem(exc, "请求体不是有效的认领查询")
+    except ValueError:
+        return _error(400, "invalid_request", "请求体不是有效的认领查询")
+    return JsonResponse(claims.lookup(provider=request.provider, **fields), json_dumps_params={"ensure_ascii": False})
 
 
 @csrf_exempt
