@@ -363,3 +363,29 @@ def test_the_claimant_never_sees_nor_rewrites_the_filed_application(client, acco
     assert order.application["subject"]["principal"]["mobile"] == PRINCIPAL["mobile"]
     assert client.get(f"/orders/{order.pk}/").status_code == 200
     assert PRINCIPAL["cert_number"] not in client.get(f"/orders/{order.pk}/").content.decode()
+
+
+def test_the_websites_public_security_follow_up_moves_with_the_claim(client, accounts, fake):
+    """A's approved order carried the website's 公安联网备案 follow-up: after the claim its reminders reach B and A's
+    pages no longer act on a website A does not hold."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from beian.compliance.models import PsbFollowup
+
+    account_a, account_b, filing = accounts
+    website = filing.websites.get()
+    old = create_order(account=account_a, application=copy.deepcopy(filing.application) | {"websites": [website.website]},
+                       kind="change_website", filing=filing, filed_website=website)
+    Order.objects.filter(pk=old.pk).update(state=states.APPROVED)
+    InFlightClaim.objects.filter(order=old).delete()
+    PsbFollowup.objects.create(website=website, order=old, opened_on=timezone.localdate())
+    order = _proved(_start(account_b)[0])
+    claiming.submit_claim(order=order, actor=account_b)
+    _to_ministry(order)
+    assert PsbFollowup.objects.get(website=website).order_id == order.pk
+    client.force_login(account_a)
+    assert client.post(reverse("compliance:psb", args=[website.pk]), {"action": "done"}).status_code == 404
+    client.force_login(account_b)
+    assert client.post(reverse("compliance:psb", args=[website.pk]), {"action": "done"}).status_code == 302
+    assert PsbFollowup.objects.get(website=website).done_at is not None

@@ -35,6 +35,18 @@ def start_followups(*, order: Order, websites: list[FiledWebsite], now) -> list[
     return followups
 
 
+def move_followups(*, websites: list[FiledWebsite], to_order: Order, now) -> int:
+    """A claimed filing's websites: their follow-ups (dates, reminders sent, done) go with them to the claim order,
+    so the reminders reach the account that holds the websites now and the old account's pages stop offering
+    forms for websites it no longer holds. Both orders' reminder timers are re-armed."""
+    moved = list(PsbFollowup.objects.select_for_update().filter(website__in=websites).exclude(order=to_order))
+    for old_order in {f.order for f in moved}:
+        PsbFollowup.objects.filter(order=old_order, website__in=websites).update(order=to_order)
+        schedule(order=old_order, now=now)
+    schedule(order=to_order, now=now)
+    return len(moved)
+
+
 def _open(order: Order):
     return PsbFollowup.objects.filter(order=order, done_at__isnull=True, website__status=FiledWebsite.ACTIVE)
 

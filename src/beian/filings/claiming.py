@@ -250,7 +250,11 @@ def apply_claim(*, order: Order, status, now) -> Filing | None:
                 "instance_id": access.get("instance_id") or "", "ip": access.get("ip") or "", "approved_at": now,
                 "website": website})
     Order.objects.filter(pk=order.pk).update(filing=filing)
-    sites = [w.domain for w in filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq")]
+    active = list(filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq"))
+    sites = [w.domain for w in active]
+    from beian.compliance.services import move_followups
+
+    move_followups(websites=active, to_order=order, now=now)  # 公安联网备案 reminders follow the websites
     OrderEvent.objects.create(
         order=order, at=now, role=transitions.MINISTRY, kind="claim", from_state=order.state, to_state=order.state,
         reason=msg.CLAIM_EVENT.format(number=number, source=msg.CLAIM_SOURCES.get(claim.get("source"), "")),
