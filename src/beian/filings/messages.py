@@ -39,3 +39,9 @@ CHANGE_DOMAIN_EDIT_FORBIDDEN = ("网站只有一个域名（{domain}）：禁止
 CHANGE_DOMAIN_ONLY_REMOVAL = ("网站有多个域名（{domains}）：只允许在原域名列表的基础上保持域名不变或删除域名，不能修改或新增域名"
                               "（{domain} 不在原域名列表中）。")
 CHANGE_WEBSITE_ADD_FORBIDDEN = "变更备案中不能新增网站。如需新增网站，请在变更完成后办理“新增网站（原备案在本服务商）”。"
+# 取消接入 / 注销: the declaration the applicant ticks before submitting (filings.release).
+RELEASE_NOT_ACKNOWLEDGED = {
+    "cancel_access": "请确认您已了解取消接入的后果（勾选页面上的确认项）后再提交。",
+    "deregister_website": "请确认您已知晓网站备案号注销后不能恢复（勾选页面上的确认项）后再提交。",
+    "deregister_subject": "请确认您已知晓主体备案号及其下全部网站备案号注销后不能恢复（勾选页面上的确认项）后再提交。",
+}
