@@ -22,14 +22,14 @@ SITE_PRINCIPAL = {"name": "李四", "cert_type": "resident_id", "cert_number": "
                   "contact2": "", "emergency_mobile": "", "email": "lisi@example.com", "cert_valid_until": ""}
 
 
-def two_sites(account, number="浙ICP备2025000077号") -> Filing:
+def two_sites(account, number="浙ICP备2025000077号", prefix="release") -> Filing:
     """A filing with two active websites: the first reuses the subject principal, the second has its own."""
     subject = enterprise()["subject"]
-    filing = seed_approved_filing(account, subject=subject, province="浙江省", number=number, domain="release-a.com",
+    filing = seed_approved_filing(account, subject=subject, province="浙江省", number=number, domain=f"{prefix}-a.com",
                                   site_name="示例网站一", instance_id="i-rel", ip="47.96.10.12")
-    second = dict(filing.websites.get(seq=1).website, name="示例网站二", domains=["release-b.com"],
+    second = dict(filing.websites.get(seq=1).website, name="示例网站二", domains=[f"{prefix}-b.com"],
                   principal=dict(SITE_PRINCIPAL))
-    FiledWebsite.objects.create(filing=filing, seq=2, domain="release-b.com", name="示例网站二", instance_id="i-rel",
+    FiledWebsite.objects.create(filing=filing, seq=2, domain=f"{prefix}-b.com", name="示例网站二", instance_id="i-rel",
                                 ip="47.96.10.12", approved_at=timezone.now() - timedelta(days=9), website=second)
     return filing
 
