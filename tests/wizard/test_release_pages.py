@@ -129,3 +129,13 @@ def test_the_manage_section_lists_every_record_with_its_status_and_actions(clien
     assert live.count('name="website"') == 1  # the deregistered site has no form
     assert 'value="deregister_subject"' in live and 'value="cancel_access"' in live
     assert 'data-status="deregistered"' in dead and "/change/" not in dead  # listed, nothing to start
+
+
+def test_an_approved_release_order_page_asks_for_no_footer(client, owner):
+    filing = two_sites(owner)
+    _change(client, filing, kind="cancel_access", website=filing.websites.get(seq=1).pk, confirmed="1", agreement="on")
+    order = Order.objects.get()
+    Order.objects.filter(pk=order.pk).update(state=states.APPROVED, meta={"icp_number": filing.subject_number,
+                                                                          "footer_html": "<a>footer</a>"})
+    text = client.get(f"/orders/{order.pk}/").content.decode()
+    assert "取消接入已办结" in text and 'id="footer-html"' not in text and 'id="edit"' not in text

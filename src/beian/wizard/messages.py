@@ -133,3 +133,8 @@ OFFLINE_ERRORS = {
 }
 OFFLINE_DOWNLOAD = "生成申请书（PDF）"
 OFFLINE_LINK = "注销其他单位或空壳主体的备案"
+RELEASE_DONE = {
+    "cancel_access": "取消接入已办结：本服务商已不再为网站提供接入，请确认网站已不再解析到本服务商的服务器。",
+    "deregister_website": "注销网站已办结：网站备案号已注销，不能恢复。",
+    "deregister_subject": "注销主体已办结：主体备案号及其下全部网站备案号已注销，不能恢复。",
+}

@@ -64,16 +64,20 @@ def order_list(request):
 @login_required
 def order_progress(request, pk):
     order = _order_or_404(request, pk)
+    released = release.is_release(order.kind)
     return render(request, "wizard/progress.html", {
         "order": order, "progress": progress(order=order), "sla_due": sla_due(order=order),
         "ministry_url": settings.MINISTRY_URL,
         "can_cancel": order.state in states.APPLICANT_EDITABLE or order.state == states.PROVIDER_REVIEW,
         "can_resubmit": order.state in (states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED, states.RETURNED),
         "websites": order.application.get("websites") or [],
-        # After approval: what the province asks of the filed website (footer, 版权所有 …).
+        # After approval: what the province asks of the filed website (footer, 版权所有 …). Not after a 取消接入 or
+        # 注销: no website is opened, nothing goes in a footer.
         "province_notes": special.instructions(order.application, kind=order.kind, step="after_approval")
-        if order.state == states.APPROVED else [],
-        "after_approval": after_approval(order=order),
+        if order.state == states.APPROVED and not released else [],
+        "after_approval": None if released else after_approval(order=order),
+        "can_edit": order.editable and not released,
+        "release_done": msg.RELEASE_DONE.get(order.kind) if released else None,  # a release order is the filed record: nothing to edit
     })
 
 
