@@ -89,3 +89,114 @@ def test_claim(live_server, browser, page, ministry):
     other.context.close()
     assert Filing.objects.get(pk=filing.pk).account.username == f"claim-b-{n}@example.com"
     assert public_query(ministry, f"kinds-{n}.com") == before
+# --- release: 取消接入 / 注销网站 / 注销主体 (issue 15 #2, #3, #7) ---
+
+def _statuses(page, base, subject_number):
+    page.goto(base + "/orders/")
+    filing = page.locator(f'[data-filing="{subject_number}"]')
+    sites = {row.get_attribute("data-domain"): row.get_attribute("data-status")
+             for row in filing.locator("tr[data-domain]").all()}
+    return filing.get_attribute("data-status"), sites
+
+
+def test_cancel_access(live_server, page, ministry):
+    """取消接入 of one of two websites: no SMS, no 初审, straight to the ministry; the public record loses this
+    provider on that site only; the other site and the subject are untouched."""
+    from beian.filings.models import Order
+
+    from .filing_kinds_support import sms_sent, to_result
+    from .kinds_release import start_from_manage_page
+
+    n = unique()
+    email = f"cancel-{n}@example.com"
+    _owner, filing, _first = filed(ministry, email=email, n=n, domains=[[f"kinds-{n}.com"], [f"kinds-{n}-b.com"]])
+    text = start_from_manage_page(page, live_server.url, email, subject_number=filing.subject_number,
+                                  kind="cancel_access", domain=f"kinds-{n}-b.com")
+    assert "停止解析到本服务商的服务器" in text and "不验证" in text and f"kinds-{n}.com" not in text
+    order = Order.objects.get(kind="cancel_access", filing=filing)
+    order = to_result(ministry, order)
+    assert order.state == "approved"
+    assert sms_sent(ministry, order) == []  # 取消接入: 不验证
+    assert not order.events.filter(to_state="provider_review").exists()  # no 初审
+    gone = public_query(ministry, f"kinds-{n}-b.com")
+    assert gone and gone[0]["providers"] == [] and gone[0]["status"] == "shell"
+    kept = public_query(ministry, f"kinds-{n}.com")
+    assert kept[0]["providers"] == ["beian-demo-provider"] and kept[0]["status"] == "active"
+    status, sites = _statuses(page, live_server.url, filing.subject_number)
+    assert status == "active" and sites == {f"kinds-{n}.com": "active", f"kinds-{n}-b.com": "access_cancelled"}
+    assert "已取消接入" in page.locator(f'tr[data-domain="kinds-{n}-b.com"]').inner_text()
+
+
+def test_deregister_website(live_server, page, browser, ministry):
+    """注销网站: through 初审 on the reviewer console, a code to that website's principal only; the public query no
+    longer finds the site, the subject's other site is still there."""
+    from beian.filings.models import Order
+
+    from .filing_kinds_support import answer_sms, sms_sent, to_result
+    from .kinds_release import filed_with_site_principals, reviewer, start_from_manage_page
+    from .wizard_helpers import login
+
+    n = unique()
+    email = f"dereg-site-{n}@example.com"
+    _owner, filing, first = filed_with_site_principals(ministry, email=email, domains=[[f"kinds-{n}.com"], [f"kinds-{n}-b.com"]])
+    text = start_from_manage_page(page, live_server.url, email, subject_number=filing.subject_number,
+                                  kind="deregister_website", domain=f"kinds-{n}-b.com")
+    assert "不能恢复" in text and "网站负责人" in text
+    order = Order.objects.get(kind="deregister_website", filing=filing)
+    assert order.state == "provider_review"
+    reviewer(f"rev-{n}@example.com")
+    rev = browser.new_context(locale="zh-CN").new_page()
+    login(rev, live_server.url, f"rev-{n}@example.com")
+    rev.goto(f"{live_server.url}/review/{order.pk}/")
+    rev.on("dialog", lambda dialog: dialog.accept())
+    rev.click("#approve")
+    order.refresh_from_db()
+    site_mobile = first.application["websites"][1]["principal"]["mobile"]
+    assert order.state == "sms_verification" and sms_sent(ministry, order) == [site_mobile]
+    from beian.filings import checks
+
+    # The platform's precheck names the same person as the ministry (seed 003 §9).
+    assert checks.run(order.application, order=order)["sms_targets"] == [site_mobile]
+    answer_sms(ministry, order)
+    order = to_result(ministry, order)
+    assert order.state == "approved"
+    assert public_query(ministry, f"kinds-{n}-b.com") == []
+    assert [r["domain"] for r in public_query(ministry, f"kinds-{n}.com")] == [f"kinds-{n}.com"]
+    status, sites = _statuses(page, live_server.url, filing.subject_number)
+    assert status == "active" and sites == {f"kinds-{n}.com": "active", f"kinds-{n}-b.com": "deregistered"}
+    assert page.locator(f'tr[data-domain="kinds-{n}-b.com"] form').count() == 0  # listed, no actions
+
+
+def test_deregister_subject(live_server, page, browser, ministry):
+    """注销主体: a code to the subject principal; every website goes; the public query finds nothing of it."""
+    from beian.filings.models import Order
+
+    from .filing_kinds_support import sms_sent, to_result
+    from .kinds_release import reviewer, start_from_manage_page
+    from .wizard_helpers import login
+
+    n = unique()
+    email = f"dereg-subject-{n}@example.com"
+    _owner, filing, first = filed(ministry, email=email, n=n, domains=[[f"kinds-{n}.com"], [f"kinds-{n}-b.com"]])
+    text = start_from_manage_page(page, live_server.url, email, subject_number=filing.subject_number,
+                                  kind="deregister_subject")
+    assert f"kinds-{n}.com" in text and f"kinds-{n}-b.com" in text and "主体负责人" in text
+    order = Order.objects.get(kind="deregister_subject", filing=filing)
+    from urllib.parse import quote as _quote
+
+    assert len(public_query(ministry, _quote(filing.subject_number))) == 2  # still filed while it is reviewed
+    reviewer(f"rev-{n}@example.com")
+    rev = browser.new_context(locale="zh-CN").new_page()
+    login(rev, live_server.url, f"rev-{n}@example.com")
+    rev.goto(f"{live_server.url}/review/{order.pk}/")
+    rev.on("dialog", lambda dialog: dialog.accept())
+    rev.click("#approve")
+    order.refresh_from_db()
+    assert sms_sent(ministry, order) == [first.application["subject"]["principal"]["mobile"]]
+    order = to_result(ministry, order)
+    assert order.state == "approved"
+    for q in (f"kinds-{n}.com", f"kinds-{n}-b.com", _quote(filing.subject_number)):
+        assert public_query(ministry, q) == [], q
+    status, sites = _statuses(page, live_server.url, filing.subject_number)
+    assert status == "deregistered" and set(sites.values()) == {"deregistered"}
+    assert page.locator(f'[data-filing="{filing.subject_number}"] form').count() == 0

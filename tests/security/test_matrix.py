@@ -147,6 +147,11 @@ PLATFORM: dict[str, Row] = {
     # 认领备案: anyone signed in may look a record up (a draft that holds nothing); the claim page is the owner's.
     "wizard:claim_start": Row(SIGNED_IN, data=lambda w: {"query": "浙ICP备2099999998号", "cert_number": "91330106MA2XXXXX0X"}),
     "wizard:claim": Row(OWNER_ONLY, args=EDITABLE, data=lambda w: {"action": "send_code"}),
+    # 注销其他单位或空壳主体的备案: the page for anybody signed in; the letter filled in from a filing (`filing`) is
+    # its owner's (another account's filing is "not found"). The POST renders a PDF and stores nothing.
+    "wizard:offline": Row(SIGNED_IN, post=OWNER_ONLY, data=lambda w: {
+        "filing": w.filing.pk, "applicant": "矩阵测试单位", "number": "浙ICP备2025000001号", "contact": "张三",
+        "contact_mobile": "13800000000", "reason": "shell"}),
     "documents:template": Row(OWNER_ONLY, post=signed_in(METHOD), args={**EDITABLE, "kind": "=authorization_letter"}),
     # 备案后续事项: the 网站开通 date and 公安联网备案 of the owner's approved website (POST only)
     "compliance:psb": Row(signed_in(METHOD), post=OWNER_ONLY, args={"pk": "psb_website"}, harms=(OWNER,),

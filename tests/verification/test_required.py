@@ -137,8 +137,8 @@ def test_cancel_and_deregister_orders_need_no_face_check():
     order = _order(enterprise(), kind="deregister_website")
     status = verification_status(order)
     assert not status["applies"] and status["ok"] and status["outstanding"] == []
-    # The people are still listed (they may upload on the phone), none of them must verify.
-    assert [(p["person"], p["must"]) for p in status["people"]] == [("subject_principal", False)]
+    # Nothing to upload either (docs/decisions.md, release kinds): nobody is listed, nobody must verify.
+    assert status["people"] == []
 
 
 # ---- the gates ----------------------------------------------------------------------------------------------

@@ -37,3 +37,22 @@ FONT_MISSING = "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk）
 ORDER_NOT_FOUND = "未找到该订单，或您无权访问。"
 # The last paragraph of a province's 网站建设方案书 (documents/pdf.py): how it reaches the 管局.
 SITE_PLAN_SUBMIT = "提交方式：{rule}（PDF 文件名：{name}.pdf）"
+
+# ---- The written application to the 管局 for an offline 注销 (documents/letters.py; seed 003 §9) -------------
+LETTER_TITLE = "注销ICP备案信息申请书"
+LETTER_TO = "{bureau}："
+LETTER_INTRO = "{applicant}（证件号码：{cert}）现申请注销以下ICP备案信息："
+LETTER_NUMBER = "备案号：{number}"
+LETTER_SUBJECT = "主办单位名称：{name}"
+LETTER_DOMAINS = "网站域名：{domains}"
+LETTER_REASONS = {
+    "shell": "申请原因：上述备案已无接入服务商（空壳），无法通过接入服务商办理注销，特向贵局申请线下注销。",
+    "other_unit": "申请原因：上述备案的主办单位并非申请人，申请人无法通过接入服务商办理注销，特向贵局申请注销。",
+}
+LETTER_DETAIL = "情况说明：{detail}"
+LETTER_ATTACHMENTS = "随附材料：1. 申请人证件（营业执照或身份证件）复印件；2. 经办人身份证件复印件"
+LETTER_ATTACHMENT_DOMAIN = "；3. 证明申请人现持有上述域名的材料（如域名证书）"
+LETTER_CONTACT = "联系人：{contact}    联系电话：{mobile}"
+LETTER_SIGN = "申请单位（盖章）/申请人（签字）："
+LETTER_DATE = "日期：{year} 年 {month} 月 {day} 日"
+LETTER_BUREAU_UNKNOWN = "（备案所在地）通信管理局"

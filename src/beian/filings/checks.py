@@ -8,7 +8,7 @@ submission): it belongs to the filing, not to a screen. How findings map onto wi
 import copy
 import re
 
-from beian.filings import changes
+from beian.filings import changes, release
 from beian.filings import messages as msg
 from beian.filings.claims import normalise_domain
 from beian.filings.models import NEW_FILING_KINDS
@@ -63,6 +63,8 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
         return claim_precheck(order)  # a claim fills nothing in: the filed record, proved by its principal
     if order is not None:
         account = order.account
+        if release.is_release(order.kind):
+            return release.precheck_result(order.kind, application)
     app = copy.deepcopy(application)
     records = domain_registry_records(application=app, order=order)
     context = precheck_context(application=app, order=order, domain_records=records)

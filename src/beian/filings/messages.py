@@ -61,3 +61,9 @@ CLAIM_EVENT = "认领备案：{number} 由原账号转入本账号（{source}）
 CLAIM_SOURCES = {"platform": "原备案在本平台其他账号下", "ministry": "原备案为线下或其他系统办理，依据管局记录建立"}
 CLAIM_SMS_VERIFIED = "主体负责人手机验证通过。"
 CLAIM_SUBMITTED = "认领备案订单 {reference} 已提交，初审通过后将提交工信部备案系统确认。"
+# 取消接入 / 注销: the declaration the applicant ticks before submitting (filings.release).
+RELEASE_NOT_ACKNOWLEDGED = {
+    "cancel_access": "请确认您已了解取消接入的后果（勾选页面上的确认项）后再提交。",
+    "deregister_website": "请确认您已知晓网站备案号注销后不能恢复（勾选页面上的确认项）后再提交。",
+    "deregister_subject": "请确认您已知晓主体备案号及其下全部网站备案号注销后不能恢复（勾选页面上的确认项）后再提交。",
+}

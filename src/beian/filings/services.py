@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from beian.filings import effects, states, transitions
+from beian.filings import effects, release, states, transitions
 from beian.filings import messages as msg
 from beian.filings.claims import release_claims, sync_claims
 from beian.filings.models import NEW_FILING_KINDS, Order, OrderEvent, Timer
@@ -106,7 +106,7 @@ def transition(*, order: Order, to_state: str, role: str, actor=None, reason: st
         from_state = locked.state
         locked.state = to_state
         locked.state_changed_at = now
-        if to_state == states.PROVIDER_REVIEW:
+        if to_state == states.PROVIDER_REVIEW or (to_state == states.PENDING_MINISTRY and role == transitions.APPLICANT):
             locked.submitted_at = now
         if role == transitions.APPLICANT:
             locked.last_applicant_update_at = now
@@ -154,7 +154,7 @@ def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
     problems = [f for f in result["findings"] if f["severity"] == "error"]
     missing = [f for f in problems if f["code"] == "MATERIAL_MISSING"]
     others = [f for f in problems if f["code"] != "MATERIAL_MISSING"]
-    if order.kind not in ("cancel_access", "deregister_subject", "deregister_website"):
+    if not release.is_release(order.kind):
         for i, website in enumerate(order.application.get("websites") or ()):
             access = website.get("access") or {}
             try:
@@ -170,9 +170,14 @@ def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
             items="、".join(f["message"] for f in missing)), details=missing)
     require_verification(order, required=result["required_materials"])
     if not agreement:
+        if release.is_release(order.kind):
+            # The page's declaration: the consequences of 取消接入, or that a 注销 number never comes back.
+            raise OrderError("release_not_acknowledged", msg.RELEASE_NOT_ACKNOWLEDGED[order.kind])
         raise OrderError("agreement_required", msg.SUBMIT_NEEDS_AGREEMENT)
     now = now or timezone.now()
     Order.objects.filter(pk=order.pk).update(agreement_accepted_at=now)
-    return transition(order=order, to_state=states.PROVIDER_REVIEW, role=transitions.APPLICANT, actor=actor,
+    # 取消接入 skips 初审 (docs/decisions.md): the applicant's submission queues it for the ministry.
+    target = states.PENDING_MINISTRY if order.kind in release.STRAIGHT_TO_MINISTRY else states.PROVIDER_REVIEW
+    return transition(order=order, to_state=target, role=transitions.APPLICANT, actor=actor,
                       payload={"filing_type": result["filing_type"],
                                "sms_targets": [mask_mobile(m) for m in result["sms_targets"]]}, now=now)

@@ -23,6 +23,10 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     (s.BUREAU_REJECTED, s.PROVIDER_REVIEW): frozenset({APPLICANT}),
     (s.RETURNED, s.PROVIDER_REVIEW): frozenset({APPLICANT}),
 }
+# 取消接入 goes from the applicant straight to the ministry (no 初审: nothing to review; docs/decisions.md).
+# filings.services.submit_order is the only caller and takes this path for that kind only.
+for _state in (s.DRAFT, s.MATERIALS, s.BUREAU_REJECTED, s.RETURNED):
+    TABLE[(_state, s.PENDING_MINISTRY)] = frozenset({APPLICANT})
 # Cancelling: the applicant, before the order is with the ministry (the real system has no recall then).
 for _state in (s.DRAFT, s.MATERIALS, s.PROVIDER_REVIEW, s.SUPPLEMENT_REQUIRED, s.BUREAU_REJECTED, s.RETURNED):
     TABLE[(_state, s.CANCELLED)] = frozenset({APPLICANT})

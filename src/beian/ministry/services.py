@@ -175,9 +175,12 @@ def record_approval(*, order: Order, status: Status, now) -> None:
         target.name, target.website = websites[0].get("name", target.name), websites[0]
         target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
         target.save()
-    elif kind == "cancel_access" and target:
-        target.status = FiledWebsite.ACCESS_CANCELLED
-        target.save()
+    elif kind == "cancel_access":
+        # One website, or (no target: 取消接入 of the subject) every website this provider served. The filing stays
+        # (the subject and its sites remain filed: with another provider, or as 空壳 until the 管局 注销s them).
+        sites = [target] if target else list(filing.websites.filter(status=FiledWebsite.ACTIVE))
+        FiledWebsite.objects.filter(pk__in=[w.pk for w in sites], status=FiledWebsite.ACTIVE).update(
+            status=FiledWebsite.ACCESS_CANCELLED)
     elif kind == "deregister_website" and target:
         target.status = FiledWebsite.DEREGISTERED
         target.save()

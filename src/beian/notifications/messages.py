@@ -81,6 +81,36 @@ EVENTS: dict[str, dict[str, str]] = {
     },
 }
 
+# Texts that differ by the order's kind, keyed (event, kind); the channels are the event's own (same switches in
+# 备案消息通知设置). 取消接入 has no 初审 and no SMS; a 注销 or 取消接入 approval issues no number to put in a footer.
+KIND_TEXTS: dict[tuple[str, str], dict[str, str]] = {
+    ("state:pending_ministry", "cancel_access"): {
+        "title": "取消接入订单 {reference} 待提交管局",
+        "body": "您的取消接入订单 {reference} 已提交。取消接入无需初审和短信核验，平台将在1个工作日内提交管局。",
+    },
+    ("state:bureau_review", "cancel_access"): {
+        "title": "取消接入订单 {reference} 管局审核中",
+        "body": "取消接入订单 {reference} 已提交管局，审核结果将以短信和邮件通知您。",
+    },
+    ("state:approved", "cancel_access"): {
+        "title": "取消接入已办结：订单 {reference}",
+        "body": ("订单 {reference} 已通过管局审核，本服务商已不再为该网站提供接入。请确认网站已不再解析到本服务商的服务器；"
+                 "如网站没有其他接入服务商，将成为空壳网站，管局可能注销其备案。"),
+        "sms": "【{site}】您的取消接入订单{reference}已通过管局审核，本服务商已不再为该网站提供接入。",
+    },
+    ("state:approved", "deregister_website"): {
+        "title": "注销网站已办结：订单 {reference}",
+        "body": "订单 {reference} 已通过管局审核，网站备案号已注销，不能恢复。该网站须停止对外提供访问服务，如需再次开通须重新备案。",
+        "sms": "【{site}】您的注销网站订单{reference}已通过管局审核，网站备案号已注销，不能恢复。",
+    },
+    ("state:approved", "deregister_subject"): {
+        "title": "注销主体已办结：订单 {reference}",
+        "body": ("订单 {reference} 已通过管局审核，主体备案号及其下全部网站备案号已注销，不能恢复。相关网站须停止对外提供访问服务，"
+                 "如需再次开通须重新办理首次备案。"),
+        "sms": "【{site}】您的注销主体订单{reference}已通过管局审核，主体及其下全部网站备案号已注销，不能恢复。",
+    },
+}
+
 SINK_TITLE = "演示收件箱：短信与邮件"
 SINK_INTRO_OWN = ("演示环境没有真实的短信网关和邮件服务器：这里显示为您的订单发出的短信和邮件（发往您邮箱（{email}）、"
                   "负责人邮箱和您添加的接收人），别人的短信和邮件不会显示。正式运行时没有本页。")

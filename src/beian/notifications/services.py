@@ -12,6 +12,7 @@ from beian.notifications.messages import (
     EMAIL_WHY_EXTRA,
     EMAIL_WHY_PRINCIPAL,
     EVENTS,
+    KIND_TEXTS,
     SETTINGS_ERRORS,
     SITE_NAME,
 )
@@ -28,8 +29,8 @@ class _Default(dict):
         return ""
 
 
-def render(event: str, channel: str, context: dict) -> str:
-    template = EVENTS[event][channel]
+def render(event: str, channel: str, context: dict, *, kind: str | None = None) -> str:
+    template = KIND_TEXTS.get((event, kind or ""), {}).get(channel) or EVENTS[event][channel]
     # A reason written as a sentence ends in its own 。; the templates add theirs after it.
     context = {k: v.rstrip("。.；; ") if k == "reason" and isinstance(v, str) else v for k, v in context.items()}
     return template.format_map(_Default({"site": SITE_NAME, **context}))
@@ -59,7 +60,8 @@ def notify(*, account, event: str, context: dict, order=None, mobile: str | None
     prefs = NotificationSettings.of(account) if notification else None
     rows = []
     if notification and account is not None:
-        title, body = render(event, "title", context), render(event, "body", context)
+        kind = order.kind if order is not None else None
+        title, body = render(event, "title", context, kind=kind), render(event, "body", context, kind=kind)
         rows.append(Message(account=account, order=order, channel=Message.SITE, to=account.get_username(), event=event,
                             subject=title, body=body, status=Message.SENT, sent_at=timezone.now()))
         if prefs.wants(event, Message.EMAIL):
@@ -72,7 +74,7 @@ def notify(*, account, event: str, context: dict, order=None, mobile: str | None
                        *prefs.extra_mobiles]
         else:
             targets = []
-        text = render(event, "sms", context)
+        text = render(event, "sms", context, kind=order.kind if order is not None else None)
         rows += [Message(account=account, order=order, channel=Message.SMS, to=to, event=event, body=text)
                  for to in recipients.unique(targets, recipients.mobile_key)]
     Message.objects.bulk_create(rows)  # returns primary keys on SQLite >= 3.35 and PostgreSQL

@@ -32,6 +32,27 @@ PLATFORM_RULES: list[PlatformRule] = [
         "S3 §3.1 (域名)",
         "网站只有一个域名：禁止对域名本身进行变更（除不能对域名本身做修改外，其他信息仍可以修改，例如联系方式、电子邮箱等）。",
     ),
+    # Releases (取消接入 / 注销)
+    PlatformRule(
+        "release_sms_targets",
+        "取消接入 sends no code; 注销网站 sends one to the website principal, 注销主体 to the subject principal. None of "
+        "the three asks for uploads or a face check (the order is the filed record, unedited); each is submitted only "
+        "after the applicant ticks the declaration of its consequences (release_not_acknowledged), 取消接入 without "
+        "初审 (docs/decisions.md).",
+        "filings/release.py (checks.run, submit_order); ministry simulator sms_targets",
+        "S3 §9",
+        "若注销主体信息，则验证主体负责人手机号码。…若注销网站信息，则验证网站负责人手机号码。",
+    ),
+    PlatformRule(
+        "release_offline_application",
+        "A subject this provider no longer serves (空壳 here) or another unit's record is not deregistered through the "
+        "platform: 备案管理 sends the applicant to the offline application page, which says where the letter goes and "
+        "generates it as a PDF.",
+        "filings/release.py offline_reason; wizard/views.py offline_deregistration; documents/letters.py",
+        "S3 §9",
+        "当有特殊原因需要注销其他单位备案信息或需要注销空壳主体的备案信息时，无法直接在阿里云ICP代备案管理系统中进行注销，"
+        "需向备案所在地的通信管理局提交书面申请，进行线下注销。",
+    ),
     # Authenticity (真实性核验)
     PlatformRule(
         "authenticity_required",

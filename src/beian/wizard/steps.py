@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from beian.documents.selectors import materials_for_precheck
-from beian.filings import checks, states, transitions
+from beian.filings import checks, release, states, transitions
 from beian.filings import messages as fmsg
 from beian.filings.claims import CHANGE_KINDS, ClaimConflict
 from beian.filings.models import NEW_FILING_KINDS, Order
@@ -23,6 +23,7 @@ from beian.web import limits
 from beian.wizard import conflicts, fields, missing, mobile, visits
 from beian.wizard import messages as msg
 from beian.wizard.findings import blocking, errors_on, fix_for, shown_on, step_of
+from beian.wizard.release_page import release_context
 
 STEP_URLS = {"basic": "wizard:basic", "product": "wizard:product", "subject": "wizard:subject",
              "websites": "wizard:websites", "materials": "wizard:materials", "confirm": "wizard:confirm"}
@@ -443,6 +444,8 @@ def _mobile_unverified(order) -> list[dict]:
 @require_http_methods(["GET", "POST"])
 def confirm(request, pk):
     order = _order_or_404(request, pk)
+    if release.is_release(order.kind):
+        return _confirm_release(request, order)
     materials = materials_for_precheck(order=order)
     result = checks.run(order.application, order=order, materials=materials)
     error, error_code, details = None, None, []
@@ -478,3 +481,22 @@ def confirm(request, pk):
         "websites": [{"w": w, "label": missing.site_label(order.application, i), "access": missing.has_access(w)}
                      for i, w in enumerate(order.application.get("websites") or ())],
     })
+
+
+def _confirm_release(request, order):
+    """A 取消接入 / 注销 order's 信息确认: its consequences and the declaration, nothing to fill in."""
+    error = error_code = None
+    if request.method == "POST":
+        if not order.editable:
+            messages.info(request, msg.ALREADY_SUBMITTED)
+            return redirect("wizard:progress", pk=order.pk)
+        try:
+            submit_order(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
+        except OrderError as exc:
+            error, error_code = exc.message, exc.code
+        else:
+            messages.success(request, msg.RELEASE_SUBMITTED[order.kind].format(reference=order.reference))
+            return redirect("wizard:progress", pk=order.pk)
+    ctx = release_context(filing=order.filing, kind=order.kind, website=order.filed_website,
+                          application=order.application)
+    return render(request, "wizard/step_release.html", {**ctx, "order": order, "error": error, "error_code": error_code})

@@ -17,4 +17,5 @@ urlpatterns = [
     path("<int:pk>/confirm/", steps.confirm, name="confirm"),
     path("<int:pk>/cancel/", views.order_cancel, name="cancel"),
     path("filings/<int:filing_pk>/change/", views.start_change, name="change"),
+    path("offline-deregistration/", views.offline_deregistration, name="offline"),
 ]

@@ -3,28 +3,34 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beian.compliance.selectors import after_approval, psb_by_website
 from beian.documents import messages as documents_msg
+from beian.documents.letters import bureau_of, render_deregistration_letter
 from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
 from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
-from beian.filings import checks, states
+from beian.documents.synthetic import FontMissing
+from beian.filings import checks, release, states
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
-from beian.filings.services import OrderError, cancel_order, create_order
+from beian.filings.services import OrderError, cancel_order, create_order, submit_order
 from beian.rules import special
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import services as phone
 from beian.verification.selectors import verification_status
 from beian.web import limits
 from beian.wizard import messages as msg
+from beian.wizard import offline_form
 from beian.wizard.missing import site_label, sites_without_access
+from beian.wizard.release_page import release_context
 from beian.wizard.steps import _order_or_404, _render
 
 CHANGE_KINDS = {
@@ -36,29 +42,42 @@ WEBSITE_LEVEL = {"change_website", "change_access", "cancel_access", "deregister
 
 @login_required
 def order_list(request):
+    """我的备案: the orders, then 备案管理 — every filed subject and website of the account with its numbers,
+    access and status (正常 / 已取消接入 / 已注销), each starting the kinds that apply to it by a POST."""
     orders = orders_for(account=request.user)
-    filings = list(Filing.objects.filter(account=request.user, status=Filing.ACTIVE).prefetch_related("websites"))
+    filings = list(Filing.objects.filter(account=request.user).prefetch_related("websites").order_by("status", "-approved_at"))
     active = [w for f in filings for w in f.websites.all() if w.status == FiledWebsite.ACTIVE]
     psb = psb_by_website(websites=active)  # each website's 公安联网备案 (网站开通 date, submitted)
     for filing in filings:
-        filing.site_rows = [(w, psb.get(w.pk)) for w in active if w.filing_id == filing.pk]
-    return render(request, "wizard/list.html", {"orders": orders, "filings": filings,
+        sites = sorted(filing.websites.all(), key=lambda w: w.seq)
+        filing.site_rows = [(w, psb.get(w.pk)) for w in sites]
+        filing.serves = any(w.status == FiledWebsite.ACTIVE for w in sites)  # this provider still serves a site
+        key = "deregistered" if filing.status == Filing.DEREGISTERED else ("active" if filing.serves else "shell")
+        filing.status_label, filing.status_key = msg.FILING_STATUS[key], key
+        for w in sites:
+            w.status_label = msg.WEBSITE_STATUS[w.status]
+    return render(request, "wizard/list.html", {"orders": orders, "filings": filings, "manage_title": msg.MANAGE_TITLE,
+                                                "cancelled_here": msg.ACCESS_CANCELLED_HERE, "offline_link": msg.OFFLINE_LINK,
                                                 "change_kinds": [(k, KIND_LABELS[k]) for k in CHANGE_KINDS]})
 
 
 @login_required
 def order_progress(request, pk):
     order = _order_or_404(request, pk, claim=True)
+    released = release.is_release(order.kind)
     return render(request, "wizard/progress.html", {
         "order": order, "progress": progress(order=order), "sla_due": sla_due(order=order),
         "ministry_url": settings.MINISTRY_URL,
         "can_cancel": order.state in states.APPLICANT_EDITABLE or order.state == states.PROVIDER_REVIEW,
         "can_resubmit": order.state in (states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED, states.RETURNED),
         "websites": order.application.get("websites") or [],
-        # After approval: what the province asks of the filed website (footer, 版权所有 …).
+        # After approval: what the province asks of the filed website (footer, 版权所有 …). Not after a 取消接入 or
+        # 注销: no website is opened, nothing goes in a footer.
         "province_notes": special.instructions(order.application, kind=order.kind, step="after_approval")
-        if order.state == states.APPROVED else [],
-        "after_approval": after_approval(order=order),
+        if order.state == states.APPROVED and not released else [],
+        "after_approval": None if released else after_approval(order=order),
+        "can_edit": order.editable and not released,
+        "release_done": msg.RELEASE_DONE.get(order.kind) if released else None,  # a release order is the filed record: nothing to edit
     })
 
 
@@ -159,6 +178,7 @@ def _phone_people(request, order, required: list[dict]) -> list[dict]:
 def start_change(request, filing_pk):
     # Only the list's buttons (a POST with the CSRF token) start a change: a link, or a page elsewhere that loads
     # this address, must not create an order (whose draft would then block the person's real change).
+    # A release kind (取消接入/注销) is a second POST: the first shows its consequences and creates nothing.
     if request.method != "POST":
         return redirect("wizard:list")
     filing = Filing.objects.filter(account=request.user, pk=filing_pk, status=Filing.ACTIVE).first()
@@ -168,15 +188,19 @@ def start_change(request, filing_pk):
     if kind not in CHANGE_KINDS:
         messages.error(request, msg.KIND_NOT_ALLOWED)
         return redirect("wizard:list")
-    application = dict(filing.application)
     website = None
-    if kind in WEBSITE_LEVEL:
-        website_pk = request.POST.get("website") or ""
+    website_pk = request.POST.get("website") or ""
+    # 取消接入 without a website: every website of the subject this provider serves.
+    if kind in WEBSITE_LEVEL and (website_pk or kind != "cancel_access"):
         website = FiledWebsite.objects.filter(filing=filing, pk=website_pk, status=FiledWebsite.ACTIVE).first() \
             if website_pk.isdigit() else None  # a tampered form: the plain message below, not a 500
         if website is None:
             messages.error(request, msg.NO_WEBSITE)
             return redirect("wizard:list")
+    if release.is_release(kind):
+        return _start_release(request, filing, kind, website)
+    application = dict(filing.application)
+    if website is not None:
         application["websites"] = [dict(website.website)]
     else:
         application["websites"] = [dict(w.website) for w in filing.websites.filter(status=FiledWebsite.ACTIVE)]
@@ -187,3 +211,69 @@ def start_change(request, filing_pk):
         return redirect("wizard:list")
     messages.success(request, msg.CHANGE_STARTED.format(kind=KIND_LABELS[kind], reference=order.reference))
     return redirect(f"wizard:{CHANGE_KINDS[kind]}", pk=order.pk)
+
+
+def _start_release(request, filing, kind, website):
+    """取消接入 / 注销: the first POST shows what the kind does and asks for the declaration (nothing is created);
+    the second (`confirmed`, declaration ticked) creates the order and submits it in one transaction, so a refusal
+    leaves nothing behind."""
+    offline = release.offline_reason(filing, kind, website)
+    if offline == "shell" and kind == "cancel_access":
+        messages.error(request, msg.RELEASE_NO_SITE)
+        return redirect("wizard:list")
+    if offline == "shell":
+        return redirect(f"{reverse('wizard:offline')}?filing={filing.pk}")
+    application = release.application_for(filing, kind, website)
+    error = error_code = None
+    if request.POST.get("confirmed") == "1":
+        try:
+            with transaction.atomic():
+                order = create_order(account=request.user, application=application, kind=kind, filing=filing,
+                                     filed_website=website)
+                order = submit_order(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
+        except ClaimConflict as exc:
+            error, error_code = exc.message, exc.code
+        except OrderError as exc:
+            error, error_code = exc.message, exc.code
+        else:
+            messages.success(request, msg.RELEASE_SUBMITTED[kind].format(reference=order.reference))
+            return redirect("wizard:progress", pk=order.pk)
+    return render(request, "wizard/release.html", {
+        **release_context(filing=filing, kind=kind, website=website, application=application),
+        "error": error, "error_code": error_code, "website_pk": website.pk if website else ""})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offline_deregistration(request):
+    """注销其他单位或空壳主体的备案: what the written application to the 管局 holds and where it goes (seed 003 §9),
+    and the letter as a PDF (the POST only renders it: nothing is stored). `?filing=` fills in one of the account's
+    own filings (a 空壳主体)."""
+    filing = None
+    filing_pk = request.GET.get("filing") or request.POST.get("filing") or ""
+    if filing_pk:
+        filing = Filing.objects.filter(account=request.user, pk=filing_pk).first() if filing_pk.isdigit() else None
+        if filing is None:
+            raise Http404(msg.NOT_FOUND)
+    values = offline_form.initial(filing)
+    errors = {}
+    if request.method == "POST":
+        values, cleaned, errors = offline_form.clean(request.POST)
+        if not errors:
+            try:
+                data = render_deregistration_letter(cleaned)
+            except FontMissing as exc:
+                return HttpResponse(exc.args[0], status=503, content_type="text/plain; charset=utf-8")
+            response = HttpResponse(data, content_type="application/pdf")
+            response["Content-Disposition"] = 'attachment; filename="deregistration-application.pdf"'
+            return response
+    bureau = bureau_of(values.get("number") or "")
+    return render(request, "wizard/offline.html", {
+        "filing": filing, "reasons": msg.OFFLINE_REASONS,
+        "rows": [{"key": k, "label": label, "value": values.get(k, ""), "error": errors.get(k)}
+                 for k, label in msg.OFFLINE_FIELDS.items()],
+        "title": msg.OFFLINE_TITLE, "seed": msg.OFFLINE_SEED, "contains": msg.OFFLINE_CONTAINS, "note": msg.OFFLINE_NOTE,
+        "shell": filing is not None and release.offline_reason(filing, "deregister_subject", None) == "shell",
+        "shell_text": msg.OFFLINE_SHELL, "download": msg.OFFLINE_DOWNLOAD,
+        "where": msg.OFFLINE_WHERE.format(bureau=bureau) if bureau else msg.OFFLINE_WHERE_UNKNOWN},
+        status=400 if errors else 200)

@@ -225,6 +225,7 @@ def query(request):
             status=WebsiteRecord.DEREGISTERED)[:50]
     rows = [{"domain": s.domain, "website_name": s.name, "website_number": s.number, "subject_number": s.subject.number,
              "subject_name": s.subject.name, "nature": s.subject.nature, "status": s.status,
+             "providers": list(s.providers),  # the 接入商 serving it: 取消接入 removes one, none left → "shell"
              "approved_at": s.approved_at.date().isoformat()} for s in sites]
     if request.path.endswith("/api"):
         return JsonResponse({"q": q, "results": rows}, json_dumps_params={"ensure_ascii": False})
