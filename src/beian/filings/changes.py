@@ -44,6 +44,9 @@ def _pair(filed: list[dict], websites: list[dict]) -> dict[int, int]:
     return pairs
 
 
+pair_websites = _pair  # for the services that apply an approved change to the filed websites
+
+
 def findings(*, filed: list[dict], websites: list[dict]) -> list[dict]:
     """The refusals for a change order's `websites` against the `filed` ones (each a website dict with
     `domains`). Keeping every domain, removing some of several, and changing anything else pass."""
