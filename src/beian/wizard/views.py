@@ -13,7 +13,7 @@ from beian.documents import messages as documents_msg
 from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
 from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
-from beian.filings import checks, states
+from beian.filings import checks, diff, states
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
@@ -59,7 +59,17 @@ def order_progress(request, pk):
         "province_notes": special.instructions(order.application, kind=order.kind, step="after_approval")
         if order.state == states.APPROVED else [],
         "after_approval": after_approval(order=order),
+        "changes": _progress_changes(order),
     })
+
+
+def _progress_changes(order) -> list[dict] | None:
+    """A change order's changes, masked as a page the applicant may leave open shows them: as approved once the
+    filed record has taken them (kept in meta), else against the filed record now."""
+    if "changes" in order.meta:
+        return diff.shown(order.meta["changes"])
+    changes = diff.order_changes(order)
+    return None if changes is None else diff.shown(diff.masked(changes))
 
 
 @login_required
