@@ -9,10 +9,16 @@ from django.contrib.auth.models import Group
 
 from beian.filings import demo
 from beian.filings.models import FiledWebsite, Order
-from tests.filings.conftest import applicant, make_order  # noqa: F401 (fixtures)
+from beian.filings.services import create_order
+from tests.filings.conftest import application
 
 pytestmark = pytest.mark.django_db
 NEW_MOBILE = "13912345678"
+
+
+@pytest.fixture
+def applicant(db):
+    return get_user_model().objects.create_user("app-change@example.com", "app-change@example.com", "pw-12345678")
 
 
 @pytest.fixture
@@ -56,8 +62,8 @@ def test_progress_masks_the_mobile(client, order):
     assert "139****5678" in table and NEW_MOBILE not in table
 
 
-def test_a_new_filing_shows_no_changes(client, make_order, applicant):
-    fresh = make_order("fresh-review.com")
+def test_a_new_filing_shows_no_changes(client, applicant):
+    fresh = create_order(account=applicant, application=application("fresh-review.com"))
     assert 'class="changes"' not in client.get(f"/orders/{fresh.pk}/confirm/").content.decode()
 
 
