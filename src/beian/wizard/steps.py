@@ -379,6 +379,11 @@ def websites(request, pk):
                 application["websites"].pop(index)
                 notice = (messages.info, msg.WEBSITE_REMOVED)
         fields.tidy(application)
+        if order.kind in CHANGE_KINDS:
+            # The form shows a website's first domain: typing a kept one there removes the others (a change
+            # order may only remove domains, seed 003 §3.1), not the same domain twice.
+            for site in application.get("websites") or ():
+                site["domains"] = list(dict.fromkeys(site.get("domains") or ()))
         order, error, found = _save(request, order, application, specs, pending=pending)
         gone = _sites_gone(request.POST, count)
         if gone:
