@@ -46,6 +46,7 @@ def _confirm_and_submit(page, order):
     from beian.filings import states
     from tests.verification.support import pass_verification
 
+    order.refresh_from_db()  # as edited in the browser: whoever must verify now
     pass_verification(order)
     page.check("#agreement")
     page.click("#submit")

@@ -102,7 +102,7 @@ def _website_principal(out, i, before, website, filed_subject, subject, group) -
     if not isinstance(old, dict) and not isinstance(new, dict):
         return
     if not isinstance(old, dict) or not isinstance(new, dict):
-        _compare(out, path=f"websites[{i}].principal", group=group, label=msg.DIFF_LABELS["name"],
+        _compare(out, path=f"websites[{i}].principal", group=group, label=msg.DIFF_WEBSITE_PRINCIPAL,
                  before=old.get("name") if isinstance(old, dict) else msg.DIFF_SAME_AS_SUBJECT,
                  after=new.get("name") if isinstance(new, dict) else msg.DIFF_SAME_AS_SUBJECT)
     old, new = old if isinstance(old, dict) else filed_subject, new if isinstance(new, dict) else subject

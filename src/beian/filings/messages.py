@@ -55,4 +55,5 @@ DIFF_LABELS = {
     "website.access.service_number": "服务编号",
 }
 DIFF_SAME_AS_SUBJECT = "同主体负责人"
+DIFF_WEBSITE_PRINCIPAL = "负责人"
 DIFF_EMPTY = "（空）"
