@@ -200,3 +200,194 @@ def test_deregister_subject(live_server, page, browser, ministry):
     status, sites = _statuses(page, live_server.url, filing.subject_number)
     assert status == "deregistered" and set(sites.values()) == {"deregistered"}
     assert page.locator(f'[data-filing="{filing.subject_number}"] form').count() == 0
+# --- change (变更主体 / 变更网站 / 变更接入) ---
+
+def _change_prelude(ministry, page, base, *, kind, email, n, domains=None, website_seq=None):
+    from .filing_kinds_support import PASSWORD
+    from .kinds_change import start_change
+    from .wizard_helpers import login
+
+    owner, filing, _ = filed(ministry, email=email, n=n, domains=domains)
+    website = filing.websites.get(seq=website_seq) if website_seq else None
+    login(page, base, email, PASSWORD)
+    order = start_change(page, base, kind=kind, website_pk=website.pk if website else None)
+    return owner, filing, website, order
+
+
+def _confirm_and_submit(page, order):
+    """信息确认 → 提交 (the face check recorded as passed, as wizard_helpers.confirm_and_submit does)."""
+    from beian.filings import states
+    from tests.verification.support import pass_verification
+
+    order.refresh_from_db()  # as edited in the browser: whoever must verify now
+    pass_verification(order)
+    page.check("#agreement")
+    page.click("#submit")
+    page.wait_for_selector("#state")
+    order.refresh_from_db()
+    assert order.state == states.PROVIDER_REVIEW, order.state
+    return order
+
+
+def test_change_subject(live_server, browser, page, ministry):
+    import re
+
+    from beian.filings import states
+    from beian.filings.demo import seed_business
+
+    from .filing_kinds_support import mobile, resident_id, sms_sent, to_result, uscc
+    from .kinds_change import diff_rows, reviewer, reviewer_approves
+    from .wizard_helpers import fill, read_code, upload_all
+
+    base, n = live_server.url, unique()
+    email = f"change-subject-{n}@example.com"
+    owner, filing, _, order = _change_prelude(ministry, page, base, kind="change_subject", email=email, n=n)
+    new_name, new_mobile, new_cert = f"杭州第{n}新名科技有限公司", mobile(n, "159"), resident_id(n + 400)
+    seed_business((uscc(n), new_name, "李四"))  # the company was renamed and has a new legal representative
+    page.shots("change-subject-started")
+
+    # 基础信息: the new name; then 主体信息: the new principal (their own mobile, confirmed by its code).
+    page.goto(f"{base}/orders/{order.pk}/basic/")
+    fill(page, "subject.name", new_name)
+    page.click("#next")
+    page.goto(f"{base}/orders/{order.pk}/subject/")
+    fill(page, "subject.investor", new_name)
+    fill(page, "subject.principal.name", "李四")
+    fill(page, "subject.principal.cert_number", new_cert)
+    fill(page, "subject.principal.mobile", new_mobile)
+    page.click("button[value=save]")  # the filed mobile counted as confirmed; the new one asks for its code
+    page.click("#send-code")
+    fill(page, "sms_code", read_code(page, base, new_mobile))
+    page.click("#next")
+    page.wait_for_url(re.compile(r"/websites/"))
+    page.click("#next")
+    page.wait_for_url(re.compile(r"/materials/"))
+    labels = page.locator("#materials tbody tr").all_inner_texts()
+    assert any("营业执照" in t or "证件" in t for t in labels) and len(labels) >= 2, labels  # new licence, new ID
+    upload_all(page)
+    page.click("#next")
+    rows = diff_rows(page)
+    assert rows["subject.name"] == (f"杭州第{n}示例科技有限公司", new_name)
+    assert rows["subject.principal.mobile"][1] == new_mobile and "subject.principal.cert_number" in rows
+    assert not any(p.startswith("websites[") for p in rows)  # near miss: the website is as filed
+    page.shots("change-subject-confirm")
+    order = _confirm_and_submit(page, order)
+
+    reviewer(f"rev-cs-{n}@example.com")
+    changed = reviewer_approves(browser, base, f"rev-cs-{n}@example.com", order, page.shots)
+    assert "subject.name" in changed
+    order.refresh_from_db()
+    assert order.state == states.SMS_VERIFICATION, order.state
+    assert sms_sent(ministry, order) == [new_mobile]  # the new principal's new mobile, only
+    order = to_result(ministry, order)
+    assert order.state == states.APPROVED
+    (row,) = public_query(ministry, f"kinds-{n}.com")
+    assert row["subject_name"] == new_name and row["subject_number"] == filing.subject_number
+    from urllib.parse import quote
+
+    assert public_query(ministry, quote(new_name))[0]["domain"] == f"kinds-{n}.com"  # found by the new name
+    assert public_query(ministry, quote(f"杭州第{n}示例科技有限公司")) == []  # near miss: not by the old one
+    filing.refresh_from_db()
+    assert filing.subject_name == new_name and filing.application["subject"]["principal"]["name"] == "李四"
+
+
+def test_change_website(live_server, browser, page, ministry):
+    import re
+
+    from beian.filings import states
+    from beian.ministry import services
+
+    from .filing_kinds_support import answer_sms, mobile, resident_id, sms_sent
+    from .kinds_change import diff_rows, reviewer, reviewer_approves
+    from .wizard_helpers import fill, own_website_principal, upload_all
+
+    base, n = live_server.url, unique()
+    email = f"change-website-{n}@example.com"
+    first, kept = f"cw-{n}.com", f"cw-{n}-b.com"
+    owner, filing, website, order = _change_prelude(ministry, page, base, kind="change_website", email=email, n=n,
+                                                    domains=[[first, kept]], website_seq=1)
+    site_mobile = mobile(n, "136")
+    # 网站信息: a new name, the first domain removed (only removals, seed 003 §3.1), a principal of its own.
+    own_website_principal(page, {"name": "李四", "cert_type": "resident_id", "cert_number": resident_id(n + 500),
+                                 "cert_valid_until": "长期", "mobile": site_mobile, "contact2": mobile(n, "135"),
+                                 "emergency_mobile": mobile(n, "134"), "email": f"site-{n}@example.com"})
+    fill(page, "websites[0].name", "示例科技新版网站")
+    fill(page, "websites[0].domains[0]", kept)
+    page.click("#next")
+    page.wait_for_url(re.compile(r"/materials/"))
+    upload_all(page)
+    page.click("#next")
+    rows = diff_rows(page)
+    assert rows["websites[0].name"] == ("示例科技网站一", "示例科技新版网站")
+    assert rows["websites[0].domains"] == (f"{first}、{kept}", kept)
+    assert rows["websites[0].principal.mobile"][1] == site_mobile
+    page.shots("change-website-confirm")
+    order = _confirm_and_submit(page, order)
+
+    reviewer(f"rev-cw-{n}@example.com")
+    assert "websites[0].name" in reviewer_approves(browser, base, f"rev-cw-{n}@example.com", order, page.shots)
+    order.refresh_from_db()
+    assert sms_sent(ministry, order) == [site_mobile]  # the website principal, not the subject principal
+    answer_sms(ministry, order)
+    services.poll_results()
+    order.refresh_from_db()
+    assert order.state == states.BUREAU_REVIEW
+    public = browser.new_context(locale="zh-CN").new_page()
+    public.goto(ministry.url + "/bureau/")
+    public.fill("#u", "bureau@beian.local")
+    public.fill("#p", "bureau12345")
+    public.click("button[type=submit]")
+    changes = public.locator(f'table[data-changes="{order.reference}"]').inner_text()
+    assert "示例科技新版网站" in changes and first in changes  # the bureau reviews what changed
+    page.shots("change-website-bureau", public)
+    public.locator(f'tr[data-ref="{order.reference}"] button.approve').click()
+    public.context.close()
+    services.poll_results()
+    order.refresh_from_db()
+    assert order.state == states.APPROVED
+    assert public_query(ministry, first) == []  # the removed domain left the public record
+    (row,) = public_query(ministry, kept)
+    assert row["website_name"] == "示例科技新版网站" and row["domains"] == [kept]
+    website.refresh_from_db()
+    assert (website.domain, website.name) == (kept, "示例科技新版网站")
+
+
+def test_change_access(live_server, browser, page, ministry):
+    import re
+
+    from beian.filings import states
+    from beian.products.models import Instance
+
+    from .filing_kinds_support import sms_sent, to_result
+    from .kinds_change import diff_rows, reviewer, reviewer_approves
+
+    base, n = live_server.url, unique()
+    email = f"change-access-{n}@example.com"
+    owner, filing, website, order = _change_prelude(ministry, page, base, kind="change_access", email=email, n=n,
+                                                    website_seq=1)
+    new = Instance.objects.get(owner=owner, instance_id__startswith=f"i-k{n}-", public_ip="47.96.10.12")
+    assert website.ip != new.public_ip
+    # 产品验证: the website moves to another instance.
+    page.select_option('[name="websites[0].access.instance_id"]', new.instance_id)
+    page.click("#next")
+    page.wait_for_url(re.compile(r"/materials/"))
+    assert page.locator("#materials tbody tr").count() == 0 or "上传" not in page.locator("#materials").inner_text()
+    page.click("#next")
+    rows = diff_rows(page)
+    assert rows["websites[0].access.instance_id"][1] == new.instance_id
+    assert rows["websites[0].access.ip"] == (website.ip, new.public_ip)
+    assert set(rows) == {"websites[0].access.instance_id", "websites[0].access.ip"}  # nothing else changed
+    page.shots("change-access-confirm")
+    order = _confirm_and_submit(page, order)
+
+    reviewer(f"rev-ca-{n}@example.com")
+    reviewer_approves(browser, base, f"rev-ca-{n}@example.com", order, page.shots)
+    order.refresh_from_db()
+    assert order.state == states.BUREAU_REVIEW, order.state  # 变更接入: no SMS
+    assert sms_sent(ministry, order) == []
+    order = to_result(ministry, order)
+    assert order.state == states.APPROVED
+    (row,) = public_query(ministry, f"kinds-{n}.com")
+    assert row["subject_number"] == filing.subject_number and row["website_number"] == f"{filing.subject_number}-1"
+    website.refresh_from_db()
+    assert (website.instance_id, website.ip) == (new.instance_id, new.public_ip)

@@ -45,7 +45,7 @@ class FakeMinistry:
             raise self.raise_on_lookup
         return self.answer
 
-    def submit(self, *, request_id, order_ref, kind, application, filing_number="", domain=""):
+    def submit(self, *, request_id, order_ref, kind, application, filing_number="", domain="", changes=None):
         self.submitted.append({"kind": kind, "filing_number": filing_number, "application": application})
         number = filing_number or OFFLINE_NUMBER
         sites = {(w.get("domains") or [""])[0]: f"{number}-{i + 1}" for i, w in enumerate(application.get("websites") or ())}

@@ -44,6 +44,9 @@ def _pair(filed: list[dict], websites: list[dict]) -> dict[int, int]:
     return pairs
 
 
+pair_websites = _pair  # for the services that apply an approved change to the filed websites
+
+
 def findings(*, filed: list[dict], websites: list[dict]) -> list[dict]:
     """The refusals for a change order's `websites` against the `filed` ones (each a website dict with
     `domains`). Keeping every domain, removing some of several, and changing anything else pass."""
@@ -91,3 +94,64 @@ def order_findings(application: dict, *, order) -> list[dict]:
     if filed is None:
         return []
     return findings(filed=filed, websites=list(application.get("websites") or ()))
+
+
+# ---- who the ministry's SMS reaches, and what a change needs uploaded ------------------------------------
+
+def sms_targets(kind: str, application: dict) -> list[str]:
+    """The mobiles the ministry sends a change order's codes to, seed 003 §9 (变更备案): "若变更主体信息，则验证主体
+    负责人手机号码。若变更网站信息，则验证网站负责人手机号码" — and the number in the order is the one verified ("变更备案
+    过程中验证456这个号码即可"). 变更接入 changes neither (reference.md §5: 仅接入→none). The simulator's own
+    sms_targets says the same (tests/ministry/test_change_kinds.py holds them together)."""
+    subject = (application.get("subject") or {}).get("principal") or {}
+    if kind == "change_subject":
+        people = [subject]
+    elif kind == "change_website":
+        people = [w.get("principal") or subject for w in application.get("websites") or ()]
+    else:
+        people = []
+    out: list[str] = []
+    for person in people:
+        mobile = (person.get("mobile") or "").strip()
+        if mobile and mobile not in out:
+            out.append(mobile)
+    return out
+
+
+def _owner_path(owner: str) -> str:
+    return "subject.principal" if owner == "subject_principal" else owner
+
+
+def touched_owners(entries: list[dict]) -> set[str]:
+    """The owners of materials a change touches: "subject" when what its certificate shows changed (a new
+    licence), "subject_principal" / "websites[i].principal" when that principal is another person (name,
+    certificate type or number: their ID). A new mobile or email touches no material."""
+    from beian.filings.diff import CERTIFICATE, IDENTITY
+
+    owners = set()
+    for entry in entries:
+        path = entry["path"]
+        if path in CERTIFICATE:
+            owners.add("subject")
+        head, _, key = path.rpartition(".")
+        if key in IDENTITY and head.endswith("principal") and not head.startswith("subject."):
+            owners.add(head)
+        elif key in IDENTITY and head == "subject.principal":
+            owners.add("subject_principal")
+    return owners
+
+
+def _touches(item: dict, owners: set[str], paths: set[str]) -> bool:
+    if item["kind"] == "pre_approval_document" and item.get("website") is not None:
+        i = item["website"]
+        return bool({f"websites[{i}].pre_approvals", f"websites[{i}].content"} & paths)
+    return item["owner"] in owners
+
+
+def narrow_to_changes(result: dict, entries: list[dict]) -> None:
+    """A change order's materials: only those its changes touch (the ministry holds the rest from the filing),
+    and MATERIAL_MISSING only for those. Codes and owners stay the engine's."""
+    owners, paths = touched_owners(entries), {e["path"] for e in entries}
+    result["required_materials"] = [m for m in result["required_materials"] if _touches(m, owners, paths)]
+    kept = {_owner_path(m["owner"]) for m in result["required_materials"] if not m.get("auxiliary")}
+    result["findings"] = [f for f in result["findings"] if f["code"] != "MATERIAL_MISSING" or f["path"] in kept]

@@ -8,7 +8,7 @@ submission): it belongs to the filing, not to a screen. How findings map onto wi
 import copy
 import re
 
-from beian.filings import changes, release
+from beian.filings import changes, diff, release
 from beian.filings import messages as msg
 from beian.filings.claims import normalise_domain
 from beian.filings.models import NEW_FILING_KINDS
@@ -87,6 +87,10 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
     if order is not None and order.kind not in NEW_FILING_KINDS:
         result["findings"] = [f for f in result["findings"] if f["code"] not in FILING_TYPE_CODES
                               and f["code"] not in NEW_FILING_ONLY] + changes.order_findings(app, order=order)
+        filed = diff.filed_application(order)
+        if filed is not None:  # 变更主体/变更网站/变更接入: SMS and materials follow what the order changes
+            result["sms_targets"] = changes.sms_targets(order.kind, app)
+            changes.narrow_to_changes(result, diff.diff(filed, app))
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
     elif account is not None:
         _other_accounts_filing(app, result, account)

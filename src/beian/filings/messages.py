@@ -67,3 +67,21 @@ RELEASE_NOT_ACKNOWLEDGED = {
     "deregister_website": "请确认您已知晓网站备案号注销后不能恢复（勾选页面上的确认项）后再提交。",
     "deregister_subject": "请确认您已知晓主体备案号及其下全部网站备案号注销后不能恢复（勾选页面上的确认项）后再提交。",
 }
+# What a change order changes (filings/diff.py): the groups and fields as the applicant filled them in.
+DIFF_GROUPS = {"subject": "主办者信息", "principal": "主体负责人", "website": "网站（{site}）",
+               "website_principal": "网站负责人（{site}）"}
+DIFF_LABELS = {
+    "region.province": "地区（省）", "region.city": "市", "region.district": "区县",
+    "subject.nature": "备案性质", "subject.cert_type": "证件类型", "subject.name": "单位名称 / 主办人姓名",
+    "subject.cert_number": "证件号码", "subject.cert_address": "证件住所", "subject.mailing_address": "通信地址",
+    "subject.investor": "投资人或主管单位", "subject.remark": "备注",
+    "name": "姓名", "cert_type": "证件类型", "cert_number": "证件号码", "cert_valid_until": "证件有效期至",
+    "mobile": "手机号码", "contact2": "联系方式2", "emergency_mobile": "应急联系电话", "email": "电子邮箱",
+    "website.name": "网站名称", "website.domains": "域名", "website.content": "网站内容",
+    "website.service_type": "服务类型", "website.languages": "网站语言", "website.pre_approvals": "前置审批",
+    "website.remark": "网站备注", "website.access.instance_id": "接入实例", "website.access.ip": "接入IP地址",
+    "website.access.service_number": "服务编号",
+}
+DIFF_SAME_AS_SUBJECT = "同主体负责人"
+DIFF_WEBSITE_PRINCIPAL = "负责人"
+DIFF_EMPTY = "（空）"

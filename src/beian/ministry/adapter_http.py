@@ -51,10 +51,10 @@ class HttpMinistry:
                 last = MinistryUnavailable(f"ministry unreachable: {exc}")
         raise last or MinistryUnavailable("ministry unreachable")
 
-    def submit(self, *, request_id, order_ref, kind, application, filing_number="", domain="") -> Status:
+    def submit(self, *, request_id, order_ref, kind, application, filing_number="", domain="", changes=None) -> Status:
         data = self._call("POST", "/api/v1/filings", {"request_id": request_id, "order_ref": order_ref, "kind": kind,
                                                       "application": application, "filing_number": filing_number,
-                                                      "domain": domain})
+                                                      "domain": domain, "changes": changes or []})
         return _status(data)
 
     def status(self, *, request_id) -> Status:

@@ -46,7 +46,9 @@ class Status:
 
 class MinistryPort(Protocol):
     def submit(self, *, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
-               domain: str = "") -> Status: ...
+               domain: str = "", changes: list | None = None) -> Status:
+        """`changes`: a change filing's per-field changes (beian.filings.diff: path, group, label, before, after)."""
+        ...
 
     def status(self, *, request_id: str) -> Status: ...
 

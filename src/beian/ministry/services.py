@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from beian.compliance.footer import copyright_holder, footer_html
 from beian.filings import states, transitions
+from beian.filings.changes import pair_websites
+from beian.filings.diff import masked, order_changes
 from beian.filings.models import FiledWebsite, Filing, Order, Timer
 from beian.filings.services import OrderError, transition
 from beian.ministry import messages as msg
@@ -50,7 +52,7 @@ def submit(*, order: Order, now=None) -> Status | None:
     try:
         status = adapter().submit(request_id=order.ministry_request_id, order_ref=order.reference, kind=order.kind,
                                   application=order.application, filing_number=order.filing.subject_number if order.filing else "",
-                                  domain=website.domain if website else "")
+                                  domain=website.domain if website else "", changes=order_changes(order) or [])
     except MinistryUnavailable:
         attempt = int(order.meta.get("submit_attempts", 0)) + 1
         arm_submit(order, now, attempt)
@@ -165,16 +167,22 @@ def record_approval(*, order: Order, status: Status, now) -> None:
     filing, target = order.filing, order.filed_website
     if filing is None:
         return
+    if kind in ("change_subject", "change_website", "change_access"):
+        # What was changed, as the order's progress page keeps showing it once the filed record has moved on
+        # (masked: meta is not sealed like the application).
+        meta = Order.objects.values_list("meta", flat=True).get(pk=order.pk)
+        Order.objects.filter(pk=order.pk).update(meta=dict(meta, changes=masked(order_changes(order) or [])))
     if kind == "change_subject":
-        filing.subject_name = (app.get("subject") or {}).get("name", filing.subject_name)
+        subject = app.get("subject") or {}
+        filing.subject_name = subject.get("name") or filing.subject_name
         filing.application = {k: v for k, v in app.items() if k != "websites"}
-        filing.cert_index = blind_index((app.get("subject") or {}).get("cert_number") or "", kind=CERT) or filing.cert_index
+        filing.cert_index = blind_index(subject.get("cert_number") or "", kind=CERT) or filing.cert_index
+        filing.nature = subject.get("nature") or filing.nature
         filing.save()
-    elif kind in ("change_website", "change_access") and target and websites:
-        access = websites[0].get("access") or {}
-        target.name, target.website = websites[0].get("name", target.name), websites[0]
-        target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
-        target.save()
+        active = list(filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq"))
+        _update_websites(active, websites)
+    elif kind in ("change_website", "change_access") and target:
+        _update_websites([target], websites)
     elif kind == "cancel_access":
         # One website, or (no target: 取消接入 of the subject) every website this provider served. The filing stays
         # (the subject and its sites remain filed: with another provider, or as 空壳 until the 管局 注销s them).
@@ -188,6 +196,25 @@ def record_approval(*, order: Order, status: Status, now) -> None:
         filing.websites.update(status=FiledWebsite.DEREGISTERED)
         filing.status = Filing.DEREGISTERED
         filing.save()
+
+
+def _update_websites(filed: list[FiledWebsite], websites: list[dict]) -> None:
+    """Each filed website takes the approved values of its counterpart in the change order (paired by a shared
+    domain, as the change rules pair them): name, domains (a removed domain leaves the record; the first kept one
+    is the website's), access."""
+    pairs = pair_websites([_as_dict(w) for w in filed], websites)
+    for i, k in pairs.items():
+        target, website = filed[k], websites[i]
+        access = website.get("access") or {}
+        domains = [d.strip().lower() for d in website.get("domains") or () if isinstance(d, str) and d.strip()]
+        target.domain = domains[0] if domains else target.domain
+        target.name, target.website = website.get("name") or target.name, website
+        target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
+        target.save()
+
+
+def _as_dict(website: FiledWebsite) -> dict:
+    return {**(website.website or {}), "domains": (website.website or {}).get("domains") or [website.domain]}
 
 
 def poll_results(*, now=None) -> int:

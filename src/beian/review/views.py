@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from beian.documents.selectors import active_materials
 from beian.documents.services import log_evidence_read
-from beian.filings import checks, states
+from beian.filings import checks, diff, states
 from beian.filings.models import Order, OrderEvent
 from beian.filings.selectors import application_domains, merge_repeats, sla_due
 from beian.filings.services import OrderError
@@ -74,18 +74,27 @@ def _field_groups(order):
     result = checks.run(order.application, order=order)
     findings = checks.by_path(result["findings"])
     decisions = {d.path: d for d in order.field_decisions.filter(resolved_at__isnull=True)}
+    changes = diff.order_changes(order)  # a change order: the reviewer reviews what it changes
     out = []
     for key, title, specs in groups:
         rows = [_field_row(spec, order, get_path(order.application, spec.name), findings, decisions) for spec in specs]
+        for row in rows:
+            row["change"] = _change_of(row["path"], changes or [])
         issues = sum(len(r["findings"]) for r in rows)
         rejected = sum(1 for r in rows if r["decision"] and r["decision"].verdict == "reject")
         out.append({"key": key, "title": title, "rows": rows, "issues": issues, "rejected": rejected,
+                    "changed": sum(1 for r in rows if r["change"]),
                     "errors": any(f["severity"] == "error" for r in rows for f in r["findings"])})
-    if out and not any(g["errors"] or g["rejected"] for g in out):
+    if out and not any(g["errors"] or g["rejected"] or g["changed"] for g in out) and changes is None:
         out[0]["open"] = True  # nothing stands out: start with the first group
     for g in out:
-        g.setdefault("open", g["errors"] or bool(g["rejected"]))
-    return out, result
+        g.setdefault("open", g["errors"] or bool(g["rejected"]) or bool(g["changed"]))
+    return out, result, changes
+
+
+def _change_of(path: str, changes: list[dict]) -> dict | None:
+    """The change entry a console row shows (`websites[0].domains[0]` is part of `websites[0].domains`)."""
+    return next((c for c in changes if path == c["path"] or path.startswith((c["path"] + "[", c["path"] + "."))), None)
 
 
 def _field_row(spec, order, value, findings, decisions) -> dict:
@@ -96,7 +105,7 @@ def _field_row(spec, order, value, findings, decisions) -> dict:
 
 def _row_for(order, path):
     """One row of the field table (after a decision), or None for a path the order does not have."""
-    groups, _ = _field_groups(order)
+    groups, _, _ = _field_groups(order)
     return next((r for g in groups for r in g["rows"] if r["path"] == path), None)
 
 
@@ -112,7 +121,7 @@ def order_view(request, pk):
                                   "materials": [m.pk for m in materials if not m.purged_at],
                                   "ocr": sorted({m.pk for p in verification for m in p["materials"]}),
                                   "face_attempts": sorted({a.pk for p in verification for a in p["attempts"]})})
-    groups, result = _field_groups(order)
+    groups, result, changes = _field_groups(order)
     domains = _domain_real_names(order)
     reviewer = reviewer_of(order)
     events = merge_repeats(order.events.select_related("actor").order_by("-at", "-id")[:300])
@@ -123,6 +132,7 @@ def order_view(request, pk):
         "outcomes": msg.CALL_OUTCOMES.items(), "claim": getattr(order, "review_claim", None),
         "reviewer": reviewer, "handler": handler(order, reviewer), "sla_due": sla_due(order=order),
         "in_review": order.state == states.PROVIDER_REVIEW, "open": field_reasons(order=order),
+        "changes": diff.shown(changes) if changes is not None else None,
         "verification": verification, "verification_ok": verification_state["ok"],
         "verification_applies": verification_state["applies"], "domains": domains,
         "domains_open": any(d["known"] and not all(d[k] for k in ("holder_ok", "cert_ok", "verified", "registrar_approved"))

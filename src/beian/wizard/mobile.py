@@ -72,4 +72,15 @@ def verify_code(*, order, mobile: str, code: str, now=None) -> None:
 
 
 def is_verified(*, order, mobile: str) -> bool:
+    if mobile and mobile.strip() == _filed_mobile(order):
+        return True  # a change order keeps the filed principal's mobile, confirmed when it was filed
     return MobileCode.objects.filter(MobileCode.for_mobile(mobile), order=order, verified_at__isnull=False).exists()
+
+
+def _filed_mobile(order) -> str | None:
+    from beian.filings.claims import CHANGE_KINDS
+
+    if order is None or order.kind not in CHANGE_KINDS or order.filing_id is None:
+        return None
+    principal = ((order.filing.application or {}).get("subject") or {}).get("principal") or {}
+    return (principal.get("mobile") or "").strip() or None

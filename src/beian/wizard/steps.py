@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from beian.documents.selectors import materials_for_precheck
-from beian.filings import checks, release, states, transitions
+from beian.filings import checks, diff, release, states, transitions
 from beian.filings import messages as fmsg
 from beian.filings.claims import CHANGE_KINDS, ClaimConflict
 from beian.filings.models import NEW_FILING_KINDS, Order
@@ -383,6 +383,11 @@ def websites(request, pk):
                 application["websites"].pop(index)
                 notice = (messages.info, msg.WEBSITE_REMOVED)
         fields.tidy(application)
+        if order.kind in CHANGE_KINDS:
+            # The form shows a website's first domain: typing a kept one there removes the others (a change
+            # order may only remove domains, seed 003 §3.1), not the same domain twice.
+            for site in application.get("websites") or ():
+                site["domains"] = list(dict.fromkeys(site.get("domains") or ()))
         order, error, found = _save(request, order, application, specs, pending=pending)
         gone = _sites_gone(request.POST, count)
         if gone:
@@ -478,6 +483,8 @@ def confirm(request, pk):
         "missing": parts,
         "groups": [(label, fs, url) for label, fs, url in warnings if fs],
         "agreement": msg.AGREEMENT, "materials": materials,
+        # A change order: what it changes against the filed record, in full (the applicant's own data).
+        "changes": diff.shown(changes) if (changes := diff.order_changes(order)) is not None else None,
         "websites": [{"w": w, "label": missing.site_label(order.application, i), "access": missing.has_access(w)}
                      for i, w in enumerate(order.application.get("websites") or ())],
     })

@@ -17,7 +17,7 @@ from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
 from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
 from beian.documents.synthetic import FontMissing
-from beian.filings import checks, release, states
+from beian.filings import checks, diff, release, states
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
@@ -78,7 +78,17 @@ def order_progress(request, pk):
         "after_approval": None if released else after_approval(order=order),
         "can_edit": order.editable and not released,
         "release_done": msg.RELEASE_DONE.get(order.kind) if released else None,  # a release order is the filed record: nothing to edit
+        "changes": _progress_changes(order),
     })
+
+
+def _progress_changes(order) -> list[dict] | None:
+    """A change order's changes, masked as a page the applicant may leave open shows them: as approved once the
+    filed record has taken them (kept in meta), else against the filed record now."""
+    if "changes" in order.meta:
+        return diff.shown(order.meta["changes"])
+    changes = diff.order_changes(order)
+    return None if changes is None else diff.shown(diff.masked(changes))
 
 
 @login_required

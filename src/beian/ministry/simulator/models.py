@@ -51,6 +51,8 @@ class Submission(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     icp_number = models.CharField(max_length=40, blank=True)
     website_numbers = models.JSONField(default=dict, blank=True)  # domain -> 网站备案号
+    # A change filing's changes as the provider sent them (path, group, label, before, after): the bureau reviews these.
+    changes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -135,6 +137,8 @@ class WebsiteRecord(models.Model):
     name = models.CharField(max_length=200)
     status = models.CharField(max_length=16, default=ACTIVE)
     providers = models.JSONField(default=list)  # provider ids giving access
+    # Every domain of the website (`domain` is the first): a 变更网站 may remove some (seed 003 §3.1).
+    domains = models.JSONField(default=list, blank=True)
     approved_at = models.DateTimeField()
 
     class Meta:
@@ -146,6 +150,10 @@ class WebsiteRecord(models.Model):
     @property
     def number(self) -> str:
         return f"{self.subject.number}-{self.seq}"
+
+    @property
+    def all_domains(self) -> list[str]:
+        return list(self.domains or [self.domain])
 
 
 class NumberSequence(models.Model):

@@ -25,6 +25,7 @@ CODE_VALID = timedelta(hours=24)
 MAX_RESENDS = 2
 MAX_WRONG = 5
 NEW_FILING = {"first", "new_site_elsewhere", "new_site_here", "access"}
+CHANGE = {"change_subject", "change_website", "change_access"}
 
 
 def _hash(challenge_id_seed: str, code: str) -> str:
@@ -66,7 +67,7 @@ def _send_code(challenge: SmsChallenge, order_ref: str, now) -> None:
 
 
 def submit(*, provider, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
-           domain: str = "", now) -> tuple[Submission, bool]:
+           domain: str = "", changes: list | None = None, now) -> tuple[Submission, bool]:
     """Accept a filing. Idempotent by request_id: a repeat returns the first submission, creates nothing."""
     existing = Submission.objects.filter(request_id=request_id).first()
     if existing is not None:
@@ -75,7 +76,7 @@ def submit(*, provider, request_id: str, order_ref: str, kind: str, application:
     with transaction.atomic():
         submission = Submission.objects.create(request_id=request_id, provider=provider, order_ref=order_ref, kind=kind,
                                                province=province, application=application, filing_number=filing_number,
-                                               domain=domain, created_at=now)
+                                               domain=domain, changes=changes or [], created_at=now)
         targets = sms_targets(kind, application)
         for mobile, last6 in targets:
             challenge = SmsChallenge(submission=submission, mobile=mobile, cert_last6=last6, code_hash="",
@@ -168,12 +169,19 @@ def _next_subject_number(province: str, now) -> str:
     return f"{PROVINCES[province].icp_prefix}ICP备{now.year}{value:06d}号"
 
 
+def _domains(website: dict) -> list[str]:
+    return [d.strip().lower() for d in website.get("domains") or () if isinstance(d, str) and d.strip()]
+
+
 def _apply_approval(submission: Submission, now) -> None:
     app, kind = submission.application, submission.kind
     subject = app.get("subject") or {}
     cert = (subject.get("cert_number") or "").strip().upper()
     record = SubjectRecord.objects.filter(province=submission.province, cert_number=cert,
                                           status=SubjectRecord.ACTIVE).first()
+    if kind in CHANGE and submission.filing_number:
+        # A change names its filing by number: a 变更主体 may give the subject a new certificate number.
+        record = SubjectRecord.objects.filter(number=submission.filing_number, status=SubjectRecord.ACTIVE).first()
     if kind in NEW_FILING:
         if record is None:
             record = SubjectRecord.objects.create(province=submission.province, cert_number=cert, name=subject.get("name", ""),
@@ -186,7 +194,8 @@ def _apply_approval(submission: Submission, now) -> None:
             if site is None:
                 seq = (record.websites.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
                 site = WebsiteRecord.objects.create(subject=record, seq=seq, domain=domain, name=website.get("name", ""),
-                                                    providers=[submission.provider.provider_id], approved_at=now)
+                                                    domains=_domains(website), providers=[submission.provider.provider_id],
+                                                    approved_at=now)
             elif submission.provider.provider_id not in site.providers:
                 site.providers = [*site.providers, submission.provider.provider_id]
                 site.status = WebsiteRecord.ACTIVE
@@ -200,11 +209,12 @@ def _apply_approval(submission: Submission, now) -> None:
     if submission.domain:
         sites = sites.filter(domain=submission.domain)
     if kind == "change_subject":
-        record.name = subject.get("name", record.name)
+        record.name = subject.get("name") or record.name
+        record.cert_number = cert or record.cert_number
+        record.nature = subject.get("nature") or record.nature
         record.save()
     elif kind == "change_website":
-        for website in app.get("websites") or ():
-            sites.filter(domain=(website.get("domains") or [""])[0].lower()).update(name=website.get("name", ""))
+        _change_websites(list(sites), app.get("websites") or ())
     elif kind == "cancel_access":
         for site in sites:
             site.providers = [p for p in site.providers if p != submission.provider.provider_id]
@@ -218,6 +228,20 @@ def _apply_approval(submission: Submission, now) -> None:
         record.save()
     submission.icp_number = record.number
     submission.website_numbers = {s.domain: s.number for s in record.websites.all()}
+
+
+def _change_websites(sites: list[WebsiteRecord], websites) -> None:
+    """变更网站: each filed website takes its new name and keeps only the domains the change kept (seed 003 §3.1:
+    removals only), found by a domain they share; its first remaining domain is the one it is known by."""
+    for website in websites:
+        kept = _domains(website)
+        site = next((s for s in sites if set(s.all_domains) & set(kept)), None)
+        if site is None or not kept:
+            continue
+        site.domains = [d for d in site.all_domains if d in kept] or site.all_domains
+        site.domain = site.domains[0]
+        site.name = website.get("name") or site.name
+        site.save()
 
 
 def decide(*, submission: Submission, approve: bool, reason: str = "", now) -> Submission:

@@ -95,12 +95,33 @@ def api_submit(request):
                                             filing_number=str(body.get("filing_number") or "")[:40], now=timezone.now())
         return JsonResponse({**_status(submission), "created": created}, status=201 if created else 200,
                             json_dumps_params={"ensure_ascii": False})
+    changes = _changes(body.get("changes"))
+    if changes is None:
+        return _error(400, "invalid_changes", "changes 应为变更项列表（path、label、before、after 均为字符串）")
     submission, created = services.submit(provider=request.provider, request_id=request_id[:64],
                                           order_ref=str(body.get("order_ref", ""))[:40], kind=kind,
                                           application=application, filing_number=str(body.get("filing_number") or ""),
-                                          domain=str(body.get("domain") or "").lower(), now=timezone.now())
+                                          domain=str(body.get("domain") or "").lower(), changes=changes,
+                                          now=timezone.now())
     return JsonResponse({**_status(submission), "created": created}, status=201 if created else 200,
                         json_dumps_params={"ensure_ascii": False})
+
+
+CHANGE_KEYS = ("path", "group", "label", "before", "after")
+
+
+def _changes(value) -> list[dict] | None:
+    """A change filing's changes as stored for the bureau: a list of entries of strings (None: malformed)."""
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list) or len(value) > 500:
+        return None
+    out = []
+    for entry in value:
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k, ""), str) for k in CHANGE_KEYS):
+            return None
+        out.append({k: entry.get(k, "")[:500] for k in CHANGE_KEYS})
+    return out
 
 
 @csrf_exempt
@@ -221,9 +242,9 @@ def query(request):
     sites = []
     if q:
         sites = WebsiteRecord.objects.select_related("subject").filter(
-            Q(domain=q.lower()) | Q(subject__name__contains=q) | Q(subject__number=q.split("-")[0])).exclude(
-            status=WebsiteRecord.DEREGISTERED)[:50]
-    rows = [{"domain": s.domain, "website_name": s.name, "website_number": s.number, "subject_number": s.subject.number,
+            Q(domain=q.lower()) | Q(domains__icontains=f'"{q.lower()}"') | Q(subject__name__contains=q)
+            | Q(subject__number=q.split("-")[0])).exclude(status=WebsiteRecord.DEREGISTERED)[:50]
+    rows = [{"domain": s.domain, "domains": s.all_domains, "website_name": s.name, "website_number": s.number, "subject_number": s.subject.number,
              "subject_name": s.subject.name, "nature": s.subject.nature, "status": s.status,
              "providers": list(s.providers),  # the 接入商 serving it: 取消接入 removes one, none left → "shell"
              "approved_at": s.approved_at.date().isoformat()} for s in sites]
