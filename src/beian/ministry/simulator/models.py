@@ -135,6 +135,9 @@ class WebsiteRecord(models.Model):
     name = models.CharField(max_length=200)
     status = models.CharField(max_length=16, default=ACTIVE)
     providers = models.JSONField(default=list)  # provider ids giving access
+    # The website principal's mobile as filed: a 接入备案 must verify this one (seed 003 §9). Compared, never
+    # shown (provider_check answers only whether an applicant's mobile matches).
+    principal_mobile = models.CharField(max_length=20, blank=True)
     approved_at = models.DateTimeField()
 
     class Meta:
