@@ -71,8 +71,10 @@ def _access(app: App, out: Findings) -> None:
         if info.get("shell") is True:
             out.add(Code.ACCESS_SHELL_SITE, f"websites[{i}].domains[{j}]", domain=domain.ascii)
         if info.get("principal_mobile_matches") is False:
+            # At the mobile typed for the website; a website reusing the subject principal (复用) has it at its
+            # principal choice, so that the subject step is not held by a website's rule.
             own = app.websites[i].get("principal")
-            path = f"websites[{i}].principal.mobile" if own else "subject.principal.mobile"
+            path = f"websites[{i}].principal.mobile" if own else f"websites[{i}].principal"
             out.add(Code.ACCESS_MOBILE_CHANGED, path, domain=domain.ascii)
 
 
