@@ -82,3 +82,14 @@ class Simulator:
         req = urllib.request.Request(self.url + "/sms/", data=data, headers={"Referer": self.url + "/sms/"})
         return opener.open(req, timeout=5).read().decode()
 
+
+
+def unique_uscc(region: str = "330106") -> str:
+    """A valid USCC no other test of the session files: the simulator is shared by the whole session and its
+    registry refuses a 首次备案 for a certificate already filed, as the ministry does."""
+    import uuid
+
+    from beian.rules.validators import uscc_check_char
+
+    first17 = f"91{region}{uuid.uuid4().int % 10**9:09d}"
+    return first17 + uscc_check_char(first17)

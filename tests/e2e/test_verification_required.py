@@ -23,6 +23,7 @@ from beian.ministry import services
 from beian.registries.identity import seed_identity
 from beian.verification import synthetic_video as video
 from beian.verification.models import FaceAttempt
+from tests.ministry_sim import unique_uscc
 
 from .conftest import phone_browser
 from .wizard_helpers import (
@@ -135,7 +136,7 @@ def _approve(browser, base, reviewer_email, order, shots):
 def test_an_applicant_who_skipped_the_face_check_verifies_on_the_phone_and_gets_an_icp_number(
         live_server, browser, page, ministry, playwright_instance, files, request):
     base = live_server.url
-    company = ("91330106MA2GL0XX7U", "杭州示例科技有限公司", PERSON.name)
+    company = (unique_uscc(), "杭州示例科技有限公司", PERSON.name)  # its own: the simulator refuses a filed one's 首次
     account, instances, reviewer = _accounts("skip@example.com", company)
     seed_identity(name=PERSON.name, cert_number=PERSON.cert_number, portrait="grace_hopper")
     mobile = "13600012345"

@@ -14,13 +14,14 @@ from beian.ministry import services
 from beian.ministry.models import MinistryResult
 from beian.ministry.port import Status
 from tests.filings.conftest import application
+from tests.ministry_sim import unique_uscc
 
 pytestmark = pytest.mark.django_db
 
 
-def _to_pending(domain, mobile, cert="91330106MA2GL0XX7U", province="浙江省"):
+def _to_pending(domain, mobile, cert=None, province="浙江省"):
     account = get_user_model().objects.create_user(f"{domain}@example.com", f"{domain}@example.com", "pw-12345678")
-    app = application(domain, cert)
+    app = application(domain, cert or unique_uscc())
     app["region"]["province"] = province
     app["subject"]["principal"]["mobile"] = mobile
     order = create_order(account=account, application=app)

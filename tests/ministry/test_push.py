@@ -18,6 +18,7 @@ from beian.ministry import services, signing
 from beian.ministry.adapter_http import HttpMinistry
 from beian.ministry.models import MinistryResult
 from tests.filings.conftest import application
+from tests.ministry_sim import unique_uscc
 
 CALLBACK = "/ministry/callback/results"
 SECRET, PROVIDER = "demo-ministry-secret", "beian-demo-provider"
@@ -41,7 +42,7 @@ def _wait(predicate, timeout=15.0):
 
 def _pending_order(domain, mobile):
     account = get_user_model().objects.create_user(f"{domain}@example.com", f"{domain}@example.com", "pw-12345678")
-    app = application(domain, "91330106MA2GL0XX7U")
+    app = application(domain, unique_uscc())
     app["region"]["province"] = "浙江省"
     app["subject"]["principal"]["mobile"] = mobile
     order = create_order(account=account, application=app)

@@ -13,14 +13,15 @@ from beian.ministry import signing
 from beian.ministry.adapter_http import HttpMinistry
 from beian.ministry.port import MinistryRejected, MinistryUnavailable
 from tests.filings.conftest import application
+from tests.ministry_sim import unique_uscc
 
 
 def _client(sim, **kwargs):
     return HttpMinistry(base_url=sim.url, provider="beian-demo-provider", secret="demo-ministry-secret", **kwargs)
 
 
-def _app(province="四川省", domain=None, cert="91510107MA5KHX3X6D", principal_mobile="13811112222", site_principal=None):
-    app = application(domain or f"{uuid.uuid4().hex[:10]}.com", cert)
+def _app(province="四川省", domain=None, cert=None, principal_mobile="13811112222", site_principal=None):
+    app = application(domain or f"{uuid.uuid4().hex[:10]}.com", cert or unique_uscc("510107"))
     app["region"]["province"] = province
     app["subject"]["principal"]["mobile"] = principal_mobile
     app["websites"][0]["principal"] = site_principal
@@ -108,7 +109,7 @@ def test_wrong_entries_return_the_filing(simulator):
     client = _client(simulator)
     mobile = _fresh_mobile()
     rid = uuid.uuid4().hex
-    client.submit(request_id=rid, order_ref="BA3", kind="new_site_here", application=_app(principal_mobile=mobile))
+    client.submit(request_id=rid, order_ref="BA3", kind="first", application=_app(principal_mobile=mobile))
     for _ in range(4):
         simulator.sms_post(code="999999", mobile=mobile, cert_last6="01123X")
     assert "退回" in simulator.sms_post(code="999999", mobile=mobile, cert_last6="01123X")
@@ -119,7 +120,7 @@ def test_wrong_entries_return_the_filing(simulator):
 def test_sms_timeout_returns_the_filing(simulator):
     client = _client(simulator)
     rid = uuid.uuid4().hex
-    client.submit(request_id=rid, order_ref="BA4", kind="access", application=_app(principal_mobile=_fresh_mobile()))
+    client.submit(request_id=rid, order_ref="BA4", kind="first", application=_app(principal_mobile=_fresh_mobile()))
     later = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=25)).isoformat()
     simulator.manage("ministry_tick", "--once", "--now", later)
     status = client.status(request_id=rid)
@@ -139,14 +140,14 @@ def _approve(simulator, client, kind, app):
 
 def test_numbers_per_province_and_site_ordinals(simulator):
     client = _client(simulator)
-    cert = "91510107MA5KHX3X6D"
+    cert = unique_uscc("510107")
     first = _approve(simulator, client, "first", _app("四川省", cert=cert, principal_mobile=_fresh_mobile()))
     assert re.fullmatch(r"蜀ICP备\d{4}\d{6}号", first.icp_number)
     assert list(first.website_numbers.values()) == [first.icp_number + "-1"]
     second = _approve(simulator, client, "new_site_here", _app("四川省", cert=cert, principal_mobile=_fresh_mobile()))
     assert second.icp_number == first.icp_number
     assert list(second.website_numbers.values()) == [first.icp_number + "-2"]
-    guizhou = _approve(simulator, client, "first", _app("贵州省", cert="91520100MA6DEMO01X"[:17] + "0",
+    guizhou = _approve(simulator, client, "first", _app("贵州省", cert=unique_uscc("520100"),
                                                           principal_mobile=_fresh_mobile()))
     assert guizhou.icp_number.startswith("黔ICP备")
 
@@ -154,7 +155,7 @@ def test_numbers_per_province_and_site_ordinals(simulator):
 def test_public_query_and_rejection(simulator):
     client = _client(simulator)
     domain = f"{uuid.uuid4().hex[:8]}.cn"
-    approved = _approve(simulator, client, "first", _app("云南省", domain=domain, cert="91530100MA6K0000X0"[:17] + "1",
+    approved = _approve(simulator, client, "first", _app("云南省", domain=domain, cert=unique_uscc("530100"),
                                                          principal_mobile=_fresh_mobile()))
     found = simulator.get_json(f"/query/api?q={domain}")["results"]
     assert found and found[0]["subject_number"] == approved.icp_number and approved.icp_number.startswith("滇")

@@ -64,7 +64,7 @@ def _post(simulator, **fields) -> tuple[int, str]:
 def test_wrong_entries_with_a_wrong_last6_do_not_return_the_filing(simulator):
     client = _client(simulator)
     mobile, rid = _fresh_mobile(), uuid.uuid4().hex
-    client.submit(request_id=rid, order_ref="BA-ABUSE", kind="new_site_here", application=_app(principal_mobile=mobile))
+    client.submit(request_id=rid, order_ref="BA-ABUSE", kind="first", application=_app(principal_mobile=mobile))
     for guess in range(6):  # someone who knows only the mobile
         status, page = _post(simulator, code="999999", mobile=mobile, cert_last6=f"00000{guess}")
         assert status == 200 and "该条验证库里找不到记录" in page and "退回" not in page
@@ -79,7 +79,7 @@ def test_wrong_entries_with_a_wrong_last6_do_not_return_the_filing(simulator):
 def test_guesses_at_the_last6_are_limited_per_mobile(simulator):
     client = _client(simulator)
     mobile, rid = _fresh_mobile(), uuid.uuid4().hex
-    client.submit(request_id=rid, order_ref="BA-GUESS", kind="new_site_here", application=_app(principal_mobile=mobile))
+    client.submit(request_id=rid, order_ref="BA-GUESS", kind="first", application=_app(principal_mobile=mobile))
     for guess in range(10):
         assert _post(simulator, code="999999", mobile=mobile, cert_last6=f"1{guess:05d}")[0] == 200
     # The 11th guess is refused whatever it is, so the answer cannot tell a right last 6 from a wrong one.

@@ -158,3 +158,23 @@ def test_material_for_shared_principal_counts_under_any_website_that_names_them(
                                         ("principal_id", "subject_principal", "back"), ("principal_id", "websites[1].principal", "front"),
                                         ("principal_id", "websites[1].principal", "back")]]
     assert "MATERIAL_MISSING" not in codes(precheck(app))
+
+
+def test_access_mobile_changed_points_at_the_website_principal_that_was_typed():
+    """The finding sits on the mobile the applicant types for the website: its own principal's, else its 复用 choice
+    (the websites step shows it there; the subject step is not held by a website's rule)."""
+    own = principal(mobile="13912345678")
+    reused = precheck(_app("other", [dict(ELSEWHERE_MINE, principal_mobile_matches=False)]))
+    typed = precheck(_app("other", [dict(ELSEWHERE_MINE, principal_mobile_matches=False)], website_principals=[own]))
+    assert reused["filing_type"] == typed["filing_type"] == "access"
+    assert [f["path"] for f in reused["findings"] if f["code"] == "ACCESS_MOBILE_CHANGED"] == ["websites[0].principal"]
+    assert [f["path"] for f in typed["findings"] if f["code"] == "ACCESS_MOBILE_CHANGED"] == ["websites[0].principal.mobile"]
+    assert not reused["ok"] and "先到原备案接入服务商处变更手机号码" in next(
+        f["message"] for f in reused["findings"] if f["code"] == "ACCESS_MOBILE_CHANGED")
+
+
+def test_shell_site_keeps_the_access_type_and_says_to_deregister_and_file_anew():
+    result = precheck(_app("other", [dict(ELSEWHERE_MINE, shell=True)]))
+    shell = [f for f in result["findings"] if f["code"] == "ACCESS_SHELL_SITE"]
+    assert result["filing_type"] == "access" and not result["ok"]
+    assert [f["path"] for f in shell] == ["websites[0].domains[0]"] and "需注销备案后重新提交新增网站备案" in shell[0]["message"]

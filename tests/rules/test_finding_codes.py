@@ -127,6 +127,13 @@ CASES = [
     ("type_match", E, [("requested_type", "first")], Code.FILING_TYPE_MISMATCH, False),
     ("first_but_filed", E, [("requested_type", "first"), ("context.subject_filed_with", "other")], Code.CERT_ALREADY_FILED, True),
     ("first_and_unfiled", E, [("requested_type", "first")], Code.CERT_ALREADY_FILED, False),
+    # 接入备案 (seed 003 §9): the ministry's facts about the filed website, found only for an access filing.
+    ("access_shell", E, [_ctx_domain(filed_with="other", filed_subject_cert_number=None, shell=True)], Code.ACCESS_SHELL_SITE, True),
+    ("access_with_a_provider", E, [_ctx_domain(filed_with="other", filed_subject_cert_number=None, shell=False)], Code.ACCESS_SHELL_SITE, False),
+    ("shell_fact_without_access", E, [_ctx_domain(shell=True)], Code.ACCESS_SHELL_SITE, False),
+    ("access_mobile_changed", E, [_ctx_domain(filed_with="other", filed_subject_cert_number=None, principal_mobile_matches=False)], Code.ACCESS_MOBILE_CHANGED, True),
+    ("access_same_mobile", E, [_ctx_domain(filed_with="other", filed_subject_cert_number=None, principal_mobile_matches=True)], Code.ACCESS_MOBILE_CHANGED, False),
+    ("access_mobile_unknown", E, [_ctx_domain(filed_with="other", filed_subject_cert_number=None)], Code.ACCESS_MOBILE_CHANGED, False),
     ("no_websites", E, [("websites", [])], Code.WEBSITE_REQUIRED, True),
     ("one_website", E, [], Code.WEBSITE_REQUIRED, False),
     ("hubei_two_sites", E, [("region.province", "湖北省"), _second_site()], Code.WEBSITE_LIMIT_EXCEEDED, True),

@@ -27,7 +27,7 @@ SUBJECT_FILED_UNDER_OTHER_ACCOUNT = "SUBJECT_FILED_UNDER_OTHER_ACCOUNT"
 _DOMAIN_PATH = re.compile(r"websites\[(\d+)\]\.domains\[(\d+)\]")
 FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS, Code.DOMAIN_ALREADY_FILED,
                      Code.DOMAIN_FILED_BY_OTHER_SUBJECT, Code.MIXED_FILING_TYPES, Code.FILING_TYPE_MISMATCH,
-                     Code.CERT_ALREADY_FILED, SUBJECT_FILED_UNDER_OTHER_ACCOUNT}
+                     Code.CERT_ALREADY_FILED, SUBJECT_FILED_UNDER_OTHER_ACCOUNT, Code.ACCESS_SHELL_SITE}
 # Advice that assumes the filing is the applicant's own ("办理变更备案", "请办理新增网站（原备案在本服务商）"):
 # replaced by SUBJECT_FILED_UNDER_OTHER_ACCOUNT where the filing is another account's.
 SUPERSEDED = {Code.CERT_ALREADY_FILED, Code.FILING_TYPE_MISMATCH}

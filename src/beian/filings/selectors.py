@@ -11,14 +11,28 @@ from beian.filings.services import EXPIRY
 from beian.pii.index import CERT, blind_indexes
 
 
-def external_lookup(*, cert_number: str, domains: list[str]) -> dict:
-    """What the ministry's public data says about filings made through OTHER providers.
+def external_lookup(*, cert_number: str, domains: list[str], mobiles: dict[str, str] | None = None) -> dict:
+    """What the ministry's public data says about filings made through OTHER providers (and, for a domain given
+    in `mobiles`, whether that website principal mobile is the filed one).
 
     Filled in by the ministry integration (public ICP query); unknown until then.
     """
     from beian.ministry import lookup
 
-    return lookup.external_status(cert_number=cert_number, domains=domains)
+    return lookup.external_status(cert_number=cert_number, domains=domains, mobiles=mobiles)
+
+
+def website_mobiles(application: dict) -> dict[str, str]:
+    """domain → the mobile of that website's principal (its own, or the subject principal's: 复用)."""
+    subject_principal = (application.get("subject") or {}).get("principal") or {}
+    found = {}
+    for website in application.get("websites") or ():
+        person = website.get("principal") or subject_principal
+        mobile = (person.get("mobile") or "").strip() if isinstance(person, dict) else ""
+        for domain in website.get("domains") or ():
+            if mobile and isinstance(domain, str) and domain.strip():
+                found.setdefault(normalise_domain(domain), mobile)
+    return found
 
 
 def business_record(*, cert_number: str, nature: str):
@@ -62,7 +76,7 @@ def precheck_context(*, application: dict, order: Order | None = None, today=Non
     cert_keys = blind_indexes(cert, kind=CERT)
     others = InFlightClaim.objects.exclude(order=order) if order else InFlightClaim.objects.all()
     busy_keys = set(others.filter(key__in=[*cert_keys, *domains]).values_list("kind", "key"))
-    external = external_lookup(cert_number=cert, domains=domains)
+    external = external_lookup(cert_number=cert, domains=domains, mobiles=website_mobiles(application))
     subject_filed = None
     if cert and Filing.objects.filter(cert_index__in=cert_keys, status=Filing.ACTIVE).exists():
         subject_filed = "self"
@@ -82,6 +96,12 @@ def precheck_context(*, application: dict, order: Order | None = None, today=Non
             info.update(filed_with="self", filed_subject_cert_number=filed_cert_number(filed_here[domain].filing))
         elif domain in external.get("domains", {}):
             info.update(filed_with="other", filed_subject_cert_number=external["domains"][domain])
+            # 接入备案 facts (seed 003 §9): a shell site, and whether the typed mobile is the filed one.
+            site = external.get("sites", {}).get(domain) or {}
+            if "shell" in site:
+                info["shell"] = site["shell"]
+            if "mobile_matches" in site:
+                info["principal_mobile_matches"] = site["mobile_matches"]
         else:
             info["filed_with"] = None
         if domain in domain_records:

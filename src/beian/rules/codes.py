@@ -38,6 +38,10 @@ class Code(StrEnum):
     MIXED_FILING_TYPES = "MIXED_FILING_TYPES"
     FILING_TYPE_MISMATCH = "FILING_TYPE_MISMATCH"
     CERT_ALREADY_FILED = "CERT_ALREADY_FILED"
+    # 接入备案 (seed 003 §9): the ministry's facts about the filed website (context.domains `shell`,
+    # `principal_mobile_matches`), found only when the type is `access`
+    ACCESS_SHELL_SITE = "ACCESS_SHELL_SITE"  # the filed website has no access provider (空壳网站)
+    ACCESS_MOBILE_CHANGED = "ACCESS_MOBILE_CHANGED"  # website principal's mobile is not the filed one
     # Websites and domains
     WEBSITE_REQUIRED = "WEBSITE_REQUIRED"
     WEBSITE_LIMIT_EXCEEDED = "WEBSITE_LIMIT_EXCEEDED"

@@ -48,6 +48,8 @@ def determine(app: App, out: Findings) -> str | None:
             determined = FIRST
         else:
             determined = NEW_SITE_HERE if subject_filed == "self" else NEW_SITE_ELSEWHERE
+    if determined == ACCESS:
+        _access(app, out)
     requested = app.raw.get("requested_type")
     if requested and requested != determined:
         if requested == FIRST:
@@ -56,6 +58,24 @@ def determine(app: App, out: Findings) -> str | None:
             out.add(Code.FILING_TYPE_MISMATCH, "requested_type", requested=msg.FILING_TYPES[requested],
                     determined=msg.FILING_TYPES[determined])
     return determined
+
+
+def _access(app: App, out: Findings) -> None:
+    """Seed 003 §9, 接入备案: the website principal's mobile must be the filed one (else change it at the
+    original provider first), and an empty shell site (no provider) is deregistered and filed anew. Each fact
+    is the ministry's (context.domains); absent means unknown, and no finding is made from it."""
+    for i, j, _raw, domain in app.domain_entries:
+        if domain is None:
+            continue
+        info = app.domain_info.get(domain.ascii) or {}
+        if info.get("shell") is True:
+            out.add(Code.ACCESS_SHELL_SITE, f"websites[{i}].domains[{j}]", domain=domain.ascii)
+        if info.get("principal_mobile_matches") is False:
+            # At the mobile typed for the website; a website reusing the subject principal (复用) has it at its
+            # principal choice, so that the subject step is not held by a website's rule.
+            own = app.websites[i].get("principal")
+            path = f"websites[{i}].principal.mobile" if own else f"websites[{i}].principal"
+            out.add(Code.ACCESS_MOBILE_CHANGED, path, domain=domain.ascii)
 
 
 def sms_targets(app: App, filing_type: str | None) -> list[str]:

@@ -32,6 +32,10 @@ FINDINGS: dict[Code, str] = {
     Code.MIXED_FILING_TYPES: "本次申请中既有已在其他服务商备案的域名，也有未备案的域名，请分别提交接入备案和新增网站。",
     Code.FILING_TYPE_MISMATCH: "您选择的备案类型为“{requested}”，但根据主体和域名的备案情况应办理“{determined}”。",
     Code.CERT_ALREADY_FILED: "此证件已存在备案信息，不能办理首次备案，请办理“{determined}”。",
+    Code.ACCESS_SHELL_SITE: ("域名 {domain} 的网站为空壳网站（即无接入服务商），无法到原接入服务商处变更手机号码，不能办理接入备案："
+                             "需注销备案后重新提交新增网站备案。"),
+    Code.ACCESS_MOBILE_CHANGED: ("接入备案验证网站负责人手机号码：您填写的手机号码与域名 {domain} 已备案的网站负责人手机号码不一致。"
+                                 "如果您更换了手机号码，需先到原备案接入服务商处变更手机号码，再接入备案。"),
     Code.WEBSITE_REQUIRED: "请至少填写一个网站。",
     Code.WEBSITE_LIMIT_EXCEEDED: "{province}{who}备案每个订单最多{limit}个网站，本次填写了{count}个，请分多个订单提交。",
     Code.WEBSITE_ONE_DOMAIN: "每个网站须且仅能填写一个域名（本网站填写了{count}个）。",

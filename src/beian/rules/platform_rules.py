@@ -161,6 +161,16 @@ PLATFORM_RULES: list[PlatformRule] = [
         "错误提示：该域名存在进行中的订单或此证件存在进行中的订单",
     ),
     PlatformRule(
+        "no_new_site_during_subject_change",
+        "No 新增网站 while a 变更主体 of the subject is in flight, and in 河北 no 新增网站/接入 beside any 变更: the "
+        "platform's one order per certificate refuses it at order creation (河北 with its own rule); the ministry "
+        "simulator returns such a filing on receipt, as it does a 首次备案 for a filed subject, a 新增网站 for a subject "
+        "not filed or of a filed domain, and a 接入备案 of a domain not filed, a shell site or another mobile.",
+        "filings/claims.py NO_NEW_SITE_WITH_CHANGE; ministry/simulator/services.py refusal",
+        "reference.md §7 (变更)",
+        "While 主体 is being changed no 新增网站 (HW流程); 河北 forbids 新增 + 变更 together (HW管局)",
+    ),
+    PlatformRule(
         "order_expiry_45_days",
         "An order the applicant holds expires 45 days after their last update; it is kept for audit and leaves "
         "the active list.",

@@ -43,6 +43,8 @@ QUOTES: dict[Code, tuple[str, str]] = {
     Code.MIXED_FILING_TYPES: ("precheck.md (filing-type determination, step 4)", "Subject filed: all domains unfiled -> `new_site_here` if `subject_filed_with == \"self\"`, else `new_site_elsewhere`; all domains filed elsewhere under this subject -> `access`; a mix -> MIXED_FILING_TYPES."),
     Code.FILING_TYPE_MISMATCH: ("S2 (APP备案操作步骤 2)", "系统将根据您所填写信息，自动判定您要办理的备案类型。"),
     Code.CERT_ALREADY_FILED: ("S3 §1.1 (常见问题)", "错误提示：此证件已存在备案信息"),
+    Code.ACCESS_SHELL_SITE: ("S3 §9 (短信核验, 接入备案)", "如果您的网站为空壳网站（即无接入服务商），无法到原接入服务商处变更手机号码。需注销备案后重新提交新增网站备案。"),
+    Code.ACCESS_MOBILE_CHANGED: ("S3 §9 (短信核验, 接入备案)", "如果您更换了手机号码，需先到原备案接入服务商处变更手机号码，再接入备案。"),
     Code.WEBSITE_REQUIRED: ("precheck.md", "WEBSITE_REQUIRED: no websites."),
     Code.WEBSITE_LIMIT_EXCEEDED: ("S3 §3.2 (湖北, 湖南; the 陕西 and 河南 rows give 4/30 and 3/5)", "同一个备案订单下，一次只能备案一个网站且对应一个域名。"),
     Code.WEBSITE_ONE_DOMAIN: ("S3 §3.2", "除湖北、湖南省外，其他省市用户进行首次备案、新增网站备案时，同一个备案主体下支持同时备案多个网站，但每个网站仅支持备案一个域名，且要求备案的多个网站需要与对应的备案主体有关联性。"),

@@ -18,6 +18,7 @@ from beian.filings.selectors import application_for_new_site, order_for, prefill
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products import access as product_access
 from beian.rules import special
+from beian.rules.codes import Code
 from beian.verification.selectors import outstanding_findings, verification_status
 from beian.web import limits
 from beian.wizard import conflicts, fields, missing, mobile, visits
@@ -214,8 +215,15 @@ def basic(request, pk=None):
                        "detail": msg.TYPE_EXPLAIN[result["filing_type"]]}
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
-                   basic_findings=shown_on((result or {}).get("findings", []), "basic", shown))
+                   basic_findings=_basic_findings((result or {}).get("findings", []), shown))
     return _render(request, "wizard/step_basic.html", order, "basic", ctx)
+
+
+def _basic_findings(findings: list[dict], shown) -> list[dict]:
+    """Step 1's box: its own findings, and the 接入备案 mobile rule (seed 003 §9) wherever the mobile was typed,
+    since step 1 is where the filing type, and so that rule, is explained."""
+    own = shown_on(findings, "basic", shown)
+    return own + [f for f in findings if f["code"] == Code.ACCESS_MOBILE_CHANGED and f not in own]
 
 
 def checks_label(filing_type: str) -> str:

@@ -39,3 +39,16 @@ REJECTION_REASONS = [
 ]
 CLAIM_NO_RECORD = "认领失败：没有与该证件号码相符的有效备案。"
 CLAIM_NOT_HERE = "认领失败：该备案的网站均未接入本接入商。"
+# What the ministry's system answers at once to a new filing its registry contradicts (returned to the provider).
+REFUSED_CERT_FILED = "此证件已存在备案信息（工信部已存在备案记录），不能办理首次备案，请办理新增网站或接入备案。"
+REFUSED_SUBJECT_NOT_FILED = "主体未备案或已注销，不能办理新增网站，请办理首次备案。"
+REFUSED_DOMAIN_FILED = "此域名已存在备案：{domain}。"
+REFUSED_ACCESS_NOT_FILED = "域名 {domain} 未备案，不能办理接入备案，请办理新增网站或首次备案。"
+REFUSED_ACCESS_OTHER_SUBJECT = "域名 {domain} 已由其他主体备案，不能以本主体办理接入备案。"
+REFUSED_ACCESS_SHELL = ("域名 {domain} 的网站为空壳网站（即无接入服务商），无法到原接入服务商处变更手机号码。"
+                        "需注销备案后重新提交新增网站备案。")
+REFUSED_ACCESS_MOBILE = ("域名 {domain} 的网站负责人手机号码与备案信息不一致。如果您更换了手机号码，"
+                         "需先到原备案接入服务商处变更手机号码，再接入备案。")
+REFUSED_ACCESS_ALREADY = "域名 {domain} 已接入本接入商，无需办理接入备案。"
+REFUSED_CHANGE_SUBJECT_IN_FLIGHT = "该主体正在办理变更主体，变更完成前不能新增网站。"
+REFUSED_PROVINCE_TOGETHER = "{province}管局不支持新增网站/接入与变更同时办理：该主体有变更备案正在办理中。"

@@ -139,6 +139,9 @@ class WebsiteRecord(models.Model):
     providers = models.JSONField(default=list)  # provider ids giving access
     # Every domain of the website (`domain` is the first): a 变更网站 may remove some (seed 003 §3.1).
     domains = models.JSONField(default=list, blank=True)
+    # The website principal's mobile as filed: a 接入备案 must verify this one (seed 003 §9). Compared, never
+    # shown (provider_check answers only whether an applicant's mobile matches).
+    principal_mobile = models.CharField(max_length=20, blank=True)
     approved_at = models.DateTimeField()
 
     class Meta:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from beian.ministry.simulator import messages as msg
 from beian.ministry.simulator import push
@@ -25,7 +26,9 @@ CODE_VALID = timedelta(hours=24)
 MAX_RESENDS = 2
 MAX_WRONG = 5
 NEW_FILING = {"first", "new_site_elsewhere", "new_site_here", "access"}
-CHANGE = {"change_subject", "change_website", "change_access"}
+CHANGES = {"change_subject", "change_website", "change_access"}
+WAITING = (Submission.ACCEPTED, Submission.SMS, Submission.BUREAU)
+FILED_SITE = (WebsiteRecord.ACTIVE, WebsiteRecord.SHELL)  # a shell site keeps its number: its domain is filed
 
 
 def _hash(challenge_id_seed: str, code: str) -> str:
@@ -77,6 +80,9 @@ def submit(*, provider, request_id: str, order_ref: str, kind: str, application:
         submission = Submission.objects.create(request_id=request_id, provider=provider, order_ref=order_ref, kind=kind,
                                                province=province, application=application, filing_number=filing_number,
                                                domain=domain, changes=changes or [], created_at=now)
+        if reason := refusal(kind=kind, province=province, application=application, provider_id=provider.provider_id):
+            _return(submission, reason, now)  # the ministry's system refuses it on receipt: no SMS
+            return submission, True
         targets = sms_targets(kind, application)
         for mobile, last6 in targets:
             challenge = SmsChallenge(submission=submission, mobile=mobile, cert_last6=last6, code_hash="",
@@ -88,6 +94,62 @@ def submit(*, provider, request_id: str, order_ref: str, kind: str, application:
         submission.save()
         _result(submission, now)
     return submission, True
+
+
+def _website_mobile(application: dict, website: dict) -> str:
+    person = website.get("principal") or (application.get("subject") or {}).get("principal") or {}
+    return (person.get("mobile") or "").strip()
+
+
+def _first_domain(website: dict) -> str:
+    return ((website.get("domains") or [""])[0] or "").strip().lower()
+
+
+def _change_in_flight(*, cert: str, record: SubjectRecord | None, province: str, kind: str) -> str:
+    """The ordering rules: no 新增网站 while a 变更主体 of the subject is in flight (HW流程), and in a province whose
+    rule forbids it (河北) no 新增网站/接入 alongside any 变更 of the subject."""
+    changes = Submission.objects.filter(status__in=WAITING, kind__in=CHANGES).filter(
+        Q(application__subject__cert_number=cert) | Q(filing_number=record.number if record else "-"))
+    rules = PROVINCES.get(province)
+    if rules is not None and rules.special_rule("no_new_site_with_change") is not None and changes.exists():
+        return msg.REFUSED_PROVINCE_TOGETHER.format(province=rules.short)
+    if kind != "access" and changes.filter(kind="change_subject").exists():
+        return msg.REFUSED_CHANGE_SUBJECT_IN_FLIGHT
+    return ""
+
+
+def refusal(*, kind: str, province: str, application: dict, provider_id: str) -> str:
+    """Why the ministry's system refuses a new filing on receipt ("" = accepted), against its own registry:
+    首次 for a filed subject; 新增网站 for a subject not (or no longer) filed, or a domain already filed; 接入 of a
+    domain not filed, filed by another subject, a shell site (seed 003 §9: deregister and file anew), or with a
+    website principal's mobile that is not the filed one (seed 003 §9: change it at the old provider first)."""
+    if kind not in NEW_FILING:
+        return ""
+    cert = ((application.get("subject") or {}).get("cert_number") or "").strip().upper()
+    record = SubjectRecord.objects.filter(cert_number=cert, status=SubjectRecord.ACTIVE).first() if cert else None
+    if kind == "first" and record is not None:
+        return msg.REFUSED_CERT_FILED
+    if kind in ("new_site_here", "new_site_elsewhere") and record is None:
+        return msg.REFUSED_SUBJECT_NOT_FILED
+    if kind != "first" and (reason := _change_in_flight(cert=cert, record=record, province=province, kind=kind)):
+        return reason
+    for website in application.get("websites") or ():
+        domain = _first_domain(website)
+        site = WebsiteRecord.objects.select_related("subject").filter(domain=domain, status__in=FILED_SITE).first()
+        if kind != "access":
+            if site is not None:
+                return msg.REFUSED_DOMAIN_FILED.format(domain=domain)
+        elif site is None:
+            return msg.REFUSED_ACCESS_NOT_FILED.format(domain=domain)
+        elif site.subject.cert_number != cert:
+            return msg.REFUSED_ACCESS_OTHER_SUBJECT.format(domain=domain)
+        elif site.status == WebsiteRecord.SHELL:
+            return msg.REFUSED_ACCESS_SHELL.format(domain=domain)
+        elif site.principal_mobile and not secrets.compare_digest(site.principal_mobile, _website_mobile(application, website)):
+            return msg.REFUSED_ACCESS_MOBILE.format(domain=domain)
+        elif provider_id in site.providers:
+            return msg.REFUSED_ACCESS_ALREADY.format(domain=domain)
+    return ""
 
 
 def _pending(mobile: str):
@@ -179,7 +241,7 @@ def _apply_approval(submission: Submission, now) -> None:
     cert = (subject.get("cert_number") or "").strip().upper()
     record = SubjectRecord.objects.filter(province=submission.province, cert_number=cert,
                                           status=SubjectRecord.ACTIVE).first()
-    if kind in CHANGE and submission.filing_number:
+    if kind in CHANGES and submission.filing_number:
         # A change names its filing by number: a 变更主体 may give the subject a new certificate number.
         record = SubjectRecord.objects.filter(number=submission.filing_number, status=SubjectRecord.ACTIVE).first()
     if kind in NEW_FILING:
@@ -189,13 +251,13 @@ def _apply_approval(submission: Submission, now) -> None:
                                                   number=_next_subject_number(submission.province, now))
         numbers = {}
         for website in app.get("websites") or ():
-            domain = (website.get("domains") or [""])[0].strip().lower()
-            site = WebsiteRecord.objects.filter(domain=domain, status__in=[WebsiteRecord.ACTIVE, WebsiteRecord.SHELL]).first()
+            domain = _first_domain(website)
+            site = WebsiteRecord.objects.filter(domain=domain, status__in=FILED_SITE).first()
             if site is None:
                 seq = (record.websites.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
                 site = WebsiteRecord.objects.create(subject=record, seq=seq, domain=domain, name=website.get("name", ""),
                                                     domains=_domains(website), providers=[submission.provider.provider_id],
-                                                    approved_at=now)
+                                                    approved_at=now, principal_mobile=_website_mobile(app, website))
             elif submission.provider.provider_id not in site.providers:
                 site.providers = [*site.providers, submission.provider.provider_id]
                 site.status = WebsiteRecord.ACTIVE
@@ -292,15 +354,22 @@ def _tick(counts: dict, now) -> dict:
     return counts
 
 
-def provider_check(*, cert_number: str, domains: list[str], exclude_provider: str) -> dict:
-    """Filings made through other providers (for the provider's basic-info check)."""
+def provider_check(*, cert_number: str, domains: list[str], exclude_provider: str,
+                   mobiles: dict[str, str] | None = None) -> dict:
+    """Filings made through other providers (for the provider's basic-info check). A shell site (no provider) is
+    filed too. `sites` says per such domain whether it is a shell and, for a domain given with the applicant's
+    website principal mobile (`mobiles`), whether that is the filed one: compared here, never returned."""
     cert = cert_number.strip().upper()
     subjects = SubjectRecord.objects.filter(cert_number=cert, status=SubjectRecord.ACTIVE) if cert else SubjectRecord.objects.none()
     subject_filed = any(
         any(exclude_provider not in site.providers for site in s.websites.filter(status=WebsiteRecord.ACTIVE))
         or not s.websites.exists() for s in subjects)
-    found = {}
-    for site in WebsiteRecord.objects.select_related("subject").filter(domain__in=domains, status=WebsiteRecord.ACTIVE):
-        if exclude_provider not in site.providers:
-            found[site.domain] = site.subject.cert_number
-    return {"subject_filed": subject_filed, "domains": found}
+    found, sites = {}, {}
+    for site in WebsiteRecord.objects.select_related("subject").filter(domain__in=domains, status__in=FILED_SITE):
+        if exclude_provider in site.providers:
+            continue
+        found[site.domain] = site.subject.cert_number
+        sites[site.domain] = {"shell": site.status == WebsiteRecord.SHELL}
+        if (mobile := (mobiles or {}).get(site.domain)) and site.principal_mobile:
+            sites[site.domain]["mobile_matches"] = secrets.compare_digest(mobile, site.principal_mobile)
+    return {"subject_filed": subject_filed, "domains": found, "sites": sites}

@@ -244,9 +244,11 @@ def query(request):
         sites = WebsiteRecord.objects.select_related("subject").filter(
             Q(domain=q.lower()) | Q(domains__icontains=f'"{q.lower()}"') | Q(subject__name__contains=q)
             | Q(subject__number=q.split("-")[0])).exclude(status=WebsiteRecord.DEREGISTERED)[:50]
-    rows = [{"domain": s.domain, "domains": s.all_domains, "website_name": s.name, "website_number": s.number, "subject_number": s.subject.number,
-             "subject_name": s.subject.name, "nature": s.subject.nature, "status": s.status,
-             "providers": list(s.providers),  # the 接入商 serving it: 取消接入 removes one, none left → "shell"
+    names = dict(Provider.objects.values_list("provider_id", "name"))
+    # `providers`: who gives the site access (接入商), as the registry records it; a shell site has none.
+    rows = [{"domain": s.domain, "domains": s.all_domains, "website_name": s.name, "website_number": s.number,
+             "subject_number": s.subject.number, "subject_name": s.subject.name, "nature": s.subject.nature,
+             "status": s.status, "providers": list(s.providers), "provider_names": [names.get(p, p) for p in s.providers],
              "approved_at": s.approved_at.date().isoformat()} for s in sites]
     if request.path.endswith("/api"):
         return JsonResponse({"q": q, "results": rows}, json_dumps_params={"ensure_ascii": False})
@@ -255,8 +257,12 @@ def query(request):
 
 def provider_check(request):
     domains = [d for d in request.GET.get("domains", "").lower().split(",") if d][:50]
+    # `mobiles`: domain:mobile pairs, the applicant's website principal per domain (for 接入备案, seed 003 §9).
+    pairs = (p.partition(":") for p in request.GET.get("mobiles", "").lower().split(",")[:50])
+    mobiles = {d.strip(): m.strip()[:20] for d, _, m in pairs if d.strip() and m.strip()}
     return JsonResponse(services.provider_check(cert_number=request.GET.get("cert_number", "")[:64], domains=domains,
-                                                exclude_provider=request.GET.get("exclude_provider", "")[:64]))
+                                                exclude_provider=request.GET.get("exclude_provider", "")[:64],
+                                                mobiles=mobiles))
 
 
 @require_http_methods(["GET", "POST"])
