@@ -114,3 +114,15 @@ def test_sms_targets_by_kind(kind, targets):
            "websites": [{"principal": {"mobile": "13700000000"}}, {"principal": None}]}
     expected = targets + (["13800000000"] if kind == "change_website" else [])
     assert changes.sms_targets(kind, app) == expected
+
+
+def test_the_materials_step_says_so_when_a_change_needs_nothing(client, applicant, filed):
+    """A renamed website needs no upload and no face check: 上传资料 says so, instead of an empty table, a phone
+    section with nobody in it and templates to print."""
+    order = _change(client, applicant, filed, "change_website")
+    _edit(order, **{"websites[0].name": "示例网站新名称"})
+    page = client.get(f"/orders/{order.pk}/materials/").content.decode()
+    assert 'id="no-materials"' in page and 'id="materials"' not in page and "template-link" not in page
+    _edit(order, **{"websites[0].principal": dict(principal(), name="王五", cert_number="110105194912310021")})
+    page = client.get(f"/orders/{order.pk}/materials/").content.decode()
+    assert 'id="no-materials"' not in page and 'id="materials"' in page  # a new principal: their ID is needed

@@ -140,3 +140,5 @@ RELEASE_DONE = {
     "deregister_website": "注销网站已办结：网站备案号已注销，不能恢复。",
     "deregister_subject": "注销主体已办结：主体备案号及其下全部网站备案号已注销，不能恢复。",
 }
+# 上传资料 when the order needs none (e.g. a 变更 that touches no certificate or principal).
+NOTHING_TO_UPLOAD = "本次办理无需上传资料，也无需人脸核验：请单击“下一步：信息确认”，核对变更内容后提交。"

@@ -164,7 +164,8 @@ def materials(request, pk):
                  for i in sites_without_access(order.application)] if order.kind in NEW_FILING_KINDS else []
     return _render(request, "wizard/step_materials.html", order, "materials", {
         "items": items, "error": error, "error_code": error_code, "missing": missing, "no_access": no_access,
-        "people": _phone_people(request, order, result["required_materials"]), "templates": order_templates(order)})
+        "people": _phone_people(request, order, result["required_materials"]), "templates": order_templates(order),
+        "nothing_needed": msg.NOTHING_TO_UPLOAD})
 
 
 def _phone_people(request, order, required: list[dict]) -> list[dict]:
