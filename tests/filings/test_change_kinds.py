@@ -46,6 +46,7 @@ def _missing(result):
 def test_change_subject_email_only_needs_nothing_and_verifies_the_subject_principal(client, applicant, filed):
     order = _change(client, applicant, filed, "change_subject")
     result = _edit(order, **{"subject.principal.email": "new@example.com"})
+    assert result["filing_type"] == "change_subject"
     assert result["required_materials"] == [] and _missing(result) == []
     assert result["sms_targets"] == [demo.FILED_SUBJECT["principal"]["mobile"]]
     assert verification_status(order, required=result["required_materials"])["people"] == []

@@ -91,6 +91,9 @@ def run(application: dict, *, order=None, account=None, materials: list | None =
         if filed is not None:  # 变更主体/变更网站/变更接入: SMS and materials follow what the order changes
             result["sms_targets"] = changes.sms_targets(order.kind, app)
             changes.narrow_to_changes(result, diff.diff(filed, app))
+        # The order's kind is its filing type: the engine, seeing a filed subject's data, would type it 首次备案
+        # (the console showed "备案类型：首次备案" for a 变更网站).
+        result["filing_type"] = order.kind
         result["ok"] = not any(f["severity"] == "error" for f in result["findings"])
     elif account is not None:
         _other_accounts_filing(app, result, account)
