@@ -339,6 +339,7 @@ def test_change_website(live_server, browser, page, ministry):
     public.click("button[type=submit]")
     changes = public.locator(f'table[data-changes="{order.reference}"]').inner_text()
     assert "示例科技新版网站" in changes and first in changes  # the bureau reviews what changed
+    assert public.locator(f'tr[data-ref="{order.reference}"] td[data-kind]').inner_text() == "变更网站"
     page.shots("change-website-bureau", public)
     public.locator(f'tr[data-ref="{order.reference}"] button.approve').click()
     public.context.close()

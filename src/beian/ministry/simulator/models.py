@@ -32,6 +32,11 @@ class Submission(models.Model):
     ACCEPTED, SMS, BUREAU, APPROVED, REJECTED, RETURNED = "accepted", "sms", "bureau", "approved", "rejected", "returned"
     STATUS_LABELS = {ACCEPTED: "已受理", SMS: "短信核验中", BUREAU: "管局审核中", APPROVED: "审核通过",
                      REJECTED: "审核不通过", RETURNED: "退回"}
+    # The ministry's own names for the filing types (its console shows these, not the interface's codes).
+    KIND_LABELS = {"first": "首次备案", "new_site_elsewhere": "新增网站", "new_site_here": "新增网站", "access": "接入备案",
+                   "change_subject": "变更主体", "change_website": "变更网站", "change_access": "变更接入",
+                   "cancel_access": "取消接入", "deregister_subject": "注销主体", "deregister_website": "注销网站",
+                   "claim": "认领备案"}
 
     request_id = models.CharField(max_length=64, unique=True)
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT)
@@ -59,6 +64,10 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return self.request_id
+
+    @property
+    def kind_label(self) -> str:
+        return self.KIND_LABELS.get(self.kind, self.kind)
 
     @property
     def status_label(self) -> str:
