@@ -111,7 +111,8 @@ def _rows(field_list, application, errors, typed, findings, used):
         rows.append({"f": f, "value": value,
                      "errors": ([errors[f.name]] if f.name in errors else [])
                      + [x["message"] for x in found if x["severity"] == "error"],
-                     "warnings": [x["message"] for x in found if x["severity"] == "warning"]})
+                     "warnings": [x["message"] for x in found if x["severity"] == "warning"],
+                     "input": fields.input_hints(f, application)})
     return rows
 
 

@@ -37,6 +37,37 @@ class Field:
     readonly: bool = False
 
 
+# The keyboard a phone shows for a field (issue 20 #1) and what the browser may autofill, by what the field holds:
+# set once here for every step. A resident ID number types on the digit pad (its final X has a key of its own beside
+# the field, wizard/_field.html); every other certificate (统一社会信用代码, passport…) has letters: the full
+# keyboard, in capitals. Only where the type is known when the page is drawn; ui.js follows a changed type select.
+# E-mail stays type=text: the browser's own refusal of a half-typed address would block
+# 保存草稿 in English; the app's checks say what is wrong, in Chinese.
+_AUTOCOMPLETE = {"mobile": "tel", "emergency_mobile": "tel", "contact2": "tel", "email": "email",
+                 "city": "address-level2", "district": "address-level3", "mailing_address": "street-address"}
+ID_CARD = "resident_id"
+
+
+def input_hints(f: Field, application: dict) -> dict:
+    """{type, inputmode, autocomplete, autocapitalize, id_card} of a text field; `id_card` marks a resident ID
+    number (its cert type, read from the application, is 居民身份证)."""
+    leaf = steps_of(f.name)[-1]
+    hints = {"type": "text", "inputmode": "text", "autocomplete": _AUTOCOMPLETE.get(leaf, "off"),
+             "autocapitalize": "off", "id_card": False}
+    if f.kind == "tel":
+        hints.update(type="tel", inputmode="tel")
+    elif f.kind == "email":
+        hints.update(inputmode="email")
+    elif leaf == "cert_number":
+        cert_type = get_path(application, f.name[: -len("cert_number")] + "cert_type")
+        hints.update(id_card=cert_type == ID_CARD, inputmode="numeric" if cert_type == ID_CARD else "text",
+                     autocapitalize="characters")
+    elif f.name.endswith(".domains[0]"):
+        hints.update(inputmode="url")
+    # A date stays on the full keyboard: "长期" (no expiry) is a valid answer, and a digit pad cannot type it.
+    return hints
+
+
 def basic_fields() -> list[Field]:
     return [
         Field("region.province", "地区（省）", "select", "选择备案主体实际所在地，系统会关联当地管局规则。", PROVINCE_CHOICES),

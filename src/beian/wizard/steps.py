@@ -57,7 +57,8 @@ def _context(order, step, application, result, form_errors, field_list, *, notes
             errors.insert(0, form_errors[f.name])
         errors += reviewer.get(f.name, [])
         rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings, "conflict": (found or {}).get(f.name),
-                     "note": (notes or {}).get(f.name), "fix": fix_for(findings.get(f.name, []), value)})
+                     "note": (notes or {}).get(f.name), "fix": fix_for(findings.get(f.name, []), value),
+                     "input": fields.input_hints(f, application)})
     return {"order": order, "step": step, "steps": msg.STEPS, "rows": rows, "application": application,
             "result": result, "findings": findings, **extra}
 

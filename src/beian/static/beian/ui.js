@@ -41,3 +41,39 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+// A certificate number's phone keyboard follows its type select (wizard/_field.html, beian.wizard.fields
+// input_hints): a 居民身份证 number gets the digit pad and the X key beside the field; any other type the full
+// keyboard. The X key puts the final X in (an ID number's check character), replacing a lower-case x.
+(function () {
+  "use strict";
+  var ID_CARD = "resident_id";
+
+  function follow(select) {
+    var input = document.querySelector('input[data-cert-number][name="' + select.name.replace(/cert_type$/, "cert_number") + '"]');
+    if (!input || input.readOnly) return;
+    var idCard = select.value === ID_CARD;
+    input.setAttribute("inputmode", idCard ? "numeric" : "text");
+    var key = document.querySelector('[data-append-x="' + input.id + '"]');
+    if (key) key.hidden = !idCard;
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches('select[name$="cert_type"]')) follow(event.target);
+  });
+  document.addEventListener("click", function (event) {
+    var key = event.target.closest("[data-append-x]");
+    if (!key) return;
+    var input = document.getElementById(key.getAttribute("data-append-x"));
+    if (!input) return;
+    input.value = input.value.replace(/[xX]$/, "") + "X";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.focus();
+  });
+
+  function start() {
+    document.querySelectorAll('select[name$="cert_type"]').forEach(follow);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
