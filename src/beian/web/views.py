@@ -146,6 +146,7 @@ THEME = "#ff6a00"  # --brand in beian.css
 PRECACHE = ["beian/beian.css", "beian/favicon.svg", "beian/icons/icon-192.png", "beian/icons/icon-512.png"]
 
 
+@require_http_methods(["GET", "HEAD"])
 def manifest(request):
     from django.templatetags.static import static
 
@@ -166,6 +167,7 @@ def manifest(request):
     return response
 
 
+@require_http_methods(["GET", "HEAD"])
 def service_worker(request):
     """At the site's root, so that its scope is the whole site; never cached by HTTP (a new release's worker must
     reach the browser at its next check)."""
@@ -182,6 +184,7 @@ def service_worker(request):
     return response
 
 
+@require_http_methods(["GET", "HEAD"])
 def offline(request):
     """What the service worker shows without a network. The same for everyone (it is cached on the device)."""
     response = render(request, "web/offline.html", {"title": msg.OFFLINE_TITLE, "paragraphs": msg.OFFLINE_TEXT,
