@@ -149,7 +149,7 @@ PLATFORM: dict[str, Row] = {
                           data=lambda w: {"step": "materials"}),
     "wizard:handoff_revoke": Row(signed_in(METHOD), post=OWNER_ONLY, args={**EDITABLE, "handoff_pk": "handoff"},
                                  harms=(OWNER,), data=lambda w: {"step": "materials"}),
-    "wizard:handoff_watch": Row(OWNER_ONLY, post=signed_in(METHOD), args=EDITABLE, query="?stamp=0.draft.0.0"),
+    "wizard:handoff_watch": Row(OWNER_ONLY, post=signed_in(METHOD), args=EDITABLE, query="?stamp=0.draft.0.0.0"),
     # A GET (a cross-site link) changes nothing and goes back to 我的备案 for anybody signed in (finding 6).
     "wizard:change": Row(SIGNED_IN, post=OWNER_ONLY, args={"filing_pk": "filing"}, query="?kind=change_subject",
                          harms=(OWNER,),

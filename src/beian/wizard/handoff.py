@@ -205,13 +205,14 @@ def stamp(order) -> str:
 
     materials = Material.objects.filter(order=order).aggregate(last=Max("pk"))["last"] or 0
     faces = FaceAttempt.objects.filter(order=order).exclude(status=FaceAttempt.PENDING).aggregate(last=Max("pk"))["last"] or 0
-    return f"{order.version}.{order.state}.{materials}.{faces}"
+    used = HandOff.objects.filter(order=order, used_at__isnull=False).count()
+    return f"{order.version}.{order.state}.{materials}.{faces}.{used}"
 
 
 def changes(order, seen: str) -> list[str]:
     """What changed since the page's stamp, in words (empty: nothing)."""
     now = stamp(order).split(".")
-    before = (seen.split(".") + ["", "", "", ""])[:4]
+    before = (seen.split(".") + [""] * 5)[:5]
     out = []
     if before[1] != now[1]:
         out.append(msg.HANDOFF_CHANGED_STATE.format(state=order.state_label))
@@ -221,4 +222,6 @@ def changes(order, seen: str) -> list[str]:
         out.append(msg.HANDOFF_CHANGED_MATERIALS)
     if before[3] != now[3]:
         out.append(msg.HANDOFF_CHANGED_FACE)
+    if before[4] != now[4]:
+        out.append(msg.HANDOFF_CHANGED_SIGNED_IN)
     return out

@@ -176,6 +176,7 @@ HANDOFF_CHANGED_STATE = "订单状态已变为“{state}”"
 HANDOFF_CHANGED_FORM = "备案信息已修改"
 HANDOFF_CHANGED_MATERIALS = "资料已上传或更换"
 HANDOFF_CHANGED_FACE = "人脸核验有了结果"
+HANDOFF_CHANGED_SIGNED_IN = "手机已扫码登录"
 HANDOFF_RELOAD = "刷新查看"
 HANDOFF_RELOAD_NOTE = ("本页尚未保存的输入不会丢失：刷新前请先保存；若另一台设备改了同一项，保存时系统会列出两边的值，"
                        "由您选择保留哪一个。")
