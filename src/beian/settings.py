@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A session signed in by 在手机上继续 reaches its one order only, and ends with its hand-off (wizard/handoff.py).
+    "beian.wizard.handoff.HandOffScopeMiddleware",
     "beian.web.middleware.ErrorPageMiddleware",
     "beian.web.middleware.RequestSizeMiddleware",
     "beian.web.middleware.ControlCharacterMiddleware",
@@ -235,6 +237,8 @@ RATE_LIMITS = {name: os.environ.get(f"RATE_LIMIT_{name.upper()}", default) for n
     "phone_manual": "5/10m",         # manual-review requests per link and address
     "claim_lookup_account": "20/h,50/d",  # 认领备案 lookups (number/domain + certificate) by one account
     "claim_lookup_ip": "30/h,100/d",  # … and from one address: a lookup must not become a certificate oracle
+    "handoff_open": "30/10m,100/d",  # 在手机上继续 links opened or confirmed from one address (any token)
+    "handoff_create": "20/h,60/d",   # 在手机上继续 links made for one order, and by one account
 }.items()}
 
 # Email: SMTP from the environment; in the demo the console backend shows mails in the log.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("products/", include("beian.products.urls")),
     path("materials/", include("beian.documents.urls")),
     path("m/", include("beian.verification.urls")),
+    path("h/", include("beian.wizard.handoff_urls")),  # 在手机上继续 (the hand-off link)
     path("review/", include("beian.review.urls")),
     path("ministry/", include("beian.ministry.urls")),
     path("notifications/", include("beian.notifications.urls")),

@@ -19,11 +19,15 @@ from beian.filings import demo, states
 from beian.filings.models import Order
 from beian.verification import services as phone
 from beian.verification.models import PhoneLink
+from beian.wizard import handoff
 from tests.crawler.crawler import Crawler, PageParser, all_url_names, url_name
 
 # Where a person (or a program) starts without following a link: the home page, the addresses README.md
 # and the API's description name, and the health check that monitoring calls.
 SEEDS = ["/", "/notifications/sink/", "/api/", "/api/docs", "/healthz"]
+# What the browser fetches on its own (the installable web app): the manifest <link>, the service worker pwa.js
+# registers, and the offline page that worker keeps.
+BROWSER_SEEDS = ["/manifest.webmanifest", "/sw.js", "/offline/"]
 API_SCHEMA = "/api/openapi.json"
 SAMPLE_APPLICATION = Path(beian.web.__file__).parent / "sample_application.json"
 # Destroying the session would end the crawl of a role early.
@@ -91,6 +95,13 @@ def _phone_tokens() -> list[str]:
     return tokens
 
 
+def _handoff_token() -> str:
+    """在手机上继续 for the demo's first editable order, as the QR code on its materials page would carry: the
+    "handoff" role confirms it, then crawls what the signed-in phone may reach (that order only)."""
+    order = Order.objects.filter(state__in=states.APPLICANT_EDITABLE).exclude(kind="claim").order_by("pk").first()
+    return handoff.create(order=order, user=order.account, step="materials")[1]
+
+
 @pytest.mark.django_db
 def test_crawl_every_link_and_form_as_every_demo_role():
     started = time.monotonic()
@@ -101,7 +112,8 @@ def test_crawl_every_link_and_form_as_every_demo_role():
     users = list(User.objects.order_by("-is_staff", "pk"))
     User.objects.create_user(CRAWLER_EMAIL, CRAWLER_EMAIL, "crawler-password-1")
 
-    roles = [("anonymous", None, SEEDS), ("phone", None, [f"/m/{t}/" for t in _phone_tokens()])]
+    roles = [("anonymous", None, SEEDS + BROWSER_SEEDS), ("phone", None, [f"/m/{t}/" for t in _phone_tokens()]),
+             ("handoff", None, [f"/h/{_handoff_token()}/"])]
     roles += [(user.username, user, SEEDS) for user in users]
     # The staff again at the end: the orders the applicant's crawl submitted or resubmitted are under review.
     roles += [(f"{user.username} (again)", user, SEEDS) for user in users if user.is_staff]

@@ -36,7 +36,10 @@ _OVERFLOW = """() => {
 # next field is caught, though the two labels' own boxes do not touch.
 _OVERLAPS = """() => {
   const items = [];
+  // A closed <details> keeps boxes for what it folds away (Chromium lays it out, unpainted): not on screen.
   const shown = el => {
+    const folded = el.closest('details:not([open])');
+    if (folded && !el.closest('summary')) return false;
     for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
       const s = getComputedStyle(e);
       if (s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0') return false;
@@ -82,6 +85,8 @@ _SMALL_TARGETS = """(minimum) => {
   for (const el of document.body.querySelectorAll(SEL)) {
     const s = getComputedStyle(el);
     if (s.visibility === 'hidden' || s.display === 'none' || !el.getClientRects().length) continue;
+    const folded = el.closest('details:not([open])');
+    if (folded && !el.closest('summary')) continue;
     const h = el.getBoundingClientRect().height;
     if (h + 0.5 < minimum) small.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' +
       (el.value || el.textContent || el.name || '').trim().slice(0, 20) + '" ' + Math.round(h) + 'px');

@@ -115,6 +115,10 @@ PLATFORM: dict[str, Row] = {
     "web:home": Row(PUBLIC),
     "web:healthz": Row(PUBLIC),
     "web:precheck": Row(PUBLIC, data=lambda w: {"mode": "json", "application": "{}"}),
+    # The installable web app: the same for everyone (the offline page is cached on the device, so it shows nobody).
+    "web:manifest": Row(PUBLIC, post=EVERYONE_405),
+    "web:service_worker": Row(PUBLIC, post=EVERYONE_405),
+    "web:offline": Row(PUBLIC, post=EVERYONE_405),
     "accounts:register": Row(PUBLIC, data=lambda w: {"email": "", "password1": "x"}),
     "accounts:login": Row(PUBLIC, data=lambda w: {"username": "nobody@example.com", "password": "wrong-password"}),
     "accounts:logout": Row(EVERYONE_405, post=PUBLIC),  # POST only; the home page after it
@@ -140,6 +144,12 @@ PLATFORM: dict[str, Row] = {
                             data=lambda w: {"action": "revoke_link", "link": w.link.pk}),
     "wizard:confirm": Row(OWNER_ONLY, args=EDITABLE, data=lambda w: {"version": w.editable.version, "agreement": "on"}),
     "wizard:cancel": Row(signed_in(METHOD), post=OWNER_ONLY, args=EDITABLE, harms=(OWNER,)),
+    # 在手机上继续: the PC makes and revokes hand-offs of its own orders; the watch tells its pages what changed.
+    "wizard:handoff": Row(signed_in(METHOD), post=OWNER_ONLY, args=EDITABLE, harms=(OWNER,),
+                          data=lambda w: {"step": "materials"}),
+    "wizard:handoff_revoke": Row(signed_in(METHOD), post=OWNER_ONLY, args={**EDITABLE, "handoff_pk": "handoff"},
+                                 harms=(OWNER,), data=lambda w: {"step": "materials"}),
+    "wizard:handoff_watch": Row(OWNER_ONLY, post=signed_in(METHOD), args=EDITABLE, query="?stamp=0.draft.0.0.0"),
     # A GET (a cross-site link) changes nothing and goes back to 我的备案 for anybody signed in (finding 6).
     "wizard:change": Row(SIGNED_IN, post=OWNER_ONLY, args={"filing_pk": "filing"}, query="?kind=change_subject",
                          harms=(OWNER,),
@@ -166,6 +176,8 @@ PLATFORM: dict[str, Row] = {
     "verification:upload": Row(EVERYONE_405, post=TOKEN_HOLDER, args=TOKEN, data=_id_photo, harms=(PHONE,)),
     "verification:face": Row(EVERYONE_405, post=TOKEN_HOLDER, args=TOKEN, data=_frames, harms=(PHONE,)),
     "verification:manual": Row(EVERYONE_405, post=TOKEN_HOLDER, args=TOKEN),
+    # The hand-off link: its GET only shows what confirming does; its POST signs the holder in (for that order only).
+    "handoff:open": Row(TOKEN_HOLDER, args={"token": "handoff_token"}, reveals=(PHONE,), harms=(PHONE,)),
     # ---- the reviewer console: the provider's reviewers only (staff without the role are refused)
     "review:queue": Row(REVIEWERS),
     "review:order": Row(REVIEWERS, args=IN_REVIEW),
@@ -327,7 +339,7 @@ def _path(name: str, row: Row, w, role: str) -> str:
     args = {}
     for key, attr in row.args.items():
         value = w.value(attr)
-        if attr == "token" and role != PHONE:  # the phone link: only its holder has the real one
+        if attr in ("token", "handoff_token") and role != PHONE:  # the links: only their holder has the real one
             value = worlds.tampered(value)
         args[key] = value
     return reverse(name, kwargs=args) + row.query

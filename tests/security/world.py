@@ -16,6 +16,7 @@ from beian.filings.services import create_order
 from beian.notifications.models import Message, NotificationSettings, SmsRecord
 from beian.verification import services as phone
 from beian.verification.models import FaceAttempt, ManualReviewRequest, PhoneLink
+from beian.wizard import handoff as handoffs
 from tests.compliance.support import approve, at_bureau
 from tests.filings.conftest import application
 from tests.review.support import console_order, make_reviewer
@@ -48,6 +49,8 @@ class World:
     other_order: Order  # the other applicant's own draft
     markers: list[str] = field(default_factory=list)
     approved: Order | None = None  # 备案成功: its website's 公安联网备案 follow-up (compliance)
+    handoff: object = None  # 在手机上继续 of the editable order, not yet used
+    handoff_token: str = ""  # its link's token (the phone role holds it, like the phone link)
     forged_reset_token = "cr4zy-0123456789abcdef0123456789abcd"  # the shape of a reset token, not a valid one
 
     @property
@@ -89,6 +92,7 @@ def build() -> World:
     Order.objects.filter(pk=editable.pk).update(state=states.MATERIALS)
     editable.refresh_from_db()
     link, token = phone.create_link(order=editable, person="subject_principal", user=owner)
+    handoff, handoff_token = handoffs.create(order=editable, user=owner, step="materials")
 
     bureau = create_order(account=owner, application=_individual("370102199302157859", "owner-matrix-bureau.com", "孙浩"))
     Order.objects.filter(pk=bureau.pk).update(state=states.BUREAU_REVIEW, ministry_request_id=BUREAU_REQUEST_ID)
@@ -121,7 +125,7 @@ def build() -> World:
     return World(owner=owner, other=other, reviewer=reviewer, staff=staff, in_review=in_review, editable=editable,
                  bureau=bureau, filing=filing, link=link, token=token, material=in_review.materials.first(),
                  attempt=attempt, manual=manual, instance=instances[0], other_order=other_order,
-                 markers=markers, approved=approved)
+                 markers=markers, approved=approved, handoff=handoff, handoff_token=handoff_token)
 
 
 def tampered(token: str) -> str:

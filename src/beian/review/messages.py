@@ -30,6 +30,8 @@ EVENT_KINDS = {
     "phone_link": "生成手机链接", "phone_link_revoked": "撤销手机链接", "prefill": "根据证件自动填写",
     "review_claim": "领取订单", "review_assign": "分配订单", "review_field": "逐项审核", "review_call": "电话核实",
     "evidence_purged": "按保留期限删除证据", "psb_opened": "确认网站开通日期", "psb_done": "公安联网备案已办理",
+    "handoff_created": "生成“在手机上继续”链接", "handoff_used": "扫码在手机上继续", "handoff_revoked": "撤销“在手机上继续”",
+    "handoff_refused": "拒绝已失效的手机链接", "handoff_ended": "手机上的登录已结束",
 }
 SEVERITIES = {"error": "错误", "warning": "警告", "info": "提示"}
 VERDICTS = {"approve": "通过", "reject": "驳回"}

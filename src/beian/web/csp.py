@@ -26,6 +26,9 @@ DEFAULT_POLICY = {
     "media-src": [SELF, "blob:"],
     "font-src": [SELF],
     "connect-src": [SELF],
+    # The installable web app (issue 20 #6): its manifest and its service worker, both from this origin.
+    "manifest-src": [SELF],
+    "worker-src": [SELF],
     "frame-ancestors": [NONE],
     "form-action": [SELF],
     "base-uri": [NONE],

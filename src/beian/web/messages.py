@@ -87,8 +87,22 @@ RATE_LIMITED = {
     "claim_lookup_ip": "您所在网络查询认领备案次数过多，请在{wait}后再试。",
     "phone_face": "人脸核验尝试次数过多，请在{wait}后再试。",
     "phone_manual": "申请人工审核过于频繁，请在{wait}后再试。",
+    "handoff_open": "打开“在手机上继续”链接过于频繁，请在{wait}后再试。",
+    "handoff_create": "生成“在手机上继续”二维码过于频繁，请在{wait}后再试。",
 }
 RATE_LIMITED_OTHER = "操作过于频繁，请在{wait}后再试。"
 WAIT_SECONDS = "{n} 秒"
 WAIT_MINUTES = "{n} 分钟"
 WAIT_HOURS = "{n} 小时"
+
+# Installable web app (issue 20 #6): the manifest and the page the service worker shows without a network.
+APP_NAME = "备案助手 · beian"
+APP_SHORT_NAME = "备案助手"
+APP_DESCRIPTION = "ICP备案：在手机或电脑上填写、上传资料、核验并提交，无需安装应用。"
+OFFLINE_TITLE = "当前没有网络连接"
+OFFLINE_TEXT = [
+    "你的资料已保存在服务器上：已保存的草稿、已上传的资料和已提交的订单都不会因断网而丢失。",
+    "联网后继续：恢复网络后点击下面的按钮（或刷新页面），回到“我的备案”继续办理。本页未保存的输入请在联网后重新保存。",
+    "为保护个人信息，备案页面和资料不会保存在本设备上，因此离线时无法查看或修改订单。",
+]
+OFFLINE_RETRY = "联网后继续"

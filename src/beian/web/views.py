@@ -1,3 +1,4 @@
+import json
 import logging
 from pathlib import Path
 
@@ -137,3 +138,56 @@ def precheck_page(request):
     context = {"mode": mode, "intro": msg.PRECHECK_FORM_INTRO}
     (_json_mode if mode == "json" else _form_mode)(request, context)
     return render(request, "web/precheck.html", context, status=200)
+
+
+# ---- installable web app (issue 20 #6; docs/decisions.md) ---------------------------------------------------
+
+THEME = "#ff6a00"  # --brand in beian.css
+PRECACHE = ["beian/beian.css", "beian/favicon.svg", "beian/icons/icon-192.png", "beian/icons/icon-512.png"]
+
+
+@require_http_methods(["GET", "HEAD"])
+def manifest(request):
+    from django.templatetags.static import static
+
+    body = {
+        "name": msg.APP_NAME, "short_name": msg.APP_SHORT_NAME, "description": msg.APP_DESCRIPTION,
+        "lang": "zh-Hans", "dir": "ltr", "id": "/orders/", "start_url": "/orders/", "scope": "/",
+        "display": "standalone", "orientation": "any", "theme_color": THEME, "background_color": "#f5f6f7",
+        "icons": [
+            {"src": static("beian/icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
+            {"src": static("beian/icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
+            {"src": static("beian/icons/maskable-512.png"), "sizes": "512x512", "type": "image/png",
+             "purpose": "maskable"},
+        ],
+    }
+    response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1),
+                            content_type="application/manifest+json; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def service_worker(request):
+    """At the site's root, so that its scope is the whole site; never cached by HTTP (a new release's worker must
+    reach the browser at its next check)."""
+    import hashlib
+
+    from django.templatetags.static import static
+
+    precache = [static(p) for p in PRECACHE]
+    version = hashlib.sha256("\n".join(precache + [msg.OFFLINE_TITLE, *msg.OFFLINE_TEXT]).encode()).hexdigest()[:12]
+    response = render(request, "web/sw.js", {"precache": precache, "version": version},
+                      content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def offline(request):
+    """What the service worker shows without a network. The same for everyone (it is cached on the device)."""
+    response = render(request, "web/offline.html", {"title": msg.OFFLINE_TITLE, "paragraphs": msg.OFFLINE_TEXT,
+                                                    "retry": msg.OFFLINE_RETRY})
+    response["Cache-Control"] = "no-cache"
+    return response

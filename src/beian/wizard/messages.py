@@ -142,3 +142,43 @@ RELEASE_DONE = {
 }
 # 上传资料 when the order needs none (e.g. a 变更 that touches no certificate or principal).
 NOTHING_TO_UPLOAD = "本次办理无需上传资料，也无需人脸核验：请单击“下一步：信息确认”，核对变更内容后提交。"
+
+# 在手机上继续 (issue 20 #4; wizard/handoff.py).
+HANDOFF_TITLE = "在手机上继续"
+HANDOFF_INTRO = ("用手机扫描二维码（或在手机浏览器打开下面的链接），即可在手机上继续办理本订单：手机将登录本账号，"
+                 "但只能办理本订单。链接{minutes}分钟内有效、只能使用一次；手机登录后{hours}小时内有效，可随时在此撤销。")
+HANDOFF_MAKE = "在手机上继续"
+HANDOFF_MAKE_AGAIN = "重新生成二维码"
+HANDOFF_CREATED = "已生成“在手机上继续”的二维码，请在{minutes}分钟内用手机扫码。"
+HANDOFF_REVOKED_OK = "已撤销：该链接不能再使用，用它登录的手机已退出。"
+HANDOFF_WAITING = "待扫码，有效期至 {until}"
+HANDOFF_SIGNED_IN = "手机已登录（{at}），有效期至 {until}"
+HANDOFF_REVOKE = "撤销"
+HANDOFF_PHONE_NOTE = "您正在手机上办理订单 {reference}：此登录只能办理本订单，{until} 后自动退出。"
+HANDOFF_CONFIRM_TITLE = "在此设备上继续办理备案订单"
+HANDOFF_CONFIRM_TEXT = ("确认后，此设备将登录账号 {account}，只能办理订单 {reference}（{kind}），{hours}小时后自动退出；"
+                        "电脑上可随时撤销。此链接只能使用一次。")
+HANDOFF_CONFIRM_OTHER = "此设备当前登录的账号 {current} 将先退出。"
+HANDOFF_CONFIRM_BUTTON = "确认，在此设备上继续"
+HANDOFF_CONFIRM_WARN = "如果这个链接不是您本人刚刚在电脑上生成的，请不要继续，并关闭此页面。"
+HANDOFF_NOT_HERE = "请在电脑上生成“在手机上继续”的二维码：手机上的此次登录不能再生成或撤销。"
+# Refusals: (title, message) by stable code.
+HANDOFF_ERRORS = {
+    "handoff_invalid": ("链接无效", "此“在手机上继续”链接无效或不完整，请在电脑上的备案页面重新生成二维码后扫码。"),
+    "handoff_expired": ("链接已过期", "此“在手机上继续”链接已超过30分钟有效期，请在电脑上的备案页面重新生成二维码后扫码。"),
+    "handoff_revoked": ("链接已撤销", "此“在手机上继续”链接已在电脑上撤销，不能再使用。如需在手机上继续，请在电脑上重新生成二维码。"),
+    "handoff_used": ("链接已使用", "此“在手机上继续”链接已经使用过（每个链接只能使用一次）。如需在另一台设备上继续，请在电脑上重新生成二维码。"),
+    "handoff_session_revoked": ("手机上的办理已结束", "此设备的登录已在电脑上撤销，已退出。您的资料已保存在服务器上，可在电脑上继续，或重新扫码。"),
+    "handoff_session_ended": ("手机上的办理已结束", "此设备通过扫码登录已超过2小时，已自动退出。您的资料已保存在服务器上，可在电脑上重新生成二维码后继续。"),
+    "handoff_scope": ("此设备只能办理扫码的订单", "此设备是通过“在手机上继续”登录的，只能办理扫码的那个订单。如需办理其他事项，请在电脑上操作，或退出后用账号密码登录。"),
+}
+# The PC page learns what the other device did (htmx watch).
+HANDOFF_CHANGED = "此订单已在另一台设备上更新：{what}。"
+HANDOFF_CHANGED_STATE = "订单状态已变为“{state}”"
+HANDOFF_CHANGED_FORM = "备案信息已修改"
+HANDOFF_CHANGED_MATERIALS = "资料已上传或更换"
+HANDOFF_CHANGED_FACE = "人脸核验有了结果"
+HANDOFF_CHANGED_SIGNED_IN = "手机已扫码登录"
+HANDOFF_RELOAD = "刷新查看"
+HANDOFF_RELOAD_NOTE = ("本页尚未保存的输入不会丢失：刷新前请先保存；若另一台设备改了同一项，保存时系统会列出两边的值，"
+                       "由您选择保留哪一个。")

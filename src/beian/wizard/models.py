@@ -1,5 +1,6 @@
 import hashlib
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -57,3 +58,24 @@ class StepVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order_id}:{self.step}"
+
+
+class HandOff(models.Model):
+    """在手机上继续: one signed, short-lived, single-use link that signs another device into the account for this
+    order only (docs/decisions.md). The URL carries a signed id of this row; the row says whether it may still be
+    used (`expires_at`, `used_at`, `revoked_at`) and, once used, until when the device's session lasts."""
+
+    order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="handoffs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()  # the link must be opened (confirmed) before this
+    step = models.CharField(max_length=16, blank=True)  # where the other device lands
+    used_at = models.DateTimeField(null=True, blank=True)
+    session_until = models.DateTimeField(null=True, blank=True)  # the other device's session ends then
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"handoff {self.pk} of {self.order_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beian.wizard import claiming, steps, views
+from beian.wizard import claiming, handoff_views, steps, views
 
 app_name = "wizard"
 urlpatterns = [
@@ -16,6 +16,9 @@ urlpatterns = [
     path("<int:pk>/materials/", views.materials, name="materials"),
     path("<int:pk>/confirm/", steps.confirm, name="confirm"),
     path("<int:pk>/cancel/", views.order_cancel, name="cancel"),
+    path("<int:pk>/handoff/", handoff_views.handoff_create, name="handoff"),
+    path("<int:pk>/handoff/<int:handoff_pk>/revoke/", handoff_views.handoff_revoke, name="handoff_revoke"),
+    path("<int:pk>/handoff/watch/", handoff_views.handoff_watch, name="handoff_watch"),
     path("filings/<int:filing_pk>/change/", views.start_change, name="change"),
     path("offline-deregistration/", views.offline_deregistration, name="offline"),
 ]
