@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from beian.documents.prefill import field_marks
 from beian.documents.selectors import materials_for_precheck
 from beian.filings import checks, diff, release, states, transitions
 from beian.filings import messages as fmsg
@@ -48,6 +49,7 @@ def _context(order, step, application, result, form_errors, field_list, *, notes
 
     findings = checks.by_path(result["findings"]) if result and show else {}
     reviewer = field_reasons(order=order) if order else {}
+    read = field_marks(order, application)  # 「由证件识别，可修改」 (documents/prefill.py)
     rows = []
     for f in field_list:
         value = fields.get_path(application, f.name, [] if f.kind == "multi" else "")
@@ -57,7 +59,8 @@ def _context(order, step, application, result, form_errors, field_list, *, notes
             errors.insert(0, form_errors[f.name])
         errors += reviewer.get(f.name, [])
         rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings, "conflict": (found or {}).get(f.name),
-                     "note": (notes or {}).get(f.name), "fix": fix_for(findings.get(f.name, []), value)})
+                     "note": (notes or {}).get(f.name), "fix": fix_for(findings.get(f.name, []), value),
+                     "ocr": read.get(f.name)})
     return {"order": order, "step": step, "steps": msg.STEPS, "rows": rows, "application": application,
             "result": result, "findings": findings, **extra}
 
