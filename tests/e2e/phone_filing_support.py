@@ -119,7 +119,7 @@ def subject_contacts(phone, base: str, *, mobile: str, enterprise: bool) -> None
 
 def face_check_on_this_phone(phone) -> str:
     """上传资料 on the phone: make the phone link and open it here (the person taps it), run the face check with the
-    fake camera; returns the outcome."""
+    fake camera; returns (status, code)."""
     phone.locator("button.make-link").first.click()
     phone.wait_for_selector("input.phone-url")
     url = phone.input_value("input.phone-url")
@@ -127,7 +127,7 @@ def face_check_on_this_phone(phone) -> str:
     phone.goto(url)
     phone.click("#start-face")
     phone.wait_for_selector('#face-outcome:not([data-status="pending"]):not([data-status="none"])', timeout=90_000)
-    outcome = phone.get_attribute("#face-outcome", "data-status")
+    outcome = phone.get_attribute("#face-outcome", "data-status"), phone.get_attribute("#face-outcome", "data-code") or ""
     phone.goto(materials)
     return outcome
 

@@ -106,6 +106,8 @@ def photo(request, pk):
             limits.hit(("upload_order", order.pk), ("upload_account", request.user.pk))
         except limits.Limited as exc:
             return limits.response(request, exc)
+        if not (order.meta or {}).get("photo_first"):  # started by typing, now photographing: fill the rest too
+            Order.objects.filter(pk=order.pk).update(meta={**(order.meta or {}), "photo_first": True})
         upload = request.FILES.get("file")
         try:
             if upload is None:
