@@ -91,3 +91,31 @@ def test_bad_choices_and_other_peoples_orders(client):
     mine = _start(client)
     response = client.post(f"/orders/{mine.pk}/photo/", {"kind": "site_plan", "owner": "subject", "side": ""})
     assert response.status_code == 400 and "请选择要上传的图片" in response.content.decode()
+
+
+def test_a_recaptured_photo_is_kept_with_a_hint_and_the_reviewer_sees_the_evidence(client, ids):
+    import io
+
+    from django.contrib.auth.models import Group
+    from PIL import Image
+
+    from beian.documents import synthetic
+    from beian.filings import states
+
+    front, _ = ids
+    screen = synthetic.to_bytes(synthetic.recaptured(Image.open(io.BytesIO(front.data))), quality=88)
+    _client(client, "screen@example.com")
+    order = _start(client)
+    assert _photograph(client, order, "front", screen).status_code == 302  # never refused
+    material = Material.objects.get(order=order, status=Material.ACTIVE)
+    signal = next(s for s in material.evidence["recapture"]["signals"] if s["code"] == "screen_moire")
+    assert signal["evidence"]["score"] > signal["evidence"]["threshold"]
+    page = client.get(f"/orders/{order.pk}/photo/").content.decode()
+    assert "screen_moire" in page and "不可以翻拍存储在手机或电脑中的证件照片" in page
+
+    Order.objects.filter(pk=order.pk).update(state=states.PROVIDER_REVIEW)
+    reviewer = get_user_model().objects.create_user("rev@example.com", "rev@example.com", "Str0ng-pass-99", is_staff=True)
+    reviewer.groups.add(Group.objects.get_or_create(name="reviewers")[0])
+    client.force_login(reviewer)
+    console = client.get(f"/review/{order.pk}/").content.decode()
+    assert 'data-code="screen_moire"' in console and "摩尔纹强度" in console and "手机拍照备案" in console
