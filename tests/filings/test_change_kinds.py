@@ -127,3 +127,10 @@ def test_the_materials_step_says_so_when_a_change_needs_nothing(client, applican
     _edit(order, **{"websites[0].principal": dict(principal(), name="王五", cert_number="110105194912310021")})
     page = client.get(f"/orders/{order.pk}/materials/").content.decode()
     assert 'id="no-materials"' not in page and 'id="materials"' in page  # a new principal: their ID is needed
+
+
+def test_step_one_of_a_change_order_names_its_kind(client, applicant, filed):
+    """Step 1 of a 变更网站 order (reachable from its progress page) explains the order's own kind."""
+    order = _change(client, applicant, filed, "change_website")
+    response = client.get(f"/orders/{order.pk}/basic/")
+    assert response.status_code == 200 and "变更网站" in response.content.decode()

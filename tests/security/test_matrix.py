@@ -135,6 +135,9 @@ PLATFORM: dict[str, Row] = {
     "wizard:progress": Row(OWNER_ONLY, args=EDITABLE),
     "wizard:basic": Row(OWNER_ONLY, args=EDITABLE, harms=(OWNER,), data=lambda w: basic_post(
         version=w.editable.version, **{"subject.cert_number": "91510107MA5KHX3X6D", "websites[0].domains[0]": "x.com"})),
+    # 手机拍照备案: a new draft from 个人/企业 and the province; the owner's certificates photographed first.
+    "wizard:photo_new": Row(SIGNED_IN, data=lambda w: {"nature": "individual", "province": "北京市"}),
+    "wizard:photo": Row(OWNER_ONLY, args=EDITABLE, harms=(OWNER,), data=_id_photo),
     "wizard:product": Row(OWNER_ONLY, args=EDITABLE, harms=(OWNER,), data=lambda w: {
         "version": w.editable.version, "websites[0].access.instance_id": w.instance.instance_id, "action": "next"}),
     "wizard:subject": Row(OWNER_ONLY, args=EDITABLE, harms=(OWNER,), data=lambda w: subject_post(w.editable.version)),

@@ -56,3 +56,16 @@ LETTER_CONTACT = "联系人：{contact}    联系电话：{mobile}"
 LETTER_SIGN = "申请单位（盖章）/申请人（签字）："
 LETTER_DATE = "日期：{year} 年 {month} 月 {day} 日"
 LETTER_BUREAU_UNKNOWN = "（备案所在地）通信管理局"
+
+# ---- The filing that starts with the camera (documents/prefill.py, documents/recapture.py) -------------------
+OCR_MARK_READ = "由证件识别，可修改"
+OCR_MARK_UNSURE = "未能可靠识别，请对照证件原件填写"
+# Recapture (翻拍) and edited-photo signals: shown to the applicant as a hint and to the reviewer with the evidence;
+# an upload is never refused for them (docs/decisions.md). {software}, {size}, {score}, {threshold} as measured.
+RECAPTURE_SIGNALS = {
+    "edited_software": "照片由图像编辑软件保存（{software}），可能经过修改",
+    "edited_after_shot": "照片在拍摄后被再次保存（拍摄于 {taken}，保存于 {saved}）",
+    "screenshot_size": "照片尺寸 {size} 与手机屏幕截图一致，可能是截图而非拍摄的原件",
+    "screen_moire": "照片中有屏幕像素网格（摩尔纹）特征（强度 {score}，阈值 {threshold}），疑似翻拍屏幕上的证件",
+}
+RECAPTURE_HINT = "此照片疑似翻拍或经过编辑：请直接用手机相机拍摄证件原件，不可以翻拍存储在手机或电脑中的证件照片。"

@@ -63,14 +63,22 @@ def derived_copy(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# Certificates are to be photographed live (seed 000): these get the recapture signals (documents/recapture.py).
+PHOTOGRAPHED_KINDS = ("subject_certificate", "principal_id", "handheld_id")
+
+
 def store_material(*, order, kind: str, owner: str, side: str, data: bytes, via: str, user=None) -> Material:
+    from beian.documents import recapture
+
     fmt, width, height = inspect(data)
     derived = derived_copy(data)  # before anything is stored: it may still refuse the image
+    evidence = {"recapture": recapture.check(data)} if kind in PHOTOGRAPHED_KINDS else {}
     with transaction.atomic():
         Material.objects.filter(order=order, kind=kind, owner=owner, side=side, status=Material.ACTIVE) \
             .update(status=Material.REPLACED)
         material = Material(order=order, kind=kind, owner=owner, side=side, format=fmt, bytes=len(data), width=width,
-                            height=height, sha256=hashlib.sha256(data).hexdigest(), via=via, uploaded_by=user)
+                            height=height, sha256=hashlib.sha256(data).hexdigest(), via=via, uploaded_by=user,
+                            evidence=evidence)
         material.original.save("original", ContentFile(data), save=False)
         material.derived.save("derived", ContentFile(derived), save=False)
         material.save()
@@ -104,8 +112,8 @@ def upload_to_slot(*, order, kind: str, owner: str, side: str, data: bytes, via:
         raise UploadError("unknown_slot", msg.UNKNOWN_SLOT)
     material = store_material(order=order, kind=kind, owner=owner, side=side, data=data, via=via, user=user)
     if ocr_kind(material, order.application):
-        Material.objects.filter(pk=material.pk).update(evidence={"ocr_status": "pending"})
-        material.evidence = {"ocr_status": "pending"}
+        material.evidence = {**(material.evidence or {}), "ocr_status": "pending"}
+        Material.objects.filter(pk=material.pk).update(evidence=material.evidence)
         enqueue_on_commit("beian.documents.tasks.read_material", material.pk)
     return material
 
@@ -151,7 +159,14 @@ def read_material_now(material_id: int) -> dict:
                                                  application=order.application)
             if prefilled:
                 crosscheck.prefill(order=order, values=prefilled, material=material)
+            if (order.meta or {}).get("photo_first"):  # the filing that starts with the camera fills more
+                from beian.documents import prefill
+
+                prefill.apply(order=order, kind=kind, owner=material.owner, reading=reading, threshold=threshold,
+                              material=material)
         evidence = {"ocr_status": "done", "ocr": reading, "issues": reading["issues"], "rows": rows,
                     "prefilled": sorted(prefilled)}
+    if "recapture" in (material.evidence or {}):  # computed on upload, kept beside the reading
+        evidence["recapture"] = material.evidence["recapture"]
     Material.objects.filter(pk=material.pk).update(evidence=evidence)
     return evidence

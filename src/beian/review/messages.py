@@ -37,7 +37,7 @@ SEVERITIES = {"error": "错误", "warning": "警告", "info": "提示"}
 VERDICTS = {"approve": "通过", "reject": "驳回"}
 MANUAL_OUTCOMES = {"approved": "人工核验通过", "rejected": "人工核验不通过"}
 SIDES = {"front": "正面", "back": "反面"}
-VIA = {"pc": "电脑上传", "phone": "手机上传"}
+VIA = {"pc": "电脑上传", "phone": "手机上传", "camera": "手机拍照备案"}
 PERSONS = {"subject": "主办单位", "subject_principal": "主体负责人"}
 WEBSITE_PERSON = "网站{n}负责人"
 

@@ -315,4 +315,27 @@ PLATFORM_RULES: list[PlatformRule] = [
         "S3 §11 (经营性备案)",
         "如果您的网站属于经营性网站（通过互联网上网用户有偿提供信息或者网页制作等服务活动），则需在ICP备案后申请经营性ICP许可证。",
     ),
+    # 手机拍照备案 (issue 20)
+    PlatformRule(
+        "photo_first_prefill",
+        "手机拍照备案: after 个人/企业 and the province, the business licence and the principal's ID (front and back) are "
+        "photographed first; they are the order's materials, and the readings at or above the OCR confidence "
+        "threshold fill the blank fields (name, number, 证件住所, 法定代表人 as principal and 投资人, the ID's validity), "
+        "each marked 由证件识别，可修改; a field read below it stays empty and is flagged. The filing type is decided by "
+        "step 1's check once the subject and the domain are known.",
+        "wizard/photo_first.py; documents/prefill.py (documents/services.py read_material_now); wizard/steps.py _context",
+        "S2 (APP备案介绍)",
+        "APP备案采用证件识别功能，智能识别用户上传证件照片中的信息，提取有效信息自动进行信息预填（如您上传的是身份证，预填的信息包含"
+        "身份证号码、姓名、地址等），减少用户操作，提高信息准确度。",
+    ),
+    PlatformRule(
+        "recapture_signals",
+        "Certificate slots on the photo page open the camera (capture). Every certificate upload (phone or PC) gets "
+        "the recapture signals — an image editor in EXIF Software, saved long after it was taken, a phone screen's "
+        "pixel size without a camera, a screen's moiré — shown to the applicant as a hint and to the reviewer with the "
+        "evidence; an upload is never refused for them. The PC upload (photos or colour scans) stays.",
+        "documents/recapture.py (documents/services.py store_material); review/templates/review/_recapture.html",
+        "S0",
+        "上传资料需使用阿里云APP现场拍摄真实证件材料的照片并上传，不可以翻拍存储在手机或电脑中的证件照片，否则将导致备案审核失败。",
+    ),
 ]

@@ -182,3 +182,29 @@ HANDOFF_CHANGED_SIGNED_IN = "手机已扫码登录"
 HANDOFF_RELOAD = "刷新查看"
 HANDOFF_RELOAD_NOTE = ("本页尚未保存的输入不会丢失：刷新前请先保存；若另一台设备改了同一项，保存时系统会列出两边的值，"
                        "由您选择保留哪一个。")
+
+# ---- 拍照识别证件，自动填写: the filing that starts with the camera (wizard/photo_first.py) ------------------------
+PHOTO_TITLE = "手机拍照备案"
+PHOTO_ENTRY = "拍照识别证件，自动填写"
+PHOTO_ENTRY_HELP = "用手机拍摄营业执照和负责人身份证原件，系统识别后自动填写名称、证件号码、地址、负责人和证件有效期，您只需核对并补充。"
+PHOTO_NATURES = {"individual": "个人（拍摄本人身份证）", "enterprise": "企业（拍摄营业执照和法定代表人身份证）"}
+PHOTO_OTHER_NATURES = "其他单位（政府机关、事业单位、社会团体等）的证件暂不支持自动识别，请单击“开始备案”手动填写。"
+PHOTO_CHOOSE = "请选择备案性质和备案主体所在省份。"
+PHOTO_STARTED = "已创建备案订单 {reference}，请拍摄证件原件。"
+PHOTO_INTRO = "请对准证件原件现场拍摄：证件完整入镜、四角可见、无反光和遮挡。拍摄的照片即为本订单的备案资料，之后无需重复上传。"
+PHOTO_ORIGINALS = "上传资料需现场拍摄真实证件材料的照片，不可以翻拍存储在手机或电脑中的证件照片，否则将导致备案审核失败。"
+PHOTO_PC = ("没有手机或无法拍照时，可在电脑上继续：在“上传资料”一步上传证件照片或证件彩色扫描件。{province}管局未另行规定扫描件的要求，"
+            "按此通用要求办理；电脑上传的照片同样会检查是否翻拍，审核人员会看到结果。")
+PHOTO_NEXT = "下一步：核对识别结果并填写域名"
+PHOTO_SKIP = "跳过拍照，手动填写"
+PHOTO_READING = "识别中…"
+PHOTO_READ = "已识别"
+PHOTO_SLOT_NONE = "未拍摄"
+PHOTO_RETAKE = "重拍"
+PHOTO_TAKE = "拍照"
+PHOTO_UPLOADED = "照片已上传，正在识别。"
+PHOTO_NO_SLOTS = "本订单没有需要拍摄的证件，请继续填写。"
+# Labels of the fields the documents fill (documents/prefill.py targets), on the photo page's result list.
+PHOTO_FIELDS = {"subject.name": "主办单位名称 / 主办人姓名", "subject.cert_number": "证件号码", "subject.cert_address": "证件住所",
+                "subject.investor": "投资人", "subject.principal.name": "主体负责人姓名",
+                "subject.principal.cert_number": "主体负责人证件号码", "subject.principal.cert_valid_until": "主体负责人证件有效期至"}

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from beian.documents.prefill import field_marks
 from beian.documents.selectors import materials_for_precheck
 from beian.filings import checks, diff, release, states, transitions
 from beian.filings import messages as fmsg
@@ -48,6 +49,7 @@ def _context(order, step, application, result, form_errors, field_list, *, notes
 
     findings = checks.by_path(result["findings"]) if result and show else {}
     reviewer = field_reasons(order=order) if order else {}
+    read = field_marks(order, application)  # 「由证件识别，可修改」 (documents/prefill.py)
     rows = []
     for f in field_list:
         value = fields.get_path(application, f.name, [] if f.kind == "multi" else "")
@@ -58,7 +60,7 @@ def _context(order, step, application, result, form_errors, field_list, *, notes
         errors += reviewer.get(f.name, [])
         rows.append({"f": f, "value": value, "errors": errors, "warnings": warnings, "conflict": (found or {}).get(f.name),
                      "note": (notes or {}).get(f.name), "fix": fix_for(findings.get(f.name, []), value),
-                     "input": fields.input_hints(f, application)})
+                     "input": fields.input_hints(f, application), "ocr": read.get(f.name)})
     return {"order": order, "step": step, "steps": msg.STEPS, "rows": rows, "application": application,
             "result": result, "findings": findings, **extra}
 
@@ -213,7 +215,7 @@ def basic(request, pk=None):
                        "detail": msg.BASIC_HAS_ERRORS.format(count=len(blocked) + len(form_errors))}
         else:
             explain = {"passed": True, "title": msg.TYPE_DETERMINED.format(label=label),
-                       "detail": msg.TYPE_EXPLAIN[result["filing_type"]]}
+                       "detail": msg.TYPE_EXPLAIN.get(result["filing_type"], "")}  # a 变更/注销 order: its kind
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
                    basic_findings=_basic_findings((result or {}).get("findings", []), shown))
@@ -228,9 +230,10 @@ def _basic_findings(findings: list[dict], shown) -> list[dict]:
 
 
 def checks_label(filing_type: str) -> str:
+    from beian.filings.models import KIND_LABELS
     from beian.rules.messages import FILING_TYPES
 
-    return FILING_TYPES.get(filing_type, filing_type)
+    return FILING_TYPES.get(filing_type) or KIND_LABELS.get(filing_type, filing_type)
 
 
 @login_required

@@ -1,15 +1,17 @@
 from django.urls import path
 
-from beian.wizard import claiming, handoff_views, steps, views
+from beian.wizard import claiming, handoff_views, photo_first, steps, views
 
 app_name = "wizard"
 urlpatterns = [
     path("", views.order_list, name="list"),
     path("new/", steps.basic, name="new"),
+    path("photo/", photo_first.photo_new, name="photo_new"),
     path("claim/", claiming.claim_start, name="claim_start"),
     path("<int:pk>/claim/", claiming.claim_page, name="claim"),
     path("<int:pk>/", views.order_progress, name="progress"),
     path("<int:pk>/basic/", steps.basic, name="basic"),
+    path("<int:pk>/photo/", photo_first.photo, name="photo"),
     path("<int:pk>/product/", steps.product, name="product"),
     path("<int:pk>/subject/", steps.subject, name="subject"),
     path("<int:pk>/websites/", steps.websites, name="websites"),
