@@ -66,16 +66,21 @@ def unit_application(*, n: int, domains: list[list[str]], name: str | None = Non
 
 
 def filed(ministry, *, email: str, n: int | None = None, domains: list[list[str]] | None = None,
-          name: str | None = None) -> tuple:
+          name: str | None = None, site_principals: bool = False) -> tuple:
     """(account, Filing, first order): a first filing taken through the simulator over HTTP to its number.
-    The account has products (seed_products) so that later orders can pick an instance."""
+    The account has products (seed_products) so that later orders can pick an instance. `site_principals`: each
+    website its own principal (own certificate and mobile), so a code to a website principal can be told apart."""
     n = n if n is not None else unique()
     domains = domains or [[f"kinds-{n}.com"]]
     app = unit_application(n=n, domains=domains, name=name)
     owner = account(email)
     instances = seed_products(owner, prefix=f"k{n}")
-    for website in app["websites"]:  # hz01: a mainland ECS instance valid for a year (demo_data.INSTANCES)
+    for i, website in enumerate(app["websites"]):  # hz01: a mainland ECS instance valid for a year (demo_data)
         website["access"].update(instance_id=instances[0].instance_id, ip=instances[0].public_ip)
+        if site_principals:
+            website["principal"] = dict(app["subject"]["principal"], name=f"网站负责人{'甲乙丙丁戊'[i]}",
+                                        cert_number=resident_id(n * 10 + i + 1), mobile=mobile(n * 10 + i + 1, "136"),
+                                        email=f"site{i}-{n}@example.com")
     seed_business((app["subject"]["cert_number"], app["subject"]["name"], app["subject"]["principal"]["name"]))
     order = create_order(account=owner, application=app)
     Order.objects.filter(pk=order.pk).update(state=states.PROVIDER_REVIEW)
@@ -155,3 +160,35 @@ def unit(n: int) -> tuple[str, str, str]:
     entry = (uscc(n), f"杭州第{n}示例科技有限公司", "张三")
     seed_business(entry)
     return entry
+
+
+def reviewer(email: str):
+    """A provider reviewer (staff, in the reviewers group) who signs in with PASSWORD."""
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(email, email, PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get_or_create(name="reviewers")[0])
+    return user
+
+
+def reviewer_approves(browser, base, email: str, order: Order, shots) -> list[str]:
+    """The reviewer opens the order in the console and approves it (初审通过, 提交管局); returns the changed rows'
+    paths as the console marked them (none for a new filing)."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    rev = context.new_page()
+    rev.on("dialog", lambda dialog: dialog.accept())
+    try:
+        rev.goto(base + "/accounts/login/")
+        rev.fill("#id_username", email)
+        rev.fill("#id_password", PASSWORD)
+        rev.click("button[type=submit]")
+        rev.wait_for_load_state()
+        rev.goto(f"{base}/review/{order.pk}/")
+        changed = rev.locator("#review-changes tr[data-path]").evaluate_all("rows => rows.map(r => r.dataset.path)")
+        shots("reviewer-approves", rev)
+        rev.click("#approve")
+        rev.wait_for_load_state()
+        return changed
+    finally:
+        context.close()
+        order.refresh_from_db()

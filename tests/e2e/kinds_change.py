@@ -2,12 +2,7 @@
 
 import re
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 from beian.filings.models import Order
-
-REVIEWER_PASSWORD = "Str0ng-pass-99"
 
 
 def start_change(page, base, *, kind: str, website_pk: int | None = None) -> Order:
@@ -23,38 +18,6 @@ def start_change(page, base, *, kind: str, website_pk: int | None = None) -> Ord
     form.locator("button[type=submit]").first.click()
     page.wait_for_url(re.compile(r"/orders/\d+/"))
     return Order.objects.get(pk=int(re.search(r"/orders/(\d+)/", page.url).group(1)))
-
-
-def reviewer(email: str):
-    user = get_user_model().objects.create_user(email, email, REVIEWER_PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get_or_create(name="reviewers")[0])
-    return user
-
-
-def reviewer_approves(browser, base, email: str, order: Order, shots) -> list[str]:
-    """The reviewer opens the order in the console, reads the highlighted changes and approves (初审通过, 提交管局);
-    returns the changed rows' paths as the console marked them."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    rev = context.new_page()
-    rev.on("dialog", lambda dialog: dialog.accept())
-    try:
-        _login_reviewer(rev, base, email)
-        rev.goto(f"{base}/review/{order.pk}/")
-        changed = rev.locator("#review-changes tr[data-path]").evaluate_all("rows => rows.map(r => r.dataset.path)")
-        shots("reviewer-changes", rev)
-        rev.click("#approve")
-        rev.wait_for_load_state()
-        return changed
-    finally:
-        context.close()
-
-
-def _login_reviewer(page, base, email):
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", REVIEWER_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 def diff_rows(page) -> dict[str, tuple[str, str]]:

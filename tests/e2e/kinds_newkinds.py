@@ -5,13 +5,10 @@ filing made through ANOTHER provider in the shared simulator (`manage ministry_r
 import json
 import re
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 from beian.filings.models import Order
 
-from .filing_kinds_support import PASSWORD, mobile, resident_id
-from .wizard_helpers import confirm_and_submit, fill, login, own_website_principal, subject_step, upload_all
+from .filing_kinds_support import mobile, resident_id
+from .wizard_helpers import confirm_and_submit, fill, own_website_principal, subject_step, upload_all
 
 
 def site_principal(n: int) -> dict:
@@ -19,13 +16,6 @@ def site_principal(n: int) -> dict:
     return {"name": "李四", "cert_type": "resident_id", "cert_number": resident_id(n + 500),
             "cert_valid_until": "长期", "mobile": mobile(n, "136"), "contact2": mobile(n, "135"),
             "emergency_mobile": mobile(n, "135"), "email": f"site-{n}@example.com"}
-
-
-def reviewer(n: int):
-    email = f"rev-{n}@example.com"
-    user = get_user_model().objects.create_user(email, email, PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get_or_create(name="reviewers")[0])
-    return user
 
 
 def filed_elsewhere(ministry, *, cert: str, name: str, domain: str = "", site_mobile: str = "",
@@ -65,17 +55,3 @@ def to_provider_review(page, base, *, subject_mobile: str, site_name: str, princ
     return Order.objects.get(pk=int(re.search(r"/orders/(\d+)/", page.url).group(1)))
 
 
-def review_approves(browser, base, user, order: Order, shots):
-    """The reviewer opens the order from the 初审 queue (/review/) and clicks 初审通过."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    rev = context.new_page()
-    login(rev, base, user.username)
-    rev.goto(base + "/review/")
-    rev.click(f"text={order.reference}")
-    rev.on("dialog", lambda dialog: dialog.accept())
-    rev.click("#approve")
-    rev.wait_for_load_state()
-    shots("reviewer-approved", rev)
-    context.close()
-    order.refresh_from_db()
-    return order

@@ -132,25 +132,18 @@ def test_deregister_website(live_server, page, browser, ministry):
     longer finds the site, the subject's other site is still there."""
     from beian.filings.models import Order
 
-    from .filing_kinds_support import answer_sms, sms_sent, to_result
-    from .kinds_release import filed_with_site_principals, reviewer, start_from_manage_page
-    from .wizard_helpers import login
+    from .filing_kinds_support import answer_sms, reviewer, reviewer_approves, sms_sent, to_result
+    from .kinds_release import start_from_manage_page
 
     n = unique()
     email = f"dereg-site-{n}@example.com"
-    _owner, filing, first = filed_with_site_principals(ministry, email=email, domains=[[f"kinds-{n}.com"], [f"kinds-{n}-b.com"]])
+    _owner, filing, first = filed(ministry, email=email, site_principals=True, domains=[[f"kinds-{n}.com"], [f"kinds-{n}-b.com"]])
     text = start_from_manage_page(page, live_server.url, email, subject_number=filing.subject_number,
                                   kind="deregister_website", domain=f"kinds-{n}-b.com")
     assert "不能恢复" in text and "网站负责人" in text
     order = Order.objects.get(kind="deregister_website", filing=filing)
     assert order.state == "provider_review"
-    reviewer(f"rev-{n}@example.com")
-    rev = browser.new_context(locale="zh-CN").new_page()
-    login(rev, live_server.url, f"rev-{n}@example.com")
-    rev.goto(f"{live_server.url}/review/{order.pk}/")
-    rev.on("dialog", lambda dialog: dialog.accept())
-    rev.click("#approve")
-    order.refresh_from_db()
+    reviewer_approves(browser, live_server.url, reviewer(f"rev-{n}@example.com").username, order, page.shots)
     site_mobile = first.application["websites"][1]["principal"]["mobile"]
     assert order.state == "sms_verification" and sms_sent(ministry, order) == [site_mobile]
     from beian.filings import checks
@@ -171,9 +164,8 @@ def test_deregister_subject(live_server, page, browser, ministry):
     """注销主体: a code to the subject principal; every website goes; the public query finds nothing of it."""
     from beian.filings.models import Order
 
-    from .filing_kinds_support import sms_sent, to_result
-    from .kinds_release import reviewer, start_from_manage_page
-    from .wizard_helpers import login
+    from .filing_kinds_support import reviewer, reviewer_approves, sms_sent, to_result
+    from .kinds_release import start_from_manage_page
 
     n = unique()
     email = f"dereg-subject-{n}@example.com"
@@ -185,13 +177,7 @@ def test_deregister_subject(live_server, page, browser, ministry):
     from urllib.parse import quote as _quote
 
     assert len(public_query(ministry, _quote(filing.subject_number))) == 2  # still filed while it is reviewed
-    reviewer(f"rev-{n}@example.com")
-    rev = browser.new_context(locale="zh-CN").new_page()
-    login(rev, live_server.url, f"rev-{n}@example.com")
-    rev.goto(f"{live_server.url}/review/{order.pk}/")
-    rev.on("dialog", lambda dialog: dialog.accept())
-    rev.click("#approve")
-    order.refresh_from_db()
+    reviewer_approves(browser, live_server.url, reviewer(f"rev-{n}@example.com").username, order, page.shots)
     assert sms_sent(ministry, order) == [first.application["subject"]["principal"]["mobile"]]
     order = to_result(ministry, order)
     assert order.state == "approved"
@@ -235,8 +221,16 @@ def test_change_subject(live_server, browser, page, ministry):
     from beian.filings import states
     from beian.filings.demo import seed_business
 
-    from .filing_kinds_support import mobile, resident_id, sms_sent, to_result, uscc
-    from .kinds_change import diff_rows, reviewer, reviewer_approves
+    from .filing_kinds_support import (
+        mobile,
+        resident_id,
+        reviewer,
+        reviewer_approves,
+        sms_sent,
+        to_result,
+        uscc,
+    )
+    from .kinds_change import diff_rows
     from .wizard_helpers import fill, read_code, upload_all
 
     base, n = live_server.url, unique()
@@ -297,8 +291,8 @@ def test_change_website(live_server, browser, page, ministry):
     from beian.filings import states
     from beian.ministry import services
 
-    from .filing_kinds_support import answer_sms, mobile, resident_id, sms_sent
-    from .kinds_change import diff_rows, reviewer, reviewer_approves
+    from .filing_kinds_support import answer_sms, mobile, resident_id, reviewer, reviewer_approves, sms_sent
+    from .kinds_change import diff_rows
     from .wizard_helpers import fill, own_website_principal, upload_all
 
     base, n = live_server.url, unique()
@@ -359,8 +353,8 @@ def test_change_access(live_server, browser, page, ministry):
     from beian.filings import states
     from beian.products.models import Instance
 
-    from .filing_kinds_support import sms_sent, to_result
-    from .kinds_change import diff_rows, reviewer, reviewer_approves
+    from .filing_kinds_support import reviewer, reviewer_approves, sms_sent, to_result
+    from .kinds_change import diff_rows
 
     base, n = live_server.url, unique()
     email = f"change-access-{n}@example.com"
@@ -400,11 +394,10 @@ def _new_filing_done(ministry, browser, live_server, page, order, n):
     """初审通过 by a reviewer in /review/, then the ministry's SMS and the bureau's decision."""
     from beian.filings import states
 
-    from .filing_kinds_support import to_result
-    from .kinds_newkinds import review_approves, reviewer
+    from .filing_kinds_support import reviewer, reviewer_approves, to_result
 
     assert order.state == states.PROVIDER_REVIEW, order.state
-    order = review_approves(browser, live_server.url, reviewer(n), order, page.shots)
+    reviewer_approves(browser, live_server.url, reviewer(f"rev-{n}@example.com").username, order, page.shots)
     assert order.state in (states.SMS_VERIFICATION, states.PENDING_MINISTRY), order.state
     order = to_result(ministry, order)
     assert order.state == states.APPROVED, order.state

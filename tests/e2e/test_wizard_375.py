@@ -217,7 +217,7 @@ def test_progress_sms_supplement_and_inbox_fit_375(live_server, phone_page):
     from django.utils import timezone
 
     from beian.review import services as review
-    from tests.e2e.kinds_change import reviewer
+    from tests.e2e.filing_kinds_support import reviewer
 
     owner, order = _draft()
     login(phone_page, live_server.url, owner.username, PASSWORD)
