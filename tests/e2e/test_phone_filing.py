@@ -14,6 +14,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # --- OCR first ---
 
+def _step_one_prefilled(phone, *, name: str, cert_number: str, address: str):
+    """下一步 from the photo page: step 1 holds the subject as read from the certificate, each value marked as read;
+    the person then types the city and district."""
+    phone.click("#photo-next")
+    phone.wait_for_url("**/basic/")
+    assert phone.input_value('[name="subject.name"]') == name
+    assert phone.input_value('[name="subject.cert_number"]') == cert_number
+    assert phone.input_value('[name="subject.cert_address"]') == address
+    for field in ("subject.name", "subject.cert_number", "subject.cert_address"):
+        assert ocr.marked(phone, field) == "read", field
+    fill(phone, "region.city", "某市")
+    fill(phone, "region.district", "某区")
+
+
 
 def _ocr_first_start(phone, base, *, nature: str, province: str):
     """我的备案 → 手机拍照备案 → 个人/企业 and the province → the photo page."""
@@ -77,17 +91,9 @@ def test_individual_files_on_the_phone_starting_with_the_id(live_server, playwri
         assert person.name in phone.inner_text("#photo-status")
         assert phone.evaluate("document.documentElement.scrollWidth") <= 375
         phone.shots("photographed")
-        phone.click("#photo-next")
-        phone.wait_for_url("**/basic/")
         # Step 1, filled from the ID and marked; the person types only the city, district and domain.
-        assert phone.input_value('[name="subject.name"]') == person.name
-        assert phone.input_value('[name="subject.cert_number"]') == person.cert_number
-        assert phone.input_value('[name="subject.cert_address"]') == person.address
-        for name in ("subject.name", "subject.cert_number", "subject.cert_address"):
-            assert ocr.marked(phone, name) == "read", name
+        _step_one_prefilled(phone, name=person.name, cert_number=person.cert_number, address=person.address)
         assert "由证件识别，可修改" in phone.inner_text('[data-field="subject.name"]')
-        fill(phone, "region.city", "某市")
-        fill(phone, "region.district", "某区")
         fill(phone, "websites[0].domains[0]", "ocr-first-individual.com")
         phone.click("#check")
         assert phone.get_attribute("#filing-type", "data-passed") == "1", phone.inner_text("#filing-type")
@@ -124,15 +130,7 @@ def test_enterprise_files_on_the_phone_with_licence_and_legal_representatives_id
         status = phone.inner_text("#photo-status")
         assert company.name in status and company.legal_representative in status
         phone.shots("photographed")
-        phone.click("#photo-next")
-        phone.wait_for_url("**/basic/")
-        assert phone.input_value('[name="subject.name"]') == company.name
-        assert phone.input_value('[name="subject.cert_number"]') == company.cert_number
-        assert phone.input_value('[name="subject.cert_address"]') == company.address
-        for name in ("subject.name", "subject.cert_number", "subject.cert_address"):
-            assert ocr.marked(phone, name) == "read", name
-        fill(phone, "region.city", "某市")
-        fill(phone, "region.district", "某区")
+        _step_one_prefilled(phone, name=company.name, cert_number=company.cert_number, address=company.address)
         fill(phone, "websites[0].domains[0]", "ocr-first-enterprise.com")
         phone.click("#check")
         assert phone.get_attribute("#filing-type", "data-passed") == "1", phone.inner_text("#filing-type")
