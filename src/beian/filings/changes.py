@@ -69,7 +69,8 @@ def findings(*, filed: list[dict], websites: list[dict]) -> list[dict]:
     return out
 
 
-def _as_filed(filed_website) -> dict:
+def as_filed(filed_website) -> dict:
+    """A FiledWebsite in the application's website shape (its domains, the record's domain when none were kept)."""
     website = dict(filed_website.website or {})
     if not website.get("domains"):
         website["domains"] = [filed_website.domain]
@@ -81,11 +82,11 @@ def filed_websites(order) -> list[dict] | None:
     if order is None or order.kind not in CHANGE_KINDS:
         return None
     if order.filed_website_id:
-        return [_as_filed(order.filed_website)]
+        return [as_filed(order.filed_website)]
     if order.filing_id:
         from beian.filings.models import FiledWebsite
 
-        return [_as_filed(w) for w in order.filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq")]
+        return [as_filed(w) for w in order.filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq")]
     return None
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from beian.compliance.footer import copyright_holder, footer_html
 from beian.filings import states, transitions
-from beian.filings.changes import pair_websites
+from beian.filings.changes import as_filed, pair_websites
 from beian.filings.diff import masked, order_changes
 from beian.filings.models import FiledWebsite, Filing, Order, Timer
 from beian.filings.services import OrderError, transition
@@ -202,7 +202,7 @@ def _update_websites(filed: list[FiledWebsite], websites: list[dict]) -> None:
     """Each filed website takes the approved values of its counterpart in the change order (paired by a shared
     domain, as the change rules pair them): name, domains (a removed domain leaves the record; the first kept one
     is the website's), access."""
-    pairs = pair_websites([_as_dict(w) for w in filed], websites)
+    pairs = pair_websites([as_filed(w) for w in filed], websites)
     for i, k in pairs.items():
         target, website = filed[k], websites[i]
         access = website.get("access") or {}
@@ -211,10 +211,6 @@ def _update_websites(filed: list[FiledWebsite], websites: list[dict]) -> None:
         target.name, target.website = website.get("name") or target.name, website
         target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
         target.save()
-
-
-def _as_dict(website: FiledWebsite) -> dict:
-    return {**(website.website or {}), "domains": (website.website or {}).get("domains") or [website.domain]}
 
 
 def poll_results(*, now=None) -> int:
