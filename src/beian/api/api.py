@@ -1,6 +1,8 @@
 """The JSON API for resellers and automation (OpenAPI at /api/openapi.json, docs at /api/docs).
 
-Errors always have the shape {"code": <stable machine code>, "message": <Chinese text>, "path": ...}.
+Errors always have the shape {"code": <stable machine code>, "message": <Chinese text>, "details": {...},
+"request_id": ...} (beian.api.errors.ApiError). `path` (the offending field) is in `details` and, for the clients
+of the first precheck endpoint, also at the top level.
 """
 
 import math
@@ -11,6 +13,7 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from beian.api import messages as msg
 from beian.api.auth import API_AUTH
+from beian.api.errors import ApiError
 from beian.api.parser import SafeParser, json_error
 from beian.api.precheck import router as precheck_router
 from beian.rules import safejson
@@ -42,9 +45,17 @@ api = NinjaAPI(
 )
 
 
-def error(request, status: int, code: str, message: str, path: str | None = None):
-    return api.create_response(request, {"code": code, "message": message, "path": path,
+def error(request, status: int, code: str, message: str, path: str | None = None, details: dict | None = None):
+    details = dict(details or {})
+    if path is not None:
+        details.setdefault("path", path)
+    return api.create_response(request, {"code": code, "message": message, "details": details, "path": path,
                                          "request_id": requestid.of(request)}, status=status)
+
+
+@api.exception_handler(ApiError)
+def on_api_error(request, exc):
+    return error(request, exc.status, exc.code, exc.message, exc.details.get("path"), exc.details)
 
 
 @api.exception_handler(AuthenticationError)

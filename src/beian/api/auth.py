@@ -20,6 +20,7 @@ class TokenAuth(HttpBearer):
         if not found.last_used_at or (now - found.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.user = found.account
+        request.api_token = found
         return found.account
 
 
@@ -28,3 +29,14 @@ class AccountSession(SessionAuth):
 
 
 API_AUTH = [TokenAuth(), AccountSession()]
+
+
+def require_scope(request, scope: str) -> None:
+    """Refuse (403 `scope_missing`) a key that was not given `scope`. A browser session (no key) may do all the
+    account may do: scopes narrow what a key can do, not what its account can."""
+    from beian.api import messages as msg
+    from beian.api.errors import ApiError
+
+    token = getattr(request, "api_token", None)
+    if token is not None and not token.allows(scope):
+        raise ApiError(403, "scope_missing", msg.SCOPE_MISSING.format(scope=scope), details={"scope": scope})

@@ -9,3 +9,4 @@ TOKEN_CREATED = "API 令牌已创建。请立即复制保存，令牌只显示�
 TOKEN_REVOKED = "API 令牌已吊销。"
 TOKEN_NAME_REQUIRED = "请填写令牌名称（1–60 个字符）。"
 NOT_AN_OBJECT = "请求体须为一个 JSON 对象（备案申请）。"
+SCOPE_MISSING = "此 API 令牌没有 {scope} 权限。请在账号页面创建带有该权限的令牌。"

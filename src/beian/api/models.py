@@ -7,6 +7,15 @@ from django.utils import timezone
 
 TOKEN_PREFIX = "bk_"
 
+# What a key may do (issue 16 #3). A key holds a subset; a signed-in browser session holds them all.
+SCOPES = {
+    "precheck": "预检",
+    "orders:read": "读取订单与备案",
+    "orders:write": "创建、填写、提交、撤销订单",
+    "materials:write": "上传资料",
+    "webhooks": "管理 Webhook",
+}
+
 
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -22,6 +31,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Keys issued before scopes existed keep every scope (they could do everything then); new keys name theirs.
+    scopes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -30,10 +41,19 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @classmethod
-    def issue(cls, *, account, name: str) -> tuple["ApiToken", str]:
+    def issue(cls, *, account, name: str, scopes=None) -> tuple["ApiToken", str]:
+        """A new key; `scopes` defaults to all of them. Unknown scope names raise ValueError."""
+        chosen = list(SCOPES) if scopes is None else [s for s in SCOPES if s in set(scopes)]
+        unknown = set(scopes or ()) - set(SCOPES)
+        if unknown:
+            raise ValueError(", ".join(sorted(unknown)))
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(account=account, name=name, prefix=raw[:10], token_hash=hash_token(raw))
+        token = cls.objects.create(account=account, name=name, prefix=raw[:10], token_hash=hash_token(raw),
+                                   scopes=chosen)
         return token, raw
+
+    def allows(self, scope: str) -> bool:
+        return scope in self.scopes
 
     def revoke(self) -> None:
         self.revoked_at = timezone.now()

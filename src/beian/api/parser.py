@@ -12,7 +12,8 @@ CODES = {"json_invalid": "body_not_json", "json_too_deep": "body_too_deep"}
 def json_error(exc: safejson.JsonProblem) -> tuple[int, dict]:
     """(status, error body) for a body that is not JSON within the limits."""
     status = 413 if exc.code == "json_too_large" else 400
-    return status, {"code": CODES.get(exc.code, exc.code), "message": exc.message, "path": exc.path}
+    return status, {"code": CODES.get(exc.code, exc.code), "message": exc.message, "details": {"path": exc.path},
+                    "path": exc.path}
 
 
 class SafeParser(Parser):

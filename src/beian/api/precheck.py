@@ -1,19 +1,14 @@
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from beian.api import messages as msg
-from beian.api.auth import API_AUTH
+from beian.api.auth import API_AUTH, require_scope
+from beian.api.errors import ErrorOut
 from beian.api.parser import json_error
 from beian.rules import ApplicationError, precheck, safejson
 
 router = Router(tags=["precheck"])
 # Both endpoints read the raw body themselves (safejson's limits), so OpenAPI is told its shape here.
 JSON_BODY = {"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}, "required": True}}
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    path: str | None = None
 
 
 @router.post(
@@ -40,6 +35,7 @@ def run_precheck(request):
             {
                 "code": "input_error",
                 "message": msg.INPUT_ERROR.format(path=exc.path, message=exc.message),
+                "details": {"path": exc.path},
                 "path": exc.path,
             },
         )
@@ -62,6 +58,7 @@ def run_account_precheck(request):
     who holds a domain."""
     from beian.filings import checks
 
+    require_scope(request, "precheck")
     try:
         application = safejson.loads(request.body or b"")
     except safejson.JsonProblem as exc:
@@ -69,6 +66,6 @@ def run_account_precheck(request):
         return Status(status, body)
     if not isinstance(application, dict):
         return Status(400, {"code": "input_error", "message": msg.INPUT_ERROR.format(path="$", message=msg.NOT_AN_OBJECT),
-                            "path": "$"})
+                            "details": {"path": "$"}, "path": "$"})
     application.pop("context", None)
     return Status(200, checks.run(application, account=request.auth))

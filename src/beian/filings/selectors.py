@@ -190,6 +190,11 @@ def order_for(*, account, pk) -> Order | None:
     return Order.objects.filter(account=account, pk=pk).first()
 
 
+def order_by_reference(*, account, reference: str) -> Order | None:
+    """The API names orders by reference (BA…); the same account scoping as order_for."""
+    return Order.objects.filter(account=account, reference=str(reference)[:20]).first()
+
+
 NEXT_STEP = {
     states.DRAFT: ("applicant", "继续填写备案信息"),
     states.MATERIALS: ("applicant", "上传资料并完成真实性核验，然后确认提交"),
