@@ -2,6 +2,13 @@
 
 from django.db import migrations, models
 
+ALL_SCOPES = ["precheck", "orders:read", "orders:write", "materials:write", "webhooks"]
+
+
+def keep_every_scope(apps, schema_editor):
+    """Keys issued before scopes existed could do everything: they keep that."""
+    apps.get_model("api", "ApiToken").objects.update(scopes=ALL_SCOPES)
+
 
 class Migration(migrations.Migration):
 
@@ -15,4 +22,5 @@ class Migration(migrations.Migration):
             name='scopes',
             field=models.JSONField(blank=True, default=list),
         ),
+        migrations.RunPython(keep_every_scope, migrations.RunPython.noop),
     ]
