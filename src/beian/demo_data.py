@@ -19,6 +19,11 @@ APPLICANT2 = ("demo2@beian.local", "demo12345")
 REVIEWER = ("reviewer@beian.local", "review12345")
 STAFF = ("staff@beian.local", "staff12345")  # provider staff without the reviewer role
 BUREAU = ("bureau@beian.local", "bureau12345")  # the simulator's bureau console (ministry_seed)
+# An agent (代理商, beian.agents) with two customers it files for, and a pending invitation to demo2.
+AGENT = ("agent@beian.local", "agent12345")
+AGENT_NAME = "示例渠道商"
+CUSTOMERS = {"customer1": ("customer1@beian.local", "demo12345", "徐汇示例客户"),
+             "customer2": ("customer2@beian.local", "demo12345", "重庆示例客户")}
 
 PERSON = {
     "name": "陈明", "cert_number": "330106198003050019", "sex": "男", "ethnicity": "汉", "birth": date(1980, 3, 5),
@@ -55,6 +60,12 @@ COMPANIES = {
                "安徽省合肥市蜀山区长江西路130号4楼405室", "0551", date(2022, 2, 22)),
     "shancheng": ("重庆市", "重庆市", "渝中区", "重庆山城示例网络科技有限公司", "91500103MA5HC9R3EX",
                   "重庆市渝中区解放碑民族路188号11楼1101室", "023", date(2020, 12, 1)),
+    "xuhui": ("上海市", "上海市", "徐汇区", "上海徐汇示例贸易有限公司", "91310104MA1FK7X308",
+              "上海市徐汇区漕溪北路88号6楼602室", "021", date(2020, 9, 9)),
+    "haidian": ("北京市", "北京市", "海淀区", "北京海淀示例软件有限公司", "91110108MA01WK8Q4H",
+                "北京市海淀区中关村大街27号9层901室", "010", date(2021, 4, 16)),
+    "jiulongpo": ("重庆市", "重庆市", "九龙坡区", "重庆九龙坡示例网络科技有限公司", "91500107MA5QL6W2PX",
+                  "重庆市九龙坡区杨家坪正街18号7楼705室", "023", date(2019, 12, 12)),
     "jinmen": ("天津市", "天津市", "和平区", "天津津门示例信息技术有限公司", "91120101MA05JM4K8C",
                "天津市和平区南京路189号6楼608室", "022", date(2019, 4, 8)),
 }
@@ -127,6 +138,18 @@ ORDERS = [
     {"key": "demo2_review", "reference": "BA20260101900014", "account": "demo2", "company": "jinmen",
      "state": "provider_review", "instance": "hz02", "site": ("津门示例信息官方网站", "jinmen-demo.com"),
      "steps": [(2, "create"), (2, "materials"), *AFTER_MATERIALS[:3]]},
+]
+# The agent's customers' orders, filed by the agent (`actor`): their histories say "代理商 … 代客户 …".
+ORDERS += [
+    {"key": "customer1_draft", "reference": "BA20260101900015", "account": "customer1", "actor": "agent",
+     "company": "xuhui", "state": "draft", "instance": "hz01", "site": ("徐汇示例贸易官方网站", "xuhui-demo.com"),
+     "steps": [(1, "create")]},
+    {"key": "customer1_materials", "reference": "BA20260101900016", "account": "customer1", "actor": "agent",
+     "company": "haidian", "state": "materials", "instance": "hz02", "site": ("海淀示例软件官方网站", "haidian-demo.com"),
+     "steps": [(2, "create"), (2, "materials")]},
+    {"key": "customer2_draft", "reference": "BA20260101900017", "account": "customer2", "actor": "agent",
+     "company": "jiulongpo", "state": "draft", "instance": "hz01", "site": ("九龙坡示例网络官方网站", "jiulongpo-demo.com"),
+     "steps": [(1, "create")]},
 ]
 ORDERS_BY_KEY = {o["key"]: o for o in ORDERS}
 

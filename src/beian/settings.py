@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "beian.compliance",
     "beian.api",
     "beian.pii",
+    "beian.agents",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # A session signed in by 在手机上继续 reaches its one order only, and ends with its hand-off (wizard/handoff.py).
     "beian.wizard.handoff.HandOffScopeMiddleware",
+    # 代客户办理: the customer an agent acts for, re-checked against its link on every request (beian.agents).
+    "beian.agents.middleware.ActingMiddleware",
     "beian.web.middleware.ErrorPageMiddleware",
     "beian.web.middleware.RequestSizeMiddleware",
     "beian.web.middleware.ControlCharacterMiddleware",
@@ -112,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "beian.web.requestid.context",
+                "beian.agents.context.agents",
             ],
         },
     },
@@ -239,6 +243,7 @@ RATE_LIMITS = {name: os.environ.get(f"RATE_LIMIT_{name.upper()}", default) for n
     "claim_lookup_ip": "30/h,100/d",  # … and from one address: a lookup must not become a certificate oracle
     "handoff_open": "30/10m,100/d",  # 在手机上继续 links opened or confirmed from one address (any token)
     "handoff_create": "20/h,60/d",   # 在手机上继续 links made for one order, and by one account
+    "agent_customer": "30/h,200/d",  # customers an agent creates or invites (per agent and per address)
 }.items()}
 
 # Email: SMTP from the environment; in the demo the console backend shows mails in the log.

@@ -74,7 +74,7 @@ def test_demo_is_idempotent(demo):
     assert [Order.objects.count(), OrderEvent.objects.count(), Material.objects.count(), Filing.objects.count()] == counts
     from django.contrib.auth import get_user_model
 
-    assert get_user_model().objects.filter(username__endswith="@beian.local").count() == 4
+    assert get_user_model().objects.filter(username__endswith="@beian.local").count() == 7  # + the agent and its two customers (issue 16 #2)
 
 
 def test_precheck_finds_nothing_but_what_the_state_implies(demo):

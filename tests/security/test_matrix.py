@@ -220,6 +220,24 @@ PLATFORM: dict[str, Row] = {
                                     json=_sample_application),
 }
 
+# ---- issue 16 #2: agent (reseller) accounts (beian.agents; branch i16-agents). No matrix role is an agent or has
+# one: the agent pages are "not found" for all of them, and a link that is not the poster's changes nothing. The
+# isolation between two agents and their customers is tests/agents/test_agents.py.
+NO_LINK = "=999999"
+PLATFORM.update({
+    "agents:dashboard": Row(signed_in(MISSING), post=signed_in(METHOD)),
+    "agents:customer_create": Row(signed_in(METHOD), post=signed_in(MISSING),
+                                  data=lambda w: {"email": "matrix-agent-customer@example.com", "name": "矩阵"}),
+    "agents:customer_invite": Row(signed_in(METHOD), post=signed_in(MISSING), data=lambda w: {"email": w.owner.email}),
+    "agents:customer_remove": Row(signed_in(METHOD), post=signed_in(MISSING), args={"pk": NO_LINK}),
+    "agents:act": Row(signed_in(METHOD), post=signed_in(MISSING), data=lambda w: {"customer": w.owner.pk}),
+    "agents:act_stop": Row(signed_in(METHOD), post=signed_in(KEPT)),
+    "agents:mine": Row(SIGNED_IN, post=signed_in(METHOD)),
+    "agents:accept": Row(signed_in(METHOD), post=signed_in(KEPT), args={"pk": NO_LINK}),
+    "agents:decline": Row(signed_in(METHOD), post=signed_in(KEPT), args={"pk": NO_LINK}),
+    "agents:leave": Row(signed_in(METHOD), post=signed_in(KEPT), args={"pk": NO_LINK}),
+})
+
 # Cells that still fail because another branch of issue 12 fixes them; the lead removes each entry when
 # that branch is merged (an entry whose route now passes fails the test, so none outlives its fix).
 PENDING: dict[str, str] = {}

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from beian.agents.selectors import acting_account
 from beian.compliance import messages as msg
 from beian.compliance import psb, services
 from beian.compliance.models import PsbFollowup
@@ -16,7 +17,7 @@ from beian.compliance.models import PsbFollowup
 def psb_view(request, pk):
     # Object-level: another account's website is "not found", like its orders.
     followup = (PsbFollowup.objects.select_related("website__filing", "order")
-                .filter(website_id=pk, order__account=request.user).first())
+                .filter(website_id=pk, order__account=acting_account(request)).first())
     if followup is None:
         raise Http404
     action = request.POST.get("action", "")

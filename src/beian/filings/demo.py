@@ -25,6 +25,9 @@ DEMO_APPLICANT = data.APPLICANT
 DEMO_APPLICANT2 = data.APPLICANT2
 DEMO_REVIEWER = data.REVIEWER
 DEMO_STAFF = data.STAFF
+DEMO_AGENT = data.AGENT
+DEMO_CUSTOMER1 = data.CUSTOMERS["customer1"][:2]
+DEMO_CUSTOMER2 = data.CUSTOMERS["customer2"][:2]
 FILED_SUBJECT = data.subject("xixi")
 
 
@@ -104,7 +107,27 @@ def demo_accounts() -> dict:
     accounts["staff"].groups.remove(reviewers)
     seed_products(accounts["demo"], prefix="demo")
     seed_products(accounts["demo2"], prefix="demo2")
+    seed_agent(accounts)
     return accounts
+
+
+def seed_agent(accounts: dict) -> None:
+    """The demo agent (beian.agents), its two customers (active links, cloud products of their own) and a pending
+    invitation to demo2 (who sees it in 我的代理商). A link a demo user ended is left as it is."""
+    from beian.agents.models import AgentLink
+    from beian.agents.services import make_agent
+
+    accounts["agent"] = user(*data.AGENT)
+    agent = make_agent(user=accounts["agent"], name=data.AGENT_NAME)
+    now = timezone.now()
+    for key, (email, password, name) in data.CUSTOMERS.items():
+        accounts[key] = user(email, password, first_name=name)
+        seed_products(accounts[key], prefix=key)
+        if not AgentLink.objects.filter(agent=agent, customer=accounts[key]).exists():
+            AgentLink.objects.create(agent=agent, customer=accounts[key], status=AgentLink.ACTIVE, created_account=True,
+                                     created_at=now, accepted_at=now)
+    if not AgentLink.objects.filter(agent=agent, customer=accounts["demo2"]).exists():
+        AgentLink.objects.create(agent=agent, customer=accounts["demo2"], created_at=now)
 
 
 def seed_registries() -> None:
@@ -218,12 +241,13 @@ def _step(action: str, order, spec: dict, *, accounts: dict, at):
     from beian.review import services as review
 
     account, reviewer = accounts[spec["account"]], accounts["reviewer"]
+    actor = accounts[spec.get("actor", spec["account"])]  # an agent's customer: the agent acts (beian.agents)
     if action == "create":
         order = services.create_order(account=account, application=data.application(spec),
-                                      reference=spec["reference"], now=at)
+                                      reference=spec["reference"], now=at, actor=actor)
         Order.objects.filter(pk=order.pk).update(created_at=at)  # auto_now_add takes no `now`
     elif action == "materials":
-        return services.transition(order=order, to_state=states.MATERIALS, role=transitions.APPLICANT, actor=account,
+        return services.transition(order=order, to_state=states.MATERIALS, role=transitions.APPLICANT, actor=actor,
                                    now=at)
     elif action == "upload":
         _upload(order, spec, account)
@@ -316,7 +340,10 @@ def load_demo() -> list[str]:
     seeded = seed_demo()
     lines = ["demo logins (demo only):"]
     for (email, password), role in ((data.APPLICANT, "applicant"), (data.APPLICANT2, "second applicant"),
-                                    (data.REVIEWER, "reviewer"), (data.STAFF, "staff, not a reviewer")):
+                                    (data.REVIEWER, "reviewer"), (data.STAFF, "staff, not a reviewer"),
+                                    (data.AGENT, "agent (代理商): files for customer1 and customer2"),
+                                    (data.CUSTOMERS["customer1"][:2], "agent's customer"),
+                                    (data.CUSTOMERS["customer2"][:2], "agent's customer")):
         lines.append(f"  {email} / {password}  ({role})")
     lines.append("demo orders:")
     for spec in data.ORDERS:

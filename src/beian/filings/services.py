@@ -48,11 +48,12 @@ def _summary(application: dict) -> dict:
 
 
 def create_order(*, account, application: dict, kind: str = "first", filing=None, filed_website=None, now=None,
-                 reference: str | None = None) -> Order:
+                 reference: str | None = None, actor=None) -> Order:
     """Step 1's 下一步: the order exists from here on, and claims its certificate and domains.
     `reference` is for the demo data, whose orders the ministry simulator's seed knows by reference.
     A new filing for a subject or domain filed here under another account is refused
-    (SUBJECT_FILED_UNDER_OTHER_ACCOUNT): it would add a site to that account's filing."""
+    (SUBJECT_FILED_UNDER_OTHER_ACCOUNT): it would add a site to that account's filing.
+    `actor`: who created it when not the account itself (an agent filing for its customer, beian.agents)."""
     if kind in NEW_FILING_KINDS:
         from beian.filings import checks
 
@@ -64,7 +65,7 @@ def create_order(*, account, application: dict, kind: str = "first", filing=None
             filed_website=filed_website, last_applicant_update_at=now, state_changed_at=now, **_summary(application),
         )
         sync_claims(order=order, application=application)
-        OrderEvent.objects.create(order=order, at=now, actor=account, role=transitions.APPLICANT, kind="created",
+        OrderEvent.objects.create(order=order, at=now, actor=actor or account, role=transitions.APPLICANT, kind="created",
                                   to_state=order.state, payload={"kind": kind})
         _arm_expiry(order, now)
     return order

@@ -221,3 +221,18 @@ def save_settings(*, account, actor, cleaned: dict) -> dict:
     log.info("notification settings of account %s changed by %s: %s", account.pk,
              getattr(actor, "pk", None), changes)
     return changes
+
+
+def notify_account(*, account, event: str, title: str, body: str) -> list[Message]:
+    """A message about the account itself (not an order, not a catalogue event: e.g. an agent's invitation):
+    a site message and an email to the account's address, through the same outbox and delivery task."""
+    rows = [Message(account=account, channel=Message.SITE, to=account.get_username(), event=event, subject=title[:200],
+                    body=body, status=Message.SENT, sent_at=timezone.now())]
+    if account.email:
+        rows.append(Message(account=account, channel=Message.EMAIL, to=account.email, event=event, subject=title[:200],
+                            body=body))
+    Message.objects.bulk_create(rows)
+    pending = [m.id for m in rows if m.status == Message.PENDING]
+    if pending:
+        enqueue_on_commit("beian.notifications.tasks.deliver_messages", pending)
+    return rows

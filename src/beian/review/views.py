@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from beian.agents.selectors import agent_line
 from beian.documents.selectors import active_materials
 from beian.documents.services import log_evidence_read
 from beian.filings import checks, diff, states
@@ -131,6 +132,7 @@ def order_view(request, pk):
         "supplements": order.supplements.all(), "reviewers": reviewers(), "kinds": msg.SUPPLEMENT_KINDS.items(),
         "outcomes": msg.CALL_OUTCOMES.items(), "claim": getattr(order, "review_claim", None),
         "reviewer": reviewer, "handler": handler(order, reviewer), "sla_due": sla_due(order=order),
+        "agent_line": agent_line(order),  # 代理商：the reseller filing for this account (beian.agents)
         "in_review": order.state == states.PROVIDER_REVIEW, "open": field_reasons(order=order),
         "changes": diff.shown(changes) if changes is not None else None,
         "verification": verification, "verification_ok": verification_state["ok"],

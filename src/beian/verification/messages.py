@@ -94,3 +94,6 @@ NEED_RETRY_OR_MANUAL = "上次人脸核验未通过（{reason}），请重新核
 NEED_MANUAL_OPEN = "人工审核已申请，等待审核人员处理"
 NEED_MANUAL_REJECTED = "人工审核未通过（{reason}），请重新进行人脸核验"
 PERSON_MISSING = "{label} {name}：{needs}"
+
+# beian.agents: the face check stays with the person.
+FACE_AGENT = "真实性核验须由负责人本人在其手机上完成，代理商账号不能代为核验。"

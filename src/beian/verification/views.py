@@ -31,6 +31,17 @@ def _limited(request, *keys):
     return None
 
 
+def _agent_device(request, account_id) -> bool:
+    """The face check is the person's own (seed 001: 负责人本人): a browser signed in as the account's agent
+    (beian.agents) is refused. Not a proof against a forwarded link (the face match against the ID photo is
+    that), but no agent completes it from its own session."""
+    from beian.agents.selectors import active_link
+
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.pk != account_id
+                and active_link(agent_user=user, customer_id=account_id) is not None)
+
+
 def _resolve(request, token: str, action: str = "view"):
     """(link, None) or (None, response)."""
     if response := _limited(request, (f"phone_{action}", f"{token[-24:]}:{limits.ip_key(request)}")):
@@ -126,6 +137,8 @@ def phone_face(request, token):
     link, response = _resolve(request, token, "face")
     if response:
         return response
+    if _agent_device(request, link.order.account_id):
+        return JsonResponse({"code": "face_agent", "message": msg.FACE_AGENT}, status=403)
     frames = [f.read(services.MAX_FRAME_BYTES + 1) for f in request.FILES.getlist("frames")[: services.MAX_FRAMES + 1]]
     try:
         attempt = services.start_attempt(link=link, frames=frames)

@@ -89,6 +89,7 @@ RATE_LIMITED = {
     "phone_manual": "申请人工审核过于频繁，请在{wait}后再试。",
     "handoff_open": "打开“在手机上继续”链接过于频繁，请在{wait}后再试。",
     "handoff_create": "生成“在手机上继续”二维码过于频繁，请在{wait}后再试。",
+    "agent_customer": "创建或邀请客户过于频繁，请在{wait}后再试。",
 }
 RATE_LIMITED_OTHER = "操作过于频繁，请在{wait}后再试。"
 WAIT_SECONDS = "{n} 秒"

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from beian.agents.selectors import acting_account
 from beian.filings import checks
 from beian.rules import ApplicationError, precheck, safejson
 from beian.web import messages as msg
@@ -121,7 +122,7 @@ def _form_mode(request, context: dict) -> None:
     if action == "check":
         try:
             # Signed in: as the wizard would answer this account (a subject filed under another one is refused).
-            account = request.user if request.user.is_authenticated else None
+            account = acting_account(request) if request.user.is_authenticated else None
             result = _guarded(lambda app: checks.run(app, account=account), application)
         except InputProblem as exc:
             context["error"], context["error_code"] = str(exc), exc.code

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from beian.agents.selectors import acting_account
 from beian.filings import claiming
 from beian.filings import messages as filings_msg
 from beian.filings.services import OrderError
@@ -27,7 +28,7 @@ def claim_start(request):
         values = {k: request.POST.get(k, "")[:255] for k in ("query", "cert_number")}
         try:
             limits.hit(("claim_lookup_account", request.user.pk), ("claim_lookup_ip", limits.ip_key(request)))
-            order, created = claiming.start_claim(account=request.user, query=values["query"],
+            order, created = claiming.start_claim(account=acting_account(request), query=values["query"],
                                                   cert_number=values["cert_number"])
         except limits.Limited as exc:
             error, code = exc.message, "rate_limited"

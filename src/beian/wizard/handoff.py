@@ -124,6 +124,8 @@ def use(request, token: str, *, now=None) -> HandOff:
     else (no session, another account, an older hand-off) gets a fresh session scoped to this order."""
     now = now or timezone.now()
     handoff = resolve(token, now=now)
+    if _agent_device(request, handoff.order.account_id):
+        raise HandOffError("handoff_agent", handoff=handoff)
     with transaction.atomic():
         if not HandOff.objects.filter(pk=handoff.pk, used_at__isnull=True, revoked_at__isnull=True).update(
                 used_at=now, session_until=now + SESSION_TTL):
@@ -140,6 +142,16 @@ def use(request, token: str, *, now=None) -> HandOff:
         request.session[SESSION_KEY] = {"id": handoff.pk, "order": handoff.order_id}
         request.session.set_expiry(int(SESSION_TTL.total_seconds()))
     return handoff
+
+
+def _agent_device(request, account_id) -> bool:
+    """A device signed in as the account's agent (beian.agents): the link would sign the agent in as the customer,
+    on the page where the principal's SMS code and face check are done. Those stay with the person."""
+    from beian.agents.selectors import active_link
+
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.pk != account_id
+                and active_link(agent_user=user, customer_id=account_id) is not None)
 
 
 def _backend() -> str:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from beian.agents.selectors import acting_account
 from beian.filings.release import is_release
 from beian.filings.selectors import order_for
 from beian.web import limits
@@ -33,7 +34,7 @@ def landing(order, step: str) -> str:
 
 
 def _own(request, pk):
-    order = order_for(account=request.user, pk=pk)
+    order = order_for(account=acting_account(request), pk=pk)
     if order is None:
         raise Http404(msg.NOT_FOUND)
     return order

@@ -164,6 +164,8 @@ HANDOFF_CONFIRM_WARN = "如果这个链接不是您本人刚刚在电脑上生�
 HANDOFF_NOT_HERE = "请在电脑上生成“在手机上继续”的二维码：手机上的此次登录不能再生成或撤销。"
 # Refusals: (title, message) by stable code.
 HANDOFF_ERRORS = {
+    # An agent's own device (beian.agents): the link signs in as the customer, for the person to verify themselves.
+    "handoff_agent": ("须由本人打开", "此“在手机上继续”链接须由客户或负责人本人在其手机上打开：代理商账号不能使用，以免代为完成真实性核验或短信验证码。"),
     "handoff_invalid": ("链接无效", "此“在手机上继续”链接无效或不完整，请在电脑上的备案页面重新生成二维码后扫码。"),
     "handoff_expired": ("链接已过期", "此“在手机上继续”链接已超过30分钟有效期，请在电脑上的备案页面重新生成二维码后扫码。"),
     "handoff_revoked": ("链接已撤销", "此“在手机上继续”链接已在电脑上撤销，不能再使用。如需在手机上继续，请在电脑上重新生成二维码。"),
@@ -208,3 +210,6 @@ PHOTO_NO_SLOTS = "本订单没有需要拍摄的证件，请继续填写。"
 PHOTO_FIELDS = {"subject.name": "主办单位名称 / 主办人姓名", "subject.cert_number": "证件号码", "subject.cert_address": "证件住所",
                 "subject.investor": "投资人", "subject.principal.name": "主体负责人姓名",
                 "subject.principal.cert_number": "主体负责人证件号码", "subject.principal.cert_valid_until": "主体负责人证件有效期至"}
+
+# beian.agents: what stays with the person while an agent acts for the customer.
+AGENT_SMS_CODE = ("短信验证码须由负责人本人填写：请在本页点「在手机上继续」，把链接发给负责人，由其在自己的手机上获取并填写验证码。")

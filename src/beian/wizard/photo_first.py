@@ -16,6 +16,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from beian.agents.selectors import acting_account
 from beian.documents import messages as documents_msg
 from beian.documents.prefill import field_marks
 from beian.documents.selectors import active_materials
@@ -56,8 +57,8 @@ def photo_new(request):
         else:
             try:
                 with transaction.atomic():
-                    order = create_order(account=request.user, application=application_for(nature=nature,
-                                                                                            province=province))
+                    order = create_order(account=acting_account(request), actor=request.user,
+                                         application=application_for(nature=nature, province=province))
                     Order.objects.filter(pk=order.pk).update(meta={**order.meta, "photo_first": True})
             except OrderError as exc:
                 error = exc.message

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from beian.agents.selectors import acting_account, acting_for
 from beian.documents.prefill import field_marks
 from beian.documents.selectors import materials_for_precheck
 from beian.filings import checks, diff, release, states, transitions
@@ -35,7 +36,7 @@ def _order_or_404(request, pk, *, claim: bool = False):
     """The account's own order. A claim order (认领备案) only on the pages that pass `claim=True` (its own page,
     progress, cancel): the wizard's steps would show the filed principal's data to the claimant and let them
     rewrite the mobile that is to prove control (docs/decisions.md)."""
-    order = order_for(account=request.user, pk=pk)
+    order = order_for(account=acting_account(request), pk=pk)
     if order is None or (order.kind == "claim" and not claim):
         raise Http404(msg.NOT_FOUND)
     return order
@@ -174,16 +175,17 @@ def basic(request, pk=None):
         form_errors = fields.read_post(request.POST, posted, application, notes)
         pending = conflicts.resolve(request.POST, field_list, application, order.application) if order else []
         fields.tidy(application)
-        result = checks.run(application, order=order, account=request.user)
+        result = checks.run(application, order=order, account=acting_account(request))
         # Any error on a field this page shows blocks it, the first website's domain included.
         blocked = blocking(result["findings"], "basic", shown)
         proceed = request.POST.get("action") == "next" and not blocked and not form_errors and result["filing_type"]
         filed = None
         if result["filing_type"] == "new_site_here" and (order is None or order.kind != "new_site_here"):
-            application, filed = prefilled_from_filing(account=request.user, application=application)
+            application, filed = prefilled_from_filing(account=acting_account(request), application=application)
         if order is None and proceed:
             try:
-                order = create_order(account=request.user, application=application, kind=result["filing_type"])
+                order = create_order(account=acting_account(request), application=application, kind=result["filing_type"],
+                                     actor=request.user)
             except (ClaimConflict, OrderError) as exc:
                 error = exc.message
             else:
@@ -204,7 +206,7 @@ def basic(request, pk=None):
         blocked = blocking(result["findings"], "basic", shown)
     elif request.GET.get("filing"):
         # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed.
-        application = application_for_new_site(account=request.user, filing_pk=request.GET["filing"],
+        application = application_for_new_site(account=acting_account(request), filing_pk=request.GET["filing"],
                                                application=application) or application
     explain = None
     if result and result.get("filing_type"):
@@ -252,7 +254,7 @@ def product(request, pk):
                   if f"{spec.name}.instance_id" in request.POST or f"{spec.name}.service_number" in request.POST]
         keep = {i for i, spec in enumerate(specs)
                 if spec not in posted or request.POST.get(f"conflict:{spec.name}") == conflicts.SAVED}
-        errors, numbers = product_access.apply_choices(account=request.user, order=order, application=application,
+        errors, numbers = product_access.apply_choices(account=acting_account(request), order=order, application=application,
                                                        post=request.POST, keep=keep)
         pending = conflicts.resolve(request.POST, specs, application, order.application)
         for i in missing.sites_without_access(application):  # e.g. a website the posted page did not show
@@ -264,8 +266,8 @@ def product(request, pk):
             if not errors and request.POST.get("action") == "next":
                 return _after_product(request, order)
     else:
-        errors, _ = product_access.apply_choices(account=request.user, order=order, application=application)
-    ctx = product_access.page_context(account=request.user, application=application, errors=errors, back=request.path)
+        errors, _ = product_access.apply_choices(account=acting_account(request), order=order, application=application)
+    ctx = product_access.page_context(account=acting_account(request), application=application, errors=errors, back=request.path)
     for site in ctx["sites"]:
         site["conflict"] = found.get(f"websites[{site['i']}].access")
     return _render(request, "wizard/step_product.html", order, "product",
@@ -299,6 +301,8 @@ def subject(request, pk):
                 messages.info(request, msg.CODE_SENT.format(mobile=phone))
             except mobile.CodeError as exc:
                 form_errors["sms_code"] = exc.message
+        elif request.POST.get("sms_code", "").strip() and acting_for(request) is not None:
+            form_errors["sms_code"] = msg.AGENT_SMS_CODE  # the principal's own code (beian.agents)
         elif request.POST.get("sms_code", "").strip():
             try:
                 mobile.verify_code(order=order, mobile=phone, code=request.POST["sms_code"][:10])

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from beian.agents.selectors import acting_account
 from beian.compliance.selectors import after_approval, psb_by_website
 from beian.documents import messages as documents_msg
 from beian.documents.letters import bureau_of, render_deregistration_letter
@@ -44,8 +45,8 @@ WEBSITE_LEVEL = {"change_website", "change_access", "cancel_access", "deregister
 def order_list(request):
     """我的备案: the orders, then 备案管理 — every filed subject and website of the account with its numbers,
     access and status (正常 / 已取消接入 / 已注销), each starting the kinds that apply to it by a POST."""
-    orders = orders_for(account=request.user)
-    filings = list(Filing.objects.filter(account=request.user).prefetch_related("websites").order_by("status", "-approved_at"))
+    orders = orders_for(account=acting_account(request))
+    filings = list(Filing.objects.filter(account=acting_account(request)).prefetch_related("websites").order_by("status", "-approved_at"))
     active = [w for f in filings for w in f.websites.all() if w.status == FiledWebsite.ACTIVE]
     psb = psb_by_website(websites=active)  # each website's 公安联网备案 (网站开通 date, submitted)
     for filing in filings:
@@ -192,7 +193,7 @@ def start_change(request, filing_pk):
     # A release kind (取消接入/注销) is a second POST: the first shows its consequences and creates nothing.
     if request.method != "POST":
         return redirect("wizard:list")
-    filing = Filing.objects.filter(account=request.user, pk=filing_pk, status=Filing.ACTIVE).first()
+    filing = Filing.objects.filter(account=acting_account(request), pk=filing_pk, status=Filing.ACTIVE).first()
     if filing is None:
         raise Http404(msg.NOT_FOUND)
     kind = request.POST.get("kind", "")
@@ -216,7 +217,8 @@ def start_change(request, filing_pk):
     else:
         application["websites"] = [dict(w.website) for w in filing.websites.filter(status=FiledWebsite.ACTIVE)]
     try:
-        order = create_order(account=request.user, application=application, kind=kind, filing=filing, filed_website=website)
+        order = create_order(account=acting_account(request), application=application, kind=kind, filing=filing,
+                             filed_website=website, actor=request.user)
     except ClaimConflict as exc:
         messages.error(request, exc.message)
         return redirect("wizard:list")
@@ -239,8 +241,8 @@ def _start_release(request, filing, kind, website):
     if request.POST.get("confirmed") == "1":
         try:
             with transaction.atomic():
-                order = create_order(account=request.user, application=application, kind=kind, filing=filing,
-                                     filed_website=website)
+                order = create_order(account=acting_account(request), application=application, kind=kind, filing=filing,
+                                     filed_website=website, actor=request.user)
                 order = submit_order(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
         except ClaimConflict as exc:
             error, error_code = exc.message, exc.code
@@ -263,7 +265,7 @@ def offline_deregistration(request):
     filing = None
     filing_pk = request.GET.get("filing") or request.POST.get("filing") or ""
     if filing_pk:
-        filing = Filing.objects.filter(account=request.user, pk=filing_pk).first() if filing_pk.isdigit() else None
+        filing = Filing.objects.filter(account=acting_account(request), pk=filing_pk).first() if filing_pk.isdigit() else None
         if filing is None:
             raise Http404(msg.NOT_FOUND)
     values = offline_form.initial(filing)
