@@ -22,7 +22,7 @@ import copy
 from typing import Literal
 
 from django.db import transaction
-from ninja import File, Router, Schema
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from beian.api import messages as msg
@@ -498,9 +498,9 @@ def upload_material(request, reference: str, slot: str, file: File[UploadedFile]
     except UploadError as exc:
         message = msg.UNKNOWN_SLOT if exc.code == "unknown_slot" else msg.UPLOAD_REFUSED.format(message=exc.message)
         raise ApiError(UPLOAD_STATUS.get(exc.code, 422), exc.code, message, details={"slot": slot[:100]}) from None
-    return 201, {"slot": slot_of(material.kind, material.owner, material.side), "id": material.pk,
+    return Status(201, {"slot": slot_of(material.kind, material.owner, material.side), "id": material.pk,
                  "format": material.format, "bytes": material.bytes, "width": material.width,
-                 "height": material.height, "ocr": _ocr(material), "request_id": requestid.of(request)}
+                 "height": material.height, "ocr": _ocr(material), "request_id": requestid.of(request)})
 
 
 # ---- submit ------------------------------------------------------------------------------------------------
