@@ -264,3 +264,32 @@ def test_the_schema_lists_the_step_routes(client):
                  "/api/v1/orders/{reference}/product", "/api/v1/orders/{reference}/basic",
                  "/api/v1/orders/{reference}/materials/{slot}", "/api/v1/orders/{reference}/submit"):
         assert path in paths, path
+
+
+@pytest.mark.parametrize(("step", "body"), [
+    ("basic", {"region": {"district": "滨江区"}}),
+    ("product", {"websites": [{"instance_id": "i-anything"}]}),
+    ("subject", {"subject": SUBJECT}),
+    ("websites", {"websites": [_site("别人的网站名称", "someone-else.com")]}),
+])
+def test_every_step_is_the_owners_only(world, django_user_model, step, body):
+    api, _, _, order = world
+    stranger = django_user_model.objects.create_user("s2@example.com", "s2@example.com", "Str0ng-pass-99")
+    _, raw = ApiToken.issue(account=stranger, name="other")
+    assert Api(raw).put(f"/orders/{order.reference}/{step}", body).status_code == 404
+    assert Api(None).put(f"/orders/{order.reference}/{step}", body).status_code == 401
+    # The owner's browser session from another site (no CSRF token) is refused too.
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(order.account)
+    forged = browser.put(f"/api/v1/orders/{order.reference}/{step}", body, content_type="application/json")
+    assert forged.status_code == 403
+    assert _fresh(order).version == order.version
+
+
+def test_a_change_order_cannot_add_a_website(world):
+    api, _, _, order = world
+    Order.objects.filter(pk=order.pk).update(kind="change_website")
+    refused = api.put(f"/orders/{order.reference}/websites", {"websites": [
+        _site("示例科技官方网站", "zj-demo-one.com"), _site("示例科技产品中心", "zj-demo-two.com")]})
+    assert refused.status_code == 422 and refused.json()["code"] == "change_website_add_forbidden"
+    assert len(_fresh(order).application["websites"]) == 1

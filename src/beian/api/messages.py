@@ -20,6 +20,6 @@ WEBSITES_TOO_MANY = "请求中的网站数量超过订单中的网站数量（{c
 UNKNOWN_SLOT = "资料位置不正确：请使用 GET …/materials 列出的 slot（如 principal_id:subject_principal:front）。"
 UPLOAD_REFUSED = "文件未被接受：{message}"
 SUBMIT_REFUSED = "订单还不能提交：还有 {count} 项需要完成（见 details.missing）。"
-AGREEMENT_REQUIRED = "请阅读并同意备案协议：提交时请求体须包含 \"agreement_accepted\": true。"
+WEBSITES_LIMIT = "一个订单最多 {limit} 个网站。"
 MOBILE_CODE_SENT = "验证码已发送到主体负责人手机 {mobile}。"
 MOBILE_VERIFIED = "主体负责人手机号码已验证。"

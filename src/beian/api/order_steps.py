@@ -39,6 +39,7 @@ from beian.pii.mask import mask_cert, mask_mobile
 from beian.rules.messages import MATERIALS, SIDES
 from beian.verification.selectors import verification_status
 from beian.web import limits, requestid
+from beian.web.precheck_form import MAX_WEBSITES
 from beian.wizard import fields, mobile
 from beian.wizard import services as steps
 from beian.wizard.findings import shown_on
@@ -355,6 +356,9 @@ def put_websites(request, reference: str, payload: WebsitesIn):
     sites = application.setdefault("websites", [])
     if not sent:
         raise ApiError(422, "websites_empty", msg.WEBSITES_EMPTY, details={"path": "websites"})
+    if len(sent) > max(MAX_WEBSITES, len(sites)):  # a bound, as on the precheck page: no thousands of blank sites
+        raise ApiError(422, "websites_too_many", msg.WEBSITES_LIMIT.format(limit=MAX_WEBSITES),
+                       details={"path": "websites"})
     if len(sent) > len(sites) and order.kind in CHANGE_KINDS:
         raise ApiError(422, "change_website_add_forbidden", CHANGE_WEBSITE_ADD_FORBIDDEN, details={"path": "websites"})
     while len(sites) < len(sent):  # 添加网站
