@@ -47,6 +47,7 @@ from tests.security.matrix import (
     BUREAU,
     CSRF_SECRET,
     DENIED,
+    INVALID,
     KEPT,
     LOGIN,
     METHOD,
@@ -236,6 +237,31 @@ PLATFORM.update({
     "agents:accept": Row(signed_in(METHOD), post=signed_in(KEPT), args={"pk": NO_LINK}),
     "agents:decline": Row(signed_in(METHOD), post=signed_in(KEPT), args={"pk": NO_LINK}),
     "agents:leave": Row(signed_in(METHOD), post=signed_in(KEPT), args={"pk": NO_LINK}),
+})
+
+# ---- issue 16 #3 (apisteps): filling an order step by step through the API --------------------------------
+# The owner's order by reference; another account's is "not found", no account (session or key) is 401.
+API_OWNER = cells(MISSING, owner=OK, anonymous=UNAUTH, phone=UNAUTH, ministry=UNAUTH)
+API_REF = {"reference": "editable_reference"}
+PLATFORM.update({
+    "api:get_step": Row(API_OWNER, post=EVERYONE_405, args={**API_REF, "step": "=subject"}, forged=METHOD),
+    # The steps are PUTs (tests/api/test_order_steps.py proves who may send them); GET and POST are 405.
+    "api:put_basic": Row(EVERYONE_405, args=API_REF, forged=METHOD),
+    "api:put_subject": Row(EVERYONE_405, args=API_REF, forged=METHOD),
+    "api:put_websites": Row(EVERYONE_405, args=API_REF, forged=METHOD),
+    "api:put_product": Row(EVERYONE_405, args=API_REF, forged=METHOD),
+    "api:send_mobile_code": Row(EVERYONE_405, post=API_OWNER, args=API_REF, harms=(OWNER,)),
+    # A wrong code is counted (400, allowed to change the attempts); the owner's order only.
+    "api:verify_mobile_code": Row(EVERYONE_405, post=cells(MISSING, owner=INVALID, anonymous=UNAUTH, phone=UNAUTH,
+                                                           ministry=UNAUTH),
+                                  args=API_REF, json=lambda w: {"code": "000000"}),
+    "api:list_materials": Row(API_OWNER, post=EVERYONE_405, args=API_REF, forged=METHOD),
+    "api:upload_material": Row(EVERYONE_405, post=API_OWNER, args={**API_REF, "slot": "=principal_id:subject_principal:front"},
+                               data=_id_photo, harms=(OWNER,)),
+    # The owner's draft lacks its SMS code, materials and checks: refused (422) and nothing changes.
+    "api:submit_order": Row(EVERYONE_405, post=cells(MISSING, owner="422", anonymous=UNAUTH, phone=UNAUTH,
+                                                     ministry=UNAUTH),
+                            args=API_REF, json=lambda w: {"agreement_accepted": True}),
 })
 
 # Cells that still fail because another branch of issue 12 fixes them; the lead removes each entry when

@@ -14,6 +14,7 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 from beian.api import messages as msg
 from beian.api.auth import API_AUTH
 from beian.api.errors import ApiError
+from beian.api.order_steps import router as order_steps_router
 from beian.api.parser import SafeParser, json_error
 from beian.api.precheck import router as precheck_router
 from beian.rules import safejson
@@ -84,4 +85,5 @@ def on_http_error(request, exc):
 
 
 api.add_router("/v1", precheck_router)
+api.add_router("/v1", order_steps_router)  # issue 16 #3: filling an order step by step
 AUTH = API_AUTH

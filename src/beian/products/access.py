@@ -23,13 +23,14 @@ def _domain(website: dict) -> str:
     return domains[0] if domains and isinstance(domains[0], str) else ""
 
 
-def apply_choices(*, account, order, application: dict, post=None, keep=frozenset()) -> tuple[dict[str, str],
-                                                                                             dict[str, str]]:
+def apply_choices(*, account, order, application: dict, post=None, keep=frozenset(),
+                  codes: dict | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Checks every website's access; with `post`, first takes the person's choices from it (except for
     the websites in `keep`, which keep what is saved: not on the posted page, or the other tab's choice).
 
     Returns ({field path: Chinese error}, {service number: domain} in use). Without `post` (a page
     reload) a website where nothing was chosen yet gets no error: findings follow the person's action.
+    `codes`, when given, collects {field path: the ProductCheckError's stable code} (the JSON API's findings).
     """
     errors: dict[str, str] = {}
     numbers: dict[str, str] = {}
@@ -53,6 +54,8 @@ def apply_choices(*, account, order, application: dict, post=None, keep=frozense
                                      domain=_domain(website))
         except ProductCheckError as exc:
             errors[f"{base}.{exc.field}" if exc.field else base] = exc.message
+            if codes is not None:
+                codes[f"{base}.{exc.field}" if exc.field else base] = exc.code
             if post is not None and i not in keep:
                 website["access"] = {"product": access.get("product") or "ecs", "instance_id": choice or None,
                                      "ip": None, "service_number": typed or None}

@@ -172,9 +172,15 @@ def set_path(data: dict, path: str, value) -> None:
         node[last] = value
 
 
-def read_post(post, fields: list[Field], application: dict, notes: dict | None = None) -> dict[str, str]:
+# The stable codes of read_post's refusals (the JSON API gives them with the message).
+TOO_LONG, NOT_A_CHOICE, NOT_A_DATE = "field_too_long", "field_not_a_choice", "field_not_a_date"
+
+
+def read_post(post, fields: list[Field], application: dict, notes: dict | None = None,
+              codes: dict | None = None) -> dict[str, str]:
     """Copy the step's fields from the POST into the application. Returns {path: error} for values that
-    cannot be kept (too long, not a date, not a choice); those fields keep their saved value.
+    cannot be kept (too long, not a date, not a choice); those fields keep their saved value. `codes`, when
+    given, collects {path: stable code} for the same refusals.
 
     Typed text is tidied by `rules.normalize` (the one place that knows how a mobile, a domain or an ID
     number is written); `notes` collects {path: message} telling the person what became of their input."""
@@ -195,16 +201,24 @@ def read_post(post, fields: list[Field], application: dict, notes: dict | None =
             notes[f.name] = msg.NORMALISED.format(typed=typed.strip(), value=value)
         if len(value) > f.maxlength:
             errors[f.name] = msg.TOO_LONG.format(limit=f.maxlength)
+            _code(codes, f.name, TOO_LONG)
             continue
         if f.kind == "select" and value not in dict(f.choices):
             if value:
                 errors[f.name] = msg.NOT_A_CHOICE
+                _code(codes, f.name, NOT_A_CHOICE)
             continue
         if f.kind == "date" and value and value != "长期" and not _is_date(value):
             errors[f.name] = msg.NOT_A_DATE
+            _code(codes, f.name, NOT_A_DATE)
             continue
         set_path(application, f.name, value)
     return errors
+
+
+def _code(codes: dict | None, name: str, code: str) -> None:
+    if codes is not None:
+        codes[name] = code
 
 
 def _is_date(value: str) -> bool:

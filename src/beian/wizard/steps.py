@@ -16,14 +16,14 @@ from beian.filings import checks, diff, release, states, transitions
 from beian.filings import messages as fmsg
 from beian.filings.claims import CHANGE_KINDS, ClaimConflict
 from beian.filings.models import NEW_FILING_KINDS, Order
-from beian.filings.selectors import application_for_new_site, order_for, prefilled_from_filing
+from beian.filings.selectors import application_for_new_site, order_for
 from beian.filings.services import OrderError, create_order, submit_order, transition, update_application
 from beian.products import access as product_access
 from beian.rules import special
 from beian.rules.codes import Code
-from beian.verification.selectors import outstanding_findings, verification_status
+from beian.verification.selectors import verification_status
 from beian.web import limits
-from beian.wizard import conflicts, fields, missing, mobile, visits
+from beian.wizard import conflicts, fields, missing, mobile, services, visits
 from beian.wizard import messages as msg
 from beian.wizard.findings import blocking, errors_on, fix_for, shown_on, step_of
 from beian.wizard.release_page import release_context
@@ -98,11 +98,6 @@ def _posted_version(request) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 10 else None
 
 
-def _present(field_list, post) -> list:
-    """The fields that were on the page that was posted (a multi-choice field posts an empty marker)."""
-    return [f for f in field_list if f.name in post]
-
-
 def _save(request, order, application, specs, *, pending=(), kind=None):
     """Save the draft; returns (order, error, conflicts).
 
@@ -171,17 +166,15 @@ def basic(request, pk=None):
         if order and not order.editable:
             return redirect("wizard:progress", pk=order.pk)
         _acted(request, order, "basic")
-        posted = _present(field_list, request.POST)
-        form_errors = fields.read_post(request.POST, posted, application, notes)
+        form_errors, posted = services.read(request.POST, field_list, application, notes=notes)
         pending = conflicts.resolve(request.POST, field_list, application, order.application) if order else []
         fields.tidy(application)
         result = checks.run(application, order=order, account=acting_account(request))
         # Any error on a field this page shows blocks it, the first website's domain included.
         blocked = blocking(result["findings"], "basic", shown)
         proceed = request.POST.get("action") == "next" and not blocked and not form_errors and result["filing_type"]
-        filed = None
-        if result["filing_type"] == "new_site_here" and (order is None or order.kind != "new_site_here"):
-            application, filed = prefilled_from_filing(account=acting_account(request), application=application)
+        application, filed = services.basic_prefill(order=order, account=acting_account(request), application=application,
+                                                    result=result)
         if order is None and proceed:
             try:
                 order = create_order(account=acting_account(request), application=application, kind=result["filing_type"],
@@ -195,7 +188,7 @@ def basic(request, pk=None):
                     messages.info(request, msg.PREFILLED.format(number=filed.subject_number))
                 return redirect("wizard:product", pk=order.pk)
         elif order is not None:
-            kind = result["filing_type"] if order.kind in NEW_FILING_KINDS and result["filing_type"] else None
+            kind = services.basic_kind(order, result)
             order, error, found = _save(request, order, application, posted, pending=pending, kind=kind)
             if error is None and filed is not None:
                 messages.info(request, msg.PREFILLED.format(number=filed.subject_number))
@@ -254,15 +247,13 @@ def product(request, pk):
                   if f"{spec.name}.instance_id" in request.POST or f"{spec.name}.service_number" in request.POST]
         keep = {i for i, spec in enumerate(specs)
                 if spec not in posted or request.POST.get(f"conflict:{spec.name}") == conflicts.SAVED}
-        errors, numbers = product_access.apply_choices(account=acting_account(request), order=order, application=application,
-                                                       post=request.POST, keep=keep)
+        errors, numbers = services.read_product(account=acting_account(request), order=order, application=application,
+                                                post=request.POST, keep=keep)
         pending = conflicts.resolve(request.POST, specs, application, order.application)
-        for i in missing.sites_without_access(application):  # e.g. a website the posted page did not show
-            errors.setdefault(f"websites[{i}].access", msg.ACCESS_MISSING_SITE.format(
-                site=missing.site_label(application, i)))
+        services.access_missing(application, errors)  # e.g. a website the posted page did not show
         order, error, found = _save(request, order, application, posted, pending=pending)
         if error is None:
-            product_access.reserve_service_numbers(order=order, in_use=numbers)
+            services.reserve_service_numbers(order=order, numbers=numbers)
             if not errors and request.POST.get("action") == "next":
                 return _after_product(request, order)
     else:
@@ -279,14 +270,12 @@ def product(request, pk):
 def subject(request, pk):
     order = _order_or_404(request, pk)
     application = copy.deepcopy(order.application)
-    individual = (application.get("subject") or {}).get("nature") == "individual"
-    field_list = fields.subject_fields(individual=individual)
+    field_list = services.subject_field_list(application)
     form_errors, error, result, found, notes = {}, None, None, {}, {}
     show = _shows_findings(request, order, "subject")
     if request.method == "POST" and order.editable:
         _acted(request, order, "subject")
-        posted = _present(field_list, request.POST)
-        form_errors = fields.read_post(request.POST, posted, application, notes)
+        form_errors, posted = services.read(request.POST, field_list, application, notes=notes)
         pending = conflicts.resolve(request.POST, field_list, application, order.application)
         fields.tidy(application)
         order, error, found = _save(request, order, application, posted, pending=pending)
@@ -324,10 +313,6 @@ def subject(request, pk):
     return _render(request, "wizard/step_subject.html", order, "subject", ctx)
 
 
-def _principal_spec(i: int) -> fields.Field:
-    return fields.Field(f"websites[{i}].principal", "网站负责人", conflicts.PRINCIPAL)
-
-
 def _sites_gone(post, count: int) -> list[str]:
     """What the posted page held for websites another tab has removed meanwhile: said, not dropped unseen."""
     gone = []
@@ -344,7 +329,7 @@ def _sites_gone(post, count: int) -> list[str]:
 def _website_specs(count: int) -> list:
     """Every field of the websites step, principal pseudo-field included (what a conflict may name)."""
     return [f for i in range(count) for f in fields.website_fields(i)
-            + fields.principal_fields(f"websites[{i}].principal", individual=False) + [_principal_spec(i)]]
+            + fields.principal_fields(f"websites[{i}].principal", individual=False) + [services.principal_spec(i)]]
 
 
 @login_required
@@ -352,35 +337,16 @@ def _website_specs(count: int) -> list:
 def websites(request, pk):
     order = _order_or_404(request, pk)
     application = copy.deepcopy(order.application)
-    saved_sites = order.application.get("websites") or []
     individual = (application.get("subject") or {}).get("nature") == "individual"
     count = len(application.get("websites") or ())
     province = (application.get("region") or {}).get("province") or ""
-    field_list = [f for i in range(count) for f in fields.website_fields(i, province=province, individual=individual)]
     principal_lists = {i: fields.principal_fields(f"websites[{i}].principal", individual=False) for i in range(count)}
     form_errors, error, result, found, notes = {}, None, None, {}, {}
     show = _shows_findings(request, order, "websites")
     fresh_site = request.GET.get("new", "")
     if request.method == "POST" and order.editable:
         _acted(request, order, "websites")
-        specs = _present(field_list, request.POST)
-        form_errors = fields.read_post(request.POST, specs, application, notes)
-        for i in range(count):
-            site, reuse = application["websites"][i], request.POST.get(f"websites[{i}].reuse")
-            if individual:
-                site["principal"] = None
-            elif reuse is None:
-                continue  # this website was not on the page that was posted: keep what is saved
-            elif reuse == "1":
-                site["principal"] = None
-                specs.append(_principal_spec(i))
-            else:
-                site["principal"] = site.get("principal") or checks.blank_application()["subject"]["principal"]
-                posted = _present(principal_lists[i], request.POST)
-                form_errors.update(fields.read_post(request.POST, posted, application, notes))
-                specs.append(_principal_spec(i))
-                if i < len(saved_sites) and isinstance(saved_sites[i].get("principal"), dict):
-                    specs += posted  # field by field only when both sides have their own principal
+        form_errors, specs = services.read_websites(request.POST, order, application, notes=notes)
         pending = conflicts.resolve(request.POST, _website_specs(count), application, order.application)
         action = request.POST.get("action", "")
         before = copy.deepcopy(application)
@@ -398,12 +364,7 @@ def websites(request, pk):
             elif 0 <= index < count:
                 application["websites"].pop(index)
                 notice = (messages.info, msg.WEBSITE_REMOVED)
-        fields.tidy(application)
-        if order.kind in CHANGE_KINDS:
-            # The form shows a website's first domain: typing a kept one there removes the others (a change
-            # order may only remove domains, seed 003 §3.1), not the same domain twice.
-            for site in application.get("websites") or ():
-                site["domains"] = list(dict.fromkeys(site.get("domains") or ()))
+        services.finish_websites(order, application)
         order, error, found = _save(request, order, application, specs, pending=pending)
         gone = _sites_gone(request.POST, count)
         if gone:
@@ -449,18 +410,6 @@ def websites(request, pk):
                     "can_add": order.kind not in CHANGE_KINDS, "base": conflicts.snapshot(_website_specs(len(sites)), order.application)})
 
 
-def _mobile_unverified(order) -> list[dict]:
-    """The subject principal's mobile must be confirmed by its SMS code before a new filing's first submission
-    (a resubmission keeps the number confirmed then; a change, cancellation or deregistration is about a
-    filed record whose principal the ministry's own SMS check reaches)."""
-    phone = fields.get_path(order.application, "subject.principal.mobile")
-    if (order.kind not in NEW_FILING_KINDS or order.submitted_at is not None
-            or mobile.is_verified(order=order, mobile=phone)):
-        return []
-    return [{"code": "MOBILE_NOT_VERIFIED", "severity": "error", "path": "subject.principal.mobile",
-             "message": msg.CODE_REQUIRED}]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def confirm(request, pk):
@@ -470,16 +419,14 @@ def confirm(request, pk):
     materials = materials_for_precheck(order=order)
     result = checks.run(order.application, order=order, materials=materials)
     error, error_code, details = None, None, []
-    unverified = _mobile_unverified(order)
+    unverified = services.mobile_unverified(order)
     if request.method == "POST":
         if not order.editable:
             messages.info(request, msg.ALREADY_SUBMITTED)
             return redirect("wizard:progress", pk=order.pk)
         _acted(request, order, "confirm")
         try:
-            if unverified:  # the step bar lets a person jump past 填写主体信息 without its SMS code
-                raise OrderError("mobile_not_verified", msg.SUBMIT_REFUSED.format(count=1), details=unverified)
-            submit_order(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
+            services.submit(order=order, actor=request.user, agreement=request.POST.get("agreement") == "on")
         except OrderError as exc:
             error, error_code, details = exc.message, exc.code, exc.details
         else:
@@ -489,8 +436,8 @@ def confirm(request, pk):
                  reverse(STEP_URLS[key], args=[order.pk])) for key, label in msg.STEPS]
     # Each person who must still verify is listed like any other missing item (verification.selectors).
     verification = verification_status(order, required=result["required_materials"])
-    gaps = outstanding_findings(order, status=verification)
-    parts = missing.missing_parts(order, list(details) + result["findings"] + ([] if details else unverified) + gaps)
+    parts = missing.missing_parts(order, services.standing(order, result, details, unverified=unverified,
+                                                          status=verification))
     if parts and error_code != "verification_required" and any(d.get("code") != "MATERIAL_MISSING" for d in details):
         # The list says each thing once (the product check repeats ACCESS_MISSING): the count must match it.
         error = msg.SUBMIT_REFUSED.format(count=sum(len(g["items"]) for g in parts))

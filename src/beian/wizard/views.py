@@ -12,11 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from beian.agents.selectors import acting_account
 from beian.compliance.selectors import after_approval, psb_by_website
-from beian.documents import messages as documents_msg
 from beian.documents.letters import bureau_of, render_deregistration_letter
 from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
-from beian.documents.services import UploadError, log_evidence_read, upload_to_slot
+from beian.documents.services import UploadError, log_evidence_read
 from beian.documents.synthetic import FontMissing
 from beian.filings import checks, diff, release, states
 from beian.filings.claims import ClaimConflict
@@ -32,6 +31,7 @@ from beian.wizard import messages as msg
 from beian.wizard import offline_form
 from beian.wizard.missing import site_label, sites_without_access
 from beian.wizard.release_page import release_context
+from beian.wizard.services import upload_material
 from beian.wizard.steps import _order_or_404, _render
 
 CHANGE_KINDS = {
@@ -138,16 +138,11 @@ def materials(request, pk):
             return redirect("wizard:materials", pk=order.pk)
         else:
             try:
-                limits.hit(("upload_order", order.pk), ("upload_account", request.user.pk))
+                upload_material(order=order, user=request.user, kind=request.POST.get("kind", ""),
+                                owner=request.POST.get("owner", ""), side=request.POST.get("side", ""),
+                                upload=request.FILES.get("file"), via="pc")
             except limits.Limited as exc:
                 return limits.response(request, exc)
-            upload = request.FILES.get("file")
-            try:
-                if upload is None:
-                    raise UploadError("no_file", documents_msg.NO_FILE)
-                upload_to_slot(order=order, kind=request.POST.get("kind", "")[:32], owner=request.POST.get("owner", "")[:40],
-                               side=request.POST.get("side", "")[:8], data=upload.read(5 * 1024 * 1024), via="pc",
-                               user=request.user)
             except UploadError as exc:
                 error, error_code = exc.message, exc.code
             else:
