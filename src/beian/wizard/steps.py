@@ -260,7 +260,8 @@ def product(request, pk):
                 site=missing.site_label(application, i)))
         order, error, found = _save(request, order, application, posted, pending=pending)
         if error is None:
-            product_access.reserve_service_numbers(order=order, in_use=numbers)
+            errors.update(product_access.reserve_service_numbers(order=order, application=application, in_use=numbers,
+                                                                 actor=request.user))
             if not errors and request.POST.get("action") == "next":
                 return _after_product(request, order)
     else:
