@@ -71,7 +71,7 @@ def _log(number, kind: str, *, from_state: str, to_state: str, now, actor=None, 
 
 
 def _locked(code: str):
-    return ServiceNumber.objects.select_for_update().select_related("consumed_order").filter(code=code).first()
+    return ServiceNumber.objects.select_for_update(of=("self",)).select_related("consumed_order").filter(code=code).first()
 
 
 def _take(number, *, order, domain: str, to_state: str, now) -> bool:
@@ -199,7 +199,7 @@ def revoke(*, account, pk: int, now=None) -> ServiceNumber | None:
 
     now = now or timezone.now()
     with transaction.atomic():
-        number = ServiceNumber.objects.select_for_update().select_related("consumed_order").filter(
+        number = ServiceNumber.objects.select_for_update(of=("self",)).select_related("consumed_order").filter(
             pk=pk, owner=account).first()
         if number is None:
             return None
