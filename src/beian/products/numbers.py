@@ -71,7 +71,9 @@ def _log(number, kind: str, *, from_state: str, to_state: str, now, actor=None, 
 
 
 def _locked(code: str):
-    return ServiceNumber.objects.select_for_update(of=("self",)).select_related("consumed_order").filter(code=code).first()
+    # No select_related: a row read after waiting for the lock is re-read by PostgreSQL, the joined order is not
+    # (it came back empty), so the holder is loaded by its own query once the row is ours.
+    return ServiceNumber.objects.select_for_update().filter(code=code).first()
 
 
 def _take(number, *, order, domain: str, to_state: str, now) -> bool:
@@ -164,22 +166,28 @@ def release(*, order, keep=frozenset(), actor=None, now=None, reason: str = "") 
     """The numbers `order` holds (reserved or consumed, not filed) and does not `keep` go back to unused."""
     now = now or timezone.now()
     count = 0
-    for number in ServiceNumber.objects.select_for_update().filter(consumed_order=order, state__in=HELD).exclude(
-            code__in=list(keep)):
-        if ServiceNumber.objects.filter(pk=number.pk, state=number.state, consumed_order=order).update(
-                state=UNUSED, consumed_order=None, consumed_domain="", changed_at=now):
-            _log(number, "released", from_state=number.state, to_state=UNUSED, now=now, actor=actor, order=order,
-                 reason=msg.NUMBER_RELEASED_REASON.get(reason, reason))
-            count += 1
+    with transaction.atomic():  # row locks need a transaction (the wizard's request runs in autocommit)
+        for number in ServiceNumber.objects.select_for_update().filter(consumed_order=order, state__in=HELD).exclude(
+                code__in=list(keep)):
+            if ServiceNumber.objects.filter(pk=number.pk, state=number.state, consumed_order=order).update(
+                    state=UNUSED, consumed_order=None, consumed_domain="", changed_at=now):
+                _log(number, "released", from_state=number.state, to_state=UNUSED, now=now, actor=actor, order=order,
+                     reason=msg.NUMBER_RELEASED_REASON.get(reason, reason))
+                count += 1
     return count
 
 
 def mark_filed(*, order, now=None) -> None:
     """Approval: the order's numbers are used by the filing; each is linked to its FiledWebsite once the
     platform's copy of the filing exists (record_approval runs after the transition)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _mark_filed(order=order, now=now)
+
+
+def _mark_filed(*, order, now) -> None:
     from beian.filings.models import FiledWebsite
 
-    now = now or timezone.now()
     for number in ServiceNumber.objects.select_for_update().filter(consumed_order=order, state__in=(*HELD, FILED)):
         site = (FiledWebsite.objects.filter(domain=number.consumed_domain.lower(), status=FiledWebsite.ACTIVE).first()
                 if number.consumed_domain else None)
@@ -199,8 +207,7 @@ def revoke(*, account, pk: int, now=None) -> ServiceNumber | None:
 
     now = now or timezone.now()
     with transaction.atomic():
-        number = ServiceNumber.objects.select_for_update(of=("self",)).select_related("consumed_order").filter(
-            pk=pk, owner=account).first()
+        number = ServiceNumber.objects.select_for_update().filter(pk=pk, owner=account).first()
         if number is None:
             return None
         state = effective_state(number)
