@@ -139,8 +139,9 @@ def numbers_in(application: dict) -> dict[str, str]:
         access = website.get("access") if isinstance(website, dict) else None
         code = normalise_service_number((access or {}).get("service_number") or "") if isinstance(access, dict) else ""
         if code:
-            domains = website.get("domains") or [""]
-            found.setdefault(code, domains[0] if isinstance(domains[0], str) else "")
+            domains = website.get("domains")
+            first = domains[0] if isinstance(domains, list) and domains else ""
+            found.setdefault(code, first if isinstance(first, str) else "")
     return found
 
 
