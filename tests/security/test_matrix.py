@@ -264,6 +264,13 @@ PLATFORM.update({
                             args=API_REF, json=lambda w: {"agreement_accepted": True}),
 })
 
+# ---- issue 16 #1 (备案服务号 across accounts): the owner revokes an unused number of theirs (POST only); another
+# account's number is "not found" and stays unused.
+PLATFORM.update({
+    "products:revoke_service_number": Row(signed_in(METHOD), post=OWNER_ONLY, args={"pk": "service_number"},
+                                          harms=(OWNER,)),
+})
+
 # Cells that still fail because another branch of issue 12 fixes them; the lead removes each entry when
 # that branch is merged (an entry whose route now passes fails the test, so none outlives its fix).
 PENDING: dict[str, str] = {}

@@ -62,6 +62,11 @@ class World:
         return self.editable.reference
 
     @property
+    def service_number(self):
+        """issue 16 #1: the owner's unused 备案服务号 (seed_products), which the owner may revoke."""
+        return self.instance.service_numbers.get(owner=self.owner)
+
+    @property
     def owner_uid(self) -> str:
         return urlsafe_base64_encode(force_bytes(self.owner.pk))
 

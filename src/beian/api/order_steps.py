@@ -402,7 +402,8 @@ def put_product(request, reference: str, payload: ProductIn):
     steps.access_missing(application, errors, codes)
     with transaction.atomic():
         order = _save(request, order, application, version)
-        steps.reserve_service_numbers(order=order, numbers=numbers)
+        errors.update(steps.reserve_service_numbers(order=order, application=order.application, numbers=numbers,
+                                                    actor=request.user, codes=codes))
     result, own = _step_findings(order, "product", order.application)
     # The product check's own errors first; the engine's ACCESS_MISSING for the same website is said once.
     blocking = _field_findings(errors, codes)

@@ -82,6 +82,10 @@ def update_application(*, order: Order, actor, application: dict, version: int |
         if version is not None and version != locked.version:
             raise OrderError("stale_version", msg.STALE_VERSION)
         sync_claims(order=locked, application=application)
+        from beian.products.numbers import numbers_in, release
+
+        # A website removed, or another access chosen, in any step gives its 备案服务号 back to its owner.
+        release(order=locked, keep=set(numbers_in(application)), actor=actor, now=now, reason="unused")
         locked.application = application
         if kind:
             locked.kind = kind

@@ -120,6 +120,9 @@ def apply_status(*, order: Order, status: Status, now=None) -> bool:
             return False
         if target == states.APPROVED:
             record_approval(order=order, status=status, now=now)
+            from beian.products.numbers import mark_filed
+
+            mark_filed(order=order, now=now)  # links each 备案服务号 to the FiledWebsite just recorded
     return True
 
 

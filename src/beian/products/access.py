@@ -68,9 +68,20 @@ def apply_choices(*, account, order, application: dict, post=None, keep=frozense
     return errors, numbers
 
 
-def reserve_service_numbers(*, order, in_use: dict[str, str]) -> None:
-    """After the step is saved: the numbers its websites use are consumed by this order."""
-    services.reserve_service_numbers(order=order, in_use=in_use)
+def reserve_service_numbers(*, order, application: dict, in_use: dict[str, str], actor=None,
+                            codes: dict | None = None) -> dict[str, str]:
+    """After the step is saved: the numbers its websites use are reserved by this order. Returns the errors
+    ({field path: Chinese error}) of the numbers another order took since they were checked (a race)."""
+    lost = services.reserve_service_numbers(order=order, in_use=in_use, actor=actor)
+    errors = {}
+    for i, website in enumerate(application.get("websites") or ()):
+        access = website.get("access") if isinstance(website.get("access"), dict) else {}
+        code = normalise_service_number(access.get("service_number") or "")
+        if code in lost:
+            errors[f"websites[{i}].access.service_number"] = lost[code].message
+            if codes is not None:
+                codes[f"websites[{i}].access.service_number"] = lost[code].code
+    return errors
 
 
 def page_context(*, account, application: dict, errors: dict[str, str], back: str) -> dict:

@@ -8,6 +8,9 @@ IP_MISMATCH = "IP地址“{ip}”不属于实例“{instance}”（该实例的�
 IP_INVALID = "“{ip}”不是有效的IP地址，请选择实例的公网IP。"
 SERVICE_NUMBER_NOT_FOUND = "备案服务号“{code}”不存在，请核对后重新填写（服务号由服务器所属账号在“备案服务号”页面申请）。"
 SERVICE_NUMBER_USED = "备案服务号“{code}”已被其他订单使用，每个备案服务号只能用于一个网站；请向服务器所属账号另行申请。"
+SERVICE_NUMBER_CONSUMED = ("备案服务号“{code}”已被其他网站提交备案或已备案成功，不能再使用；每个备案服务号只能用于一个网站，"
+                           "请向服务器所属账号另行申请。")
+SERVICE_NUMBER_REVOKED = "备案服务号“{code}”已被服务器所属账号撤销，不能再使用；请向服务器所属账号另行申请。"
 SERVICE_NUMBER_TWICE = "备案服务号“{code}”已用于网站{n}，每个备案服务号只能用于一个网站；请为本网站另行申请。"
 SERVICE_NUMBER_MALFORMED = "备案服务号“{code}”格式不正确：应为申请时得到的编号，如 32a43232-a888-88e8-b9ec-00888be8****。"
 VIA_SERVICE_NUMBER = "备案服务号“{code}”对应的服务器不能用于备案：{reason}请联系服务器所属账号处理。"
@@ -20,6 +23,15 @@ DEMO_DISABLED = "本平台未开放在线开通实例，请在服务商的云产
 DEMO_LIMIT = "每个账号最多开通 {limit} 台演示实例。"
 DEMO_OPENED = "已开通演示实例 {instance}（公网IP {ip}，{region}，有效期至 {date}），现在可以在“产品验证”步骤选择它。"
 NUMBER_OBTAINED = "已获取备案服务号 {code}：请把它发给备案人，在“产品验证”步骤填写；每个服务号只能用于一个网站。"
+
+NUMBER_REVOKED = "已撤销备案服务号 {code}：它不能再用于备案。"
+NUMBER_NOT_REVOCABLE = "备案服务号 {code} 当前状态为“{state}”，只有未使用的备案服务号可以撤销。"
+NUMBER_RELEASED_REASON = {
+    "cancelled": "使用它的订单已取消", "expired": "使用它的订单已过期", "unused": "订单不再使用它（已更换接入方式或删除网站）",
+}
+NUMBER_OTHER_ACCOUNT = "其他账号的订单"
+NUMBER_STATES = {"unused": "未使用", "reserved": "已被订单预留", "consumed": "已随订单提交（审核中）",
+                 "filed": "已被备案使用", "revoked": "已撤销"}
 
 STATUS_USABLE = "可用于备案"
 STATUS_EXPIRED = "已到期，请续费"

@@ -24,12 +24,16 @@ def in_flight_sites(*, exclude_order_id=None) -> Counter:
 
 
 def used_slots(instance: Instance, *, exclude_order_id=None, in_flight: Counter | None = None) -> int:
-    """Websites filed on the instance plus websites of orders in flight that name it."""
+    """Websites filed on the instance plus websites of orders in flight that name it (also through a
+    备案服务号: its order names the instance), plus the unused service numbers of the instance, each of
+    which promises a slot to whoever it was handed to."""
     from beian.filings.models import FiledWebsite
+    from beian.products.models import ServiceNumber
 
     filed = FiledWebsite.objects.filter(instance_id=instance.instance_id, status=FiledWebsite.ACTIVE).count()
     in_flight = in_flight if in_flight is not None else in_flight_sites(exclude_order_id=exclude_order_id)
-    return filed + in_flight[instance.instance_id]
+    promised = ServiceNumber.objects.filter(instance=instance, state=ServiceNumber.UNUSED).count()
+    return filed + in_flight[instance.instance_id] + promised
 
 
 def instances_overview(*, account, now=None) -> list[dict]:

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from beian.products import messages as msg
+from beian.products import numbers
 from beian.products.models import Instance, ServiceNumber
 from beian.products.selectors import used_slots
 
@@ -53,21 +54,10 @@ def _domain_in_order(order_id, code: str) -> str:
     return ""
 
 
-def _number_taken(number: ServiceNumber, order_id, domain: str) -> bool:
-    """Used by another website. Cancelled and expired orders give a number back; the website it was
-    filed for keeps it (a later change order of that website carries the same number)."""
-    from beian.filings import states
+def _filed_website_of(order_id):
     from beian.filings.models import Order
 
-    consumer = number.consumed_order
-    if consumer is not None and consumer.pk != order_id and consumer.state not in (states.CANCELLED, states.EXPIRED) \
-            and not (domain and number.consumed_domain == domain):
-        return True
-    # Applications are sealed (beian.pii): the database cannot search inside them, so in-flight ones are read.
-    others = Order.objects.filter(state__in=states.IN_FLIGHT).exclude(pk=order_id)
-    return any((w.get("access") or {}).get("service_number") == number.code
-               and not (domain and (w.get("domains") or [""])[0] == domain)
-               for app in others.values_list("application", flat=True) for w in app.get("websites") or ())
+    return Order.objects.filter(pk=order_id).values_list("filed_website_id", flat=True).first() if order_id else None
 
 
 def _check_instance(instance: Instance, *, now, order_id, count_slots: bool) -> None:
@@ -87,7 +77,8 @@ def check_product(*, account, instance_id: str = "", ip: str = "", service_numbe
     """Returns the instance to file on, or raises ProductCheckError with a stable code.
 
     A service number works for any account (方法二): it is how the server's owner lets someone else
-    file on their server, so knowing the code is the permission; it is used up by one website.
+    file on their server, so knowing the code is the permission; it is used up by one website (its
+    states: beian.products.numbers). Revoked, or held by another website's order or filing: refused.
     """
     now = now or timezone.now()
     instance_id, ip = _CONTROL.sub("", instance_id or "").strip(), _CONTROL.sub("", ip or "").strip()
@@ -96,13 +87,15 @@ def check_product(*, account, instance_id: str = "", ip: str = "", service_numbe
         if not SERVICE_NUMBER_SHAPE.fullmatch(service_number):
             raise ProductCheckError("service_number_malformed",
                                     msg.SERVICE_NUMBER_MALFORMED.format(code=service_number[:80]), "service_number")
-        number = ServiceNumber.objects.select_related("instance", "consumed_order").filter(code=service_number).first()
+        number = ServiceNumber.objects.select_related(
+            "instance", "consumed_order", "filed_website__filing").filter(code=service_number).first()
         if number is None:
             raise ProductCheckError("service_number_not_found", msg.SERVICE_NUMBER_NOT_FOUND.format(code=service_number),
                                     "service_number")
-        if _number_taken(number, order_id, domain or (_domain_in_order(order_id, number.code) if order_id else "")):
-            raise ProductCheckError("service_number_used", msg.SERVICE_NUMBER_USED.format(code=service_number),
-                                    "service_number")
+        problem = numbers.refusal(number, account=account, order_id=order_id, filed_website_id=_filed_website_of(order_id),
+                                  domain=domain or (_domain_in_order(order_id, number.code) if order_id else ""))
+        if problem:
+            raise problem
         try:
             _check_instance(number.instance, now=now, order_id=order_id, count_slots=False)
         except ProductCheckError as exc:
@@ -125,20 +118,25 @@ def check_product(*, account, instance_id: str = "", ip: str = "", service_numbe
     return instance
 
 
-def reserve_service_numbers(*, order, in_use: dict[str, str]) -> None:
-    """Mark the numbers an order's websites use ({code: domain}) as consumed by it; give back the ones it
-    no longer uses, so a number typed by mistake is not lost to its owner."""
-    with transaction.atomic():
-        ServiceNumber.objects.filter(consumed_order=order).exclude(code__in=list(in_use)).update(
-            consumed_order=None, consumed_domain="")
-        for code, domain in in_use.items():
-            ServiceNumber.objects.filter(code=code).update(consumed_order=order, consumed_domain=domain[:255])
+def reserve_service_numbers(*, order, in_use: dict[str, str], actor=None) -> dict[str, ProductCheckError]:
+    """Mark the numbers an order's websites use ({code: domain}) as reserved by it; give back the ones it
+    no longer uses, so a number typed by mistake is not lost to its owner. Returns the numbers another
+    order took meanwhile ({code: error})."""
+    return numbers.reserve(order=order, in_use=in_use, actor=actor)
 
 
 def obtain_service_number(*, account, instance_id: str):
-    """申请备案服务号: one per request, for an instance the account owns (mainland, not expired)."""
-    instance = check_product(account=account, instance_id=instance_id)
-    return ServiceNumber.objects.create(code=str(uuid.uuid4()), owner=account, instance=instance)
+    """申请备案服务号: one per request, for an instance the account owns (mainland, not expired, a free slot:
+    an unused number holds one, see selectors.used_slots)."""
+    with transaction.atomic():
+        # One slot check at a time per instance: two requests cannot both take its last slot.
+        Instance.objects.select_for_update().filter(instance_id=instance_id[:64], owner=account).first()
+        instance = check_product(account=account, instance_id=instance_id)
+        number = ServiceNumber.objects.create(code=str(uuid.uuid4()), owner=account, instance=instance,
+                                              changed_at=timezone.now())
+        numbers._log(number, "obtained", from_state="", to_state=ServiceNumber.UNUSED, now=number.changed_at,
+                     actor=account)
+    return number
 
 
 def demo_purchase_enabled() -> bool:

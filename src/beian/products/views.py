@@ -2,13 +2,14 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from beian.products import messages as msg
-from beian.products.models import ServiceNumber
+from beian.products import numbers
 from beian.products.selectors import instances_overview, usable_instances
 from beian.products.services import (
     ProductCheckError,
@@ -51,6 +52,7 @@ def instances(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def service_numbers(request):
+    """备案服务号: obtain one for an instance of the account; every number of the account with its state."""
     if request.method == "POST":
         try:
             number = obtain_service_number(account=request.user, instance_id=request.POST.get("instance_id", "")[:64])
@@ -60,5 +62,19 @@ def service_numbers(request):
             messages.success(request, msg.NUMBER_OBTAINED.format(code=number.code))
         return redirect("products:service_numbers")
     return render(request, "products/service_numbers.html", {
-        "numbers": ServiceNumber.objects.filter(owner=request.user).select_related("instance", "consumed_order"),
-        "instances": usable_instances(account=request.user)})
+        "rows": numbers.owner_rows(account=request.user), "instances": usable_instances(account=request.user)})
+
+
+@login_required
+@require_POST
+def revoke_service_number(request, pk):
+    """撤销 an unused number of the account; another account's number does not exist here (404)."""
+    try:
+        number = numbers.revoke(account=request.user, pk=pk)
+    except ProductCheckError as exc:
+        messages.error(request, exc.message)
+    else:
+        if number is None:
+            raise Http404
+        messages.success(request, msg.NUMBER_REVOKED.format(code=number.code))
+    return redirect("products:service_numbers")

@@ -124,8 +124,12 @@ def access_missing(application: dict, errors: dict[str, str], codes=None) -> Non
             codes.setdefault(path, Code.ACCESS_MISSING.value)
 
 
-def reserve_service_numbers(*, order, numbers: dict[str, str]) -> None:
-    product_access.reserve_service_numbers(order=order, in_use=numbers)
+def reserve_service_numbers(*, order, application: dict, numbers: dict[str, str], actor=None,
+                            codes: dict | None = None) -> dict[str, str]:
+    """Reserve the step's 备案服务号 for this order; returns {field path: error} for numbers lost to a race
+    (their stable codes into `codes`)."""
+    return product_access.reserve_service_numbers(order=order, application=application, in_use=numbers, actor=actor,
+                                                  codes=codes)
 
 
 # ---- 5 上传资料 -----------------------------------------------------------------------------------------------

@@ -253,7 +253,8 @@ def product(request, pk):
         services.access_missing(application, errors)  # e.g. a website the posted page did not show
         order, error, found = _save(request, order, application, posted, pending=pending)
         if error is None:
-            services.reserve_service_numbers(order=order, numbers=numbers)
+            errors.update(services.reserve_service_numbers(order=order, application=application, numbers=numbers,
+                                                           actor=request.user))
             if not errors and request.POST.get("action") == "next":
                 return _after_product(request, order)
     else:
