@@ -74,9 +74,11 @@ class OrderListOut(Schema):
 
 
 class OrderCreateIn(Schema):
-    kind: str = Field("first", description="first | new_site_elsewhere | new_site_here | access（新备案）；"
-                                           "变更/注销请用 POST /api/v1/filings/{id}/orders")
-    province: str = Field(description="备案省份，如 浙江 或 浙江省")
+    kind: str | None = Field(None, description="first | new_site_elsewhere | new_site_here | access（新备案）；"
+                                               "省略时由系统按主体与域名的备案情况判定（与向导的“系统自动判定”相同）；给出而与"
+                                               "判定不符时返回 FILING_TYPE_MISMATCH 等提示。变更/注销请用 POST /api/v1/filings/{id}/orders",
+                             max_length=24)
+    province: str = Field(description="备案省份，如 浙江 或 浙江省", max_length=16)
     application: dict | None = Field(None, description="可选的初始申请字段（precheck.md 的输入形状），未给出的字段为空")
 
 
