@@ -85,9 +85,7 @@ def _application(payload: OrderCreateIn) -> dict:
     """The wizard's step 1 for an API body: the blank application with what was given, step 1's fields read and
     tidied as the form reads them, the whole checked against precheck.md's input shape."""
     from beian.filings import checks
-    from beian.rules.engine import CONTENTS
     from beian.rules.provinces import normalise_province
-    from beian.rules.schema import ApplicationError, validate
     from beian.wizard import fields
 
     province = normalise_province(payload.province or "")
@@ -100,12 +98,11 @@ def _application(payload: OrderCreateIn) -> dict:
     given.pop("context", None)
     given.pop("materials", None)  # materials are uploaded, not declared
     application = _merge(checks.blank_application(), given)
-    application.setdefault("region", {})
-    if not isinstance(application["region"], dict):
-        raise ApiError(422, "application_invalid", msg.APPLICATION_INVALID.format(path="region", message=""),
-                       details={"path": "region"})
+    if not isinstance(application.get("region"), dict):
+        application["region"] = {}
     application["region"]["province"] = province
     application["requested_type"] = payload.kind
+    _validate(application)  # the shape first: step 1's reader below walks it
     basic = fields.basic_fields()
     post = _Post()
     for f in basic:
@@ -121,15 +118,21 @@ def _application(payload: OrderCreateIn) -> dict:
         path, text = next(iter(errors.items()))
         raise ApiError(422, "application_invalid", msg.APPLICATION_INVALID.format(path=path, message=text),
                        details={"path": path, "errors": errors})
-    try:
-        fields.tidy(application)
-        validate(copy.deepcopy(application), CONTENTS)
-    except (ApplicationError, AttributeError, TypeError) as exc:
-        path = getattr(exc, "path", "$")
-        raise ApiError(422, "application_invalid",
-                       msg.APPLICATION_INVALID.format(path=path, message=getattr(exc, "message", "")),
-                       details={"path": path}) from None
+    fields.tidy(application)
+    _validate(application)
     return application
+
+
+def _validate(application: dict) -> None:
+    """precheck.md's input shape, or 422 `application_invalid` naming the field."""
+    from beian.rules.engine import CONTENTS
+    from beian.rules.schema import ApplicationError, validate
+
+    try:
+        validate(copy.deepcopy(application), CONTENTS)
+    except ApplicationError as exc:
+        raise ApiError(422, "application_invalid", msg.APPLICATION_INVALID.format(path=exc.path, message=exc.message),
+                       details={"path": exc.path}) from None
 
 
 def _create(request, payload: OrderCreateIn) -> Order:
