@@ -35,3 +35,6 @@ TOKEN_SCOPE_UNKNOWN = "未知的权限：{scopes}。可选：{known}。"
 TOKEN_NOT_FOUND = "没有找到该令牌，或它已被吊销。"
 TOKEN_LIMIT = "每个账号最多 {limit} 个有效令牌：请先吊销不再使用的令牌。"
 PHONE_LINK_NOT_EDITABLE = "订单当前状态为“{state}”，不能再获取核验链接。"
+TOKENS_INTRO = ("API 令牌让您的程序（如主机面板、代理商系统）以本账号的身份调用 API：请求头 Authorization: Bearer <令牌>。"
+                "每个令牌只有勾选的权限；令牌只在创建时显示一次，平台只保存其摘要。不再使用或可能泄露的令牌请立即吊销。")
+TOKEN_NAME_HELP = "用于区分令牌，如“主机面板”“CI”。"
