@@ -6,8 +6,8 @@ import sys
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.core.management.base import CommandError
+from django.test import Client
 
 from beian.api.models import ApiToken, ApiTokenEvent, hash_token
 from tests.api.support import bearer, user

@@ -8,7 +8,6 @@ of the first precheck endpoint, also at the top level.
 import math
 
 from django.conf import settings
-
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
