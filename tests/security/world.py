@@ -58,6 +58,10 @@ class World:
         return self.approved.psb_followups.get().website
 
     @property
+    def editable_reference(self) -> str:  # the API names orders by reference (issue 16 #3)
+        return self.editable.reference
+
+    @property
     def owner_uid(self) -> str:
         return urlsafe_base64_encode(force_bytes(self.owner.pk))
 

@@ -38,7 +38,7 @@ def _filing(request, key: str, *, active: bool = False) -> Filing:
     return found
 
 
-@router.get("/filings", response={200: FilingListOut, **ERRORS}, summary="备案列表（备案管理）",
+@router.get("/filings", url_name="filings", response={200: FilingListOut, **ERRORS}, summary="备案列表（备案管理）",
             description="本账号在本服务商的主体备案及其网站（备案号、域名、状态）。按审核通过时间倒序，`next_cursor` 分页。"
             "需要 `orders:read` 权限。")
 def list_filings(request, status: str | None = Query(None, pattern="^(active|deregistered)$"),
@@ -59,14 +59,14 @@ def list_filings(request, status: str | None = Query(None, pattern="^(active|der
     return {"items": [present.filing_out(f) for f in page], "next_cursor": str(page[-1].pk) if more and page else None}
 
 
-@router.get("/filings/{key}", response={200: FilingDetailOut, **ERRORS}, summary="读取备案（个人信息已打码）",
+@router.get("/filings/{key}", url_name="filing", response={200: FilingDetailOut, **ERRORS}, summary="读取备案（个人信息已打码）",
             description="key 为备案 id、主体备案号或网站备案号。需要 `orders:read` 权限。")
 def read_filing(request, key: str):
     require_scope(request, READ)
     return present.filing_out(_filing(request, key), detail=True)
 
 
-@router.post("/filings/{key}/orders", response={201: OrderOut, **ERRORS},
+@router.post("/filings/{key}/orders", url_name="filing_orders", response={201: OrderOut, **ERRORS},
              summary="从备案发起变更、取消接入或注销订单",
              description="与“备案管理”中的按钮相同。kind：change_subject / change_website / change_access（创建草稿订单，"
              "之后按步骤填写并提交）、cancel_access / deregister_website / deregister_subject（创建并直接提交）。"

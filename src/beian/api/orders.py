@@ -182,7 +182,7 @@ class _Raced(Exception):
 
 @router.post(
     "/orders",
-    response={200: OrderOut, 201: OrderOut, **ERRORS},
+    url_name="orders", response={200: OrderOut, 201: OrderOut, **ERRORS},
     summary="创建备案订单（向导第 1 步）",
     description="与申请向导第 1 步“下一步”相同：读取并校验第 1 步的字段，规则引擎判定备案类型（给出 kind 时按其核对），"
     "有错误时返回 422 `order_has_errors`，`details.findings` 为各项提示（含代码与字段路径）；同一证件号码或域名已有进行中的"
@@ -226,7 +226,7 @@ def create(request, response: HttpResponse, payload: OrderCreateIn,
 
 # ---- read, list ------------------------------------------------------------------------------------------------
 
-@router.get("/orders/{reference}", response={200: OrderOut, **ERRORS}, summary="读取订单（与进度页相同，个人信息已打码）",
+@router.get("/orders/{reference}", url_name="order", response={200: OrderOut, **ERRORS}, summary="读取订单（与进度页相同，个人信息已打码）",
             description="状态、类型、申请（证件号码与手机号打码）、规则引擎的提示、下一步、初审承诺时间、审核通过后的备案号。"
             "需要 `orders:read` 权限。")
 def read(request, reference: str):
@@ -260,7 +260,7 @@ def _search(q: str) -> Q:
             | Q(filed_website__domain=domain) | Q(meta__website_numbers__has_key=domain))
 
 
-@router.get("/orders", response={200: OrderListOut, **ERRORS}, summary="订单列表（筛选、游标分页）",
+@router.get("/orders", url_name="orders", response={200: OrderListOut, **ERRORS}, summary="订单列表（筛选、游标分页）",
             description="按创建时间倒序。筛选：state、kind、created_after / created_before（ISO 8601，含时区）、"
             "q（域名、订单号或主体名称的一部分）。分页：响应的 `next_cursor` 作为 cursor 传回取下一页（键集分页，"
             "翻页期间新建的订单不会造成重复或遗漏）。需要 `orders:read` 权限。")
@@ -296,7 +296,7 @@ def list_orders(request, state: StateName | None = None, kind: KindName | None =
 
 # ---- cancel, history, phone link ---------------------------------------------------------------------------
 
-@router.post("/orders/{reference}/cancel", response={200: OrderOut, **ERRORS}, summary="取消订单",
+@router.post("/orders/{reference}/cancel", url_name="order_cancel", response={200: OrderOut, **ERRORS}, summary="取消订单",
              description="与进度页的“取消订单”相同：提交管局之前可以取消；之后返回 409 `transition_not_allowed`。"
              "需要 `orders:write` 权限。")
 def cancel(request, reference: str):
@@ -309,7 +309,7 @@ def cancel(request, reference: str):
     return present.order_out(order)
 
 
-@router.get("/orders/{reference}/events", response={200: EventListOut, **ERRORS}, summary="订单历史",
+@router.get("/orders/{reference}/events", url_name="order_events", response={200: EventListOut, **ERRORS}, summary="订单历史",
             description="进度页的“订单历史”：创建、修改、状态变化（连续相同的合并为一条，`count` 为次数）。"
             "服务商内部的处理记录不在其中。需要 `orders:read` 权限。")
 def events(request, reference: str):
@@ -318,7 +318,7 @@ def events(request, reference: str):
     return {"reference": order.reference, "items": present.events_out(order)}
 
 
-@router.get("/orders/{reference}/phone-link", response={200: PhoneLinkOut, **ERRORS},
+@router.get("/orders/{reference}/phone-link", url_name="order_phone_link", response={200: PhoneLinkOut, **ERRORS},
             summary="负责人的手机核验页链接（交给本人）",
             description="为一位须核验的负责人（person：subject_principal 或 websites[i].principal）创建手机核验页链接，"
             "与“上传资料”页的“发送到手机”相同；已有未过期的链接时返回它（重新签名）。**此链接须交给该负责人本人**，由其在"
