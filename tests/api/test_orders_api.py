@@ -278,3 +278,27 @@ def test_another_accounts_filing_is_404(client):
     answer = post(client, f"/api/v1/filings/{filing.pk}/orders", {"kind": "change_subject"}, theirs)
     assert answer.status_code == 404
     assert client.get("/api/v1/filings", **bearer(theirs)).json()["items"] == []
+
+
+@pytest.mark.parametrize("query", ["created_after=0606-10-29T18:47:21-17:49", "created_before=0001-01-01T00:00:00%2B10:00",
+                                   "cursor=WyIwMDAxLTAxLTAxVDAwOjAwOjAwKzEwOjAwIiwgMV0"])
+def test_times_out_of_any_databases_range_are_400_not_500(client, query):
+    raw = key(user("times@example.com"))
+    answer = client.get(f"/api/v1/orders?{query}", **bearer(raw))
+    assert answer.status_code in (200, 400) and answer.json().get("code", "ok") in ("ok", "date_invalid", "cursor_invalid")
+
+
+def test_a_control_character_anywhere_in_the_application_is_refused(client):
+    raw = key(user("nul@example.com"))
+    data, n = body()
+    data["application"]["websites"].append({**data["application"]["websites"][0], "domains": [f"x-{n}.com\x01"]})
+    answer = post(client, "/api/v1/orders", data, raw)
+    # The platform's guard answers first (400 input_control_characters); the API's own (422) stands behind it.
+    assert (answer.status_code, answer.json()["code"]) in ((400, "input_control_characters"), (422, "application_invalid"))
+    assert not Order.objects.exists()
+    from beian.api.errors import ApiError
+    from beian.api.orders import _refuse_control
+
+    with pytest.raises(ApiError) as refused:
+        _refuse_control({"websites": [{"domains": ["a.com", "b\x01.com"]}]}, "")
+    assert refused.value.details["path"] == "websites[0].domains[1]"

@@ -38,3 +38,4 @@ PHONE_LINK_NOT_EDITABLE = "订单当前状态为“{state}”，不能再获取�
 TOKENS_INTRO = ("API 令牌让您的程序（如主机面板、代理商系统）以本账号的身份调用 API：请求头 Authorization: Bearer <令牌>。"
                 "每个令牌只有勾选的权限；令牌只在创建时显示一次，平台只保存其摘要。不再使用或可能泄露的令牌请立即吊销。")
 TOKEN_NAME_HELP = "用于区分令牌，如“主机面板”“CI”。"
+DATE_INVALID = "{name} 不是有效的时间（ISO 8601，如 2026-01-31T08:00:00+08:00）。"

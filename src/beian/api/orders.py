@@ -11,7 +11,7 @@ import copy
 import hashlib
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from django.db import IntegrityError, transaction
@@ -95,6 +95,7 @@ def _application(payload: OrderCreateIn) -> dict:
     if payload.kind is not None and payload.kind not in FILING_TYPES:
         raise ApiError(422, "kind_not_allowed", msg.KIND_NOT_NEW, details={"path": "kind"})
     given = copy.deepcopy(payload.application or {})
+    _refuse_control(given, "")
     given.pop("context", None)
     given.pop("materials", None)  # materials are uploaded, not declared
     application = _merge(checks.blank_application(), given)
@@ -121,6 +122,25 @@ def _application(payload: OrderCreateIn) -> dict:
     fields.tidy(application)
     _validate(application)
     return application
+
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _refuse_control(value, path: str) -> None:
+    """No control character in any value or key (a form cannot send one; PostgreSQL refuses NUL in the columns and
+    claims the application feeds): 422 naming the first."""
+    if isinstance(value, str):
+        if CONTROL.search(value):
+            raise ApiError(422, "application_invalid", msg.APPLICATION_INVALID.format(path=path or "$", message="含控制字符"),
+                           details={"path": path or "$"})
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _refuse_control(k, path)
+            _refuse_control(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _refuse_control(v, f"{path}[{i}]")
 
 
 def _validate(application: dict) -> None:
@@ -234,6 +254,17 @@ def read(request, reference: str):
     return present.order_out(order_of(request, reference))
 
 
+def _utc(value: datetime, name: str) -> datetime:
+    """A time as UTC (a naive one in the platform's zone): PostgreSQL refuses offsets beyond ±15:59, which a
+    client may well send; a time that leaves the calendar once converted is refused (400), not a 500."""
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ApiError(400, "date_invalid", msg.DATE_INVALID.format(name=name), details={"path": name}) from None
+
+
 def _encode_cursor(order: Order) -> str:
     raw = json.dumps([order.created_at.isoformat(), order.pk]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -246,8 +277,8 @@ def _decode_cursor(cursor: str) -> tuple[datetime, int]:
         at = datetime.fromisoformat(at)
         if not isinstance(pk, int) or isinstance(pk, bool) or timezone.is_naive(at) or not 0 < pk < 2**62:
             raise ValueError
-        return at, pk
-    except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
+        return at.astimezone(UTC), pk
+    except (ValueError, TypeError, OverflowError, json.JSONDecodeError, UnicodeDecodeError):
         raise ApiError(400, "cursor_invalid", msg.CURSOR_INVALID, details={"path": "cursor"}) from None
 
 
@@ -274,13 +305,11 @@ def list_orders(request, state: StateName | None = None, kind: KindName | None =
         orders = orders.filter(state=state)
     if kind:
         orders = orders.filter(kind=kind)
-    if created_after and created_before and created_after >= created_before:
+    if created_after and created_before and _utc(created_after, "created_after") >= _utc(created_before, "created_before"):
         raise ApiError(400, "date_range_invalid", msg.DATE_RANGE, details={"path": "created_after"})
     for name, value in (("created_after", created_after), ("created_before", created_before)):
-        if value is not None and timezone.is_naive(value):
-            value = timezone.make_aware(value)
         if value is not None:
-            orders = orders.filter(**{"created_at__gt" if name == "created_after" else "created_at__lt": value})
+            orders = orders.filter(**{"created_at__gt" if name == "created_after" else "created_at__lt": _utc(value, name)})
     text = "".join(ch for ch in (q or "") if ch.isprintable()).strip()
     if text:
         orders = orders.filter(_search(text))
