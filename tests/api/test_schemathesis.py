@@ -17,7 +17,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 from tests.api.support import body, filing_for, key, user
 
 pytestmark = pytest.mark.django_db
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 10
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 
 
