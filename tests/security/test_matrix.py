@@ -109,6 +109,12 @@ def _sample_application(w):
     return json.loads((Path(beian.web.__file__).parent / "sample_application.json").read_text())
 
 
+# The JSON API by session (CSRF-checked) or key: no login page, 401 without one; another account's object is 404.
+API_SIGNED_IN = cells(UNAUTH, owner=OK, other=OK, reviewer=OK, staff=OK)
+API_OWNER = cells(UNAUTH, owner=OK, other=MISSING, reviewer=MISSING, staff=MISSING)
+UNPROCESSABLE = "422"
+BY_REFERENCE = {"reference": "editable_reference"}
+
 # route name -> Row. The owner's draft is `editable`, the order under review `in_review` (world.py).
 EDITABLE, IN_REVIEW = {"pk": "editable"}, {"pk": "in_review"}
 PLATFORM: dict[str, Row] = {
@@ -219,6 +225,25 @@ PLATFORM: dict[str, Row] = {
     # (CSRF-checked) or API token; nobody without one (it would tell anyone who holds a domain).
     "api:run_account_precheck": Row(EVERYONE_405, post=cells(UNAUTH, owner=OK, other=OK, reviewer=OK, staff=OK),
                                     json=_sample_application),
+    # ---- issue 16 #3 (apiorders): API keys and the order API's resources -------------------------------------
+    **{
+        # Each account's own keys; the page names no account (a reviewer or staff member makes keys of their own).
+        "accounts:api_tokens": Row(SIGNED_IN, harms=(OWNER, OTHER), data=lambda w: {
+            "action": "create", "name": "matrix", "scopes": ["orders:read"]}),
+        # The list is each account's own; a create refused for its body (nothing saved) by every signed-in role.
+        "api:orders": Row(API_SIGNED_IN, post=cells(UNAUTH, owner=UNPROCESSABLE, other=UNPROCESSABLE,
+                                                     reviewer=UNPROCESSABLE, staff=UNPROCESSABLE),
+                          json=lambda w: {"province": "火星"}),
+        "api:order": Row(API_OWNER, post=EVERYONE_405, args=BY_REFERENCE, forged=METHOD),
+        "api:order_events": Row(API_OWNER, post=EVERYONE_405, args=BY_REFERENCE, forged=METHOD),
+        "api:order_phone_link": Row(API_OWNER, post=EVERYONE_405, args=BY_REFERENCE, query="?person=subject_principal",
+                                       forged=METHOD),
+        "api:order_cancel": Row(EVERYONE_405, post=API_OWNER, args=BY_REFERENCE, harms=(OWNER,), json=lambda w: {}),
+        "api:filings": Row(API_SIGNED_IN, post=EVERYONE_405, forged=METHOD),
+        "api:filing": Row(API_OWNER, post=EVERYONE_405, args={"key": "filing"}, forged=METHOD),
+        "api:filing_orders": Row(EVERYONE_405, post=API_OWNER, args={"key": "filing"}, harms=(OWNER,),
+                                 json=lambda w: {"kind": "change_subject"}),
+    },
 }
 
 # ---- issue 16 #2: agent (reseller) accounts (beian.agents; branch i16-agents). No matrix role is an agent or has

@@ -7,6 +7,7 @@ of the first precheck endpoint, also at the top level.
 
 import math
 
+from django.conf import settings
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
@@ -33,7 +34,23 @@ class AnonThrottle(ClientMixin, AnonRateThrottle):
 
 
 class AuthThrottle(ClientMixin, AuthRateThrottle):
-    pass
+    """Signed-in callers: an API key has its own allowance (keyed on the key, not the address: one key used from
+    many addresses shares it, two keys of one account have one each); a browser session has its account's.
+    The rate is settings.API_KEY_RATE (default 600/min), read per request so that it can be changed."""
+
+    def allow_request(self, request):
+        self.num_requests, self.duration = self.parse_rate(getattr(settings, "API_KEY_RATE", "600/min"))
+        return super().allow_request(request)
+
+    def get_cache_key(self, request):
+        token = getattr(request, "api_token", None)
+        if token is not None:
+            ident = f"key:{token.pk}"
+        elif getattr(request, "auth", None) is not None:
+            ident = f"account:{request.auth.pk}"
+        else:
+            return None  # anonymous: AnonThrottle, by address
+        return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
 api = NinjaAPI(
@@ -86,4 +103,6 @@ def on_http_error(request, exc):
 
 api.add_router("/v1", precheck_router)
 api.add_router("/v1", order_steps_router)  # issue 16 #3: filling an order step by step
+api.add_router("/v1", "beian.api.orders.router")
+api.add_router("/v1", "beian.api.filings.router")
 AUTH = API_AUTH

@@ -23,3 +23,31 @@ SUBMIT_REFUSED = "订单还不能提交：还有 {count} 项需要完成（见 d
 WEBSITES_LIMIT = "一个订单最多 {limit} 个网站。"
 MOBILE_CODE_SENT = "验证码已发送到主体负责人手机 {mobile}。"
 MOBILE_VERIFIED = "主体负责人手机号码已验证。"
+# ---- orders and filings (issue 16 #3) ----
+KIND_NOT_NEW = "kind 须为 first、new_site_elsewhere、new_site_here 或 access；变更、取消接入与注销请从备案发起：POST /api/v1/filings/{id}/orders。"
+PROVINCE_UNKNOWN = "省份“{province}”不在可备案的省份中。"
+APPLICATION_INVALID = "申请字段不合法：{path} {message}"
+ORDER_HAS_ERRORS = "申请中有 {count} 处错误，订单未创建。请按 details.findings 修改后重试。"
+IDEMPOTENCY_KEY_INVALID = "Idempotency-Key 须为 1–200 个可见 ASCII 字符。"
+IDEMPOTENCY_CONFLICT = "此 Idempotency-Key 已用于另一个请求体不同的请求。请换一个新的键，或重发与第一次完全相同的请求。"
+CURSOR_INVALID = "cursor 无效：请使用上一页响应中的 next_cursor。"
+DATE_RANGE = "created_after 须早于 created_before。"
+PERSON_REQUIRED = "请用 person 参数指定核验人：subject_principal 或 websites[i].principal。"
+PHONE_LINK_NOTE = ("请把此链接交给该负责人本人，由其在自己的手机上打开，上传证件并完成人脸核验。链接 24 小时内有效，"
+                   "重新获取会使旧链接失效。程序不得自行打开或使用此链接。")
+FILING_KIND_NOT_ALLOWED = "kind 须为 change_subject、change_website、change_access、cancel_access、deregister_website 或 deregister_subject。"
+WEBSITE_REQUIRED = "此操作针对一个网站：请在 website 中给出该备案下正常状态网站的 id。"
+RELEASE_OFFLINE_SHELL = "该主体（或该网站）已不在本服务商接入，无法在线办理，需向备案所在地的通信管理局提交书面申请。"
+RELEASE_OFFLINE_NO_SITE = "该主体已没有在本服务商接入的网站，无需取消接入。"
+RELEASE_ACK_REQUIRED = "取消接入与注销须确认其后果：请阅读文档后在请求中加入 \"acknowledged\": true。"
+
+# ---- API keys (account page, command line) ----
+TOKEN_SCOPE_REQUIRED = "请至少选择一项权限。"
+TOKEN_SCOPE_UNKNOWN = "未知的权限：{scopes}。可选：{known}。"
+TOKEN_NOT_FOUND = "没有找到该令牌，或它已被吊销。"
+TOKEN_LIMIT = "每个账号最多 {limit} 个有效令牌：请先吊销不再使用的令牌。"
+PHONE_LINK_NOT_EDITABLE = "订单当前状态为“{state}”，不能再获取核验链接。"
+TOKENS_INTRO = ("API 令牌让您的程序（如主机面板、代理商系统）以本账号的身份调用 API：请求头 Authorization: Bearer <令牌>。"
+                "每个令牌只有勾选的权限；令牌只在创建时显示一次，平台只保存其摘要。不再使用或可能泄露的令牌请立即吊销。")
+TOKEN_NAME_HELP = "用于区分令牌，如“主机面板”“CI”。"
+DATE_INVALID = "{name} 不是有效的时间（ISO 8601，如 2026-01-31T08:00:00+08:00）。"

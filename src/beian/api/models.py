@@ -58,3 +58,43 @@ class ApiToken(models.Model):
     def revoke(self) -> None:
         self.revoked_at = timezone.now()
         self.save(update_fields=["revoked_at"])
+
+
+class ApiTokenEvent(models.Model):
+    """The audit trail of API keys: who created or revoked which key, when, and where (account page or command
+    line). Kept when the key is revoked; only the key's prefix and name are recorded, never the key."""
+
+    CREATED, REVOKED = "created", "revoked"
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE, related_name="events")
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    action = models.CharField(max_length=16, choices=[(CREATED, "创建"), (REVOKED, "吊销")])
+    via = models.CharField(max_length=16)  # web | cli
+    at = models.DateTimeField(default=timezone.now)
+    payload = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.token_id}"
+
+
+class IdempotencyKey(models.Model):
+    """An `Idempotency-Key` an account sent with POST /api/v1/orders: the hash of the body it came with and the
+    order it created. A retry with the same key and body gets that order back; another body is refused (409).
+    Per account: two accounts may use the same key. Forgotten after `expires_at` (24 h)."""
+
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    body_hash = models.CharField(max_length=64)
+    order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "key"], name="one_idempotency_key_per_account")]
+
+    def __str__(self) -> str:
+        return self.key

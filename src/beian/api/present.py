@@ -1,0 +1,122 @@
+"""Orders and filings as the API answers them (beian.api.schemas), masked as the progress page shows them.
+
+`order_out` is for every router that answers with an order (orders.py, order_steps.py): one place decides what of
+an order leaves the platform."""
+
+import copy
+
+from beian.filings import states
+from beian.filings.models import KIND_LABELS, FiledWebsite, Filing, Order
+from beian.filings.selectors import progress, sla_due
+from beian.pii.mask import mask_cert, mask_mobile, mask_name, mask_text
+
+MOBILE_KEYS = ("mobile", "contact2", "emergency_mobile")
+
+
+def _mask_person(person) -> None:
+    if not isinstance(person, dict):
+        return
+    if person.get("cert_number"):
+        person["cert_number"] = mask_cert(person["cert_number"])
+    for key in MOBILE_KEYS:
+        if isinstance(person.get(key), str) and person[key]:
+            person[key] = mask_mobile(person[key])
+
+
+def mask_application(application) -> dict:
+    """The application with every person's certificate number and phone numbers masked. A unit's certificate
+    number (统一社会信用代码) is public and stays, so that a caller can tell its orders apart; an individual's is
+    their ID number and is masked."""
+    if not isinstance(application, dict):
+        return {}
+    app = copy.deepcopy(application)
+    app.pop("context", None)
+    subject = app.get("subject")
+    if isinstance(subject, dict):
+        if subject.get("nature") == "individual" and subject.get("cert_number"):
+            subject["cert_number"] = mask_cert(subject["cert_number"])
+        _mask_person(subject.get("principal"))
+    for website in app.get("websites") or ():
+        if isinstance(website, dict):
+            _mask_person(website.get("principal"))
+    return app
+
+
+def domains_of(application) -> list[str]:
+    out = []
+    for website in (application or {}).get("websites") or ():
+        for domain in (website or {}).get("domains") or () if isinstance(website, dict) else ():
+            if isinstance(domain, str) and domain.strip() and domain not in out:
+                out.append(domain)
+    return out
+
+
+def order_summary(order: Order) -> dict:
+    return {
+        "reference": order.reference, "kind": order.kind, "kind_label": KIND_LABELS.get(order.kind, order.kind),
+        "state": order.state, "state_label": order.state_label, "province": order.province,
+        "subject_name": order.subject_name, "domains": domains_of(order.application),
+        "created_at": order.created_at, "updated_at": order.updated_at, "submitted_at": order.submitted_at,
+    }
+
+
+def _findings(order: Order) -> list[dict]:
+    """The engine's findings for the order as it stands (what its wizard pages show). None once the order has
+    left the applicant's hands for good: there is nothing left to fix."""
+    from beian.documents.selectors import materials_for_precheck
+    from beian.filings import checks
+
+    if order.state in states.TERMINAL:
+        return []
+    result = checks.run(order.application, order=order, materials=materials_for_precheck(order=order))
+    return [{**f, "message": mask_text(f.get("message", ""))} for f in result["findings"]]
+
+
+def icp_numbers(order: Order) -> dict | None:
+    number = order.meta.get("icp_number") if order.state == states.APPROVED else None
+    if not number:
+        return None
+    sites = order.meta.get("website_numbers") or {}
+    return {"subject_number": number, "website_numbers": {str(k): str(v) for k, v in sites.items()}}
+
+
+def order_out(order: Order, *, findings: list[dict] | None = None) -> dict:
+    """The order in full (OrderOut). `findings`: when the caller already ran the engine."""
+    info = progress(order=order)
+    return {
+        **order_summary(order), "version": order.version, "editable": order.editable,
+        "application": mask_application(order.application),
+        "findings": _findings(order) if findings is None else findings,
+        "next_step": {"text": info["next_step"], "who": info["who"], "expires_at": info["expires_at"],
+                      "days_left": info["days_left"]},
+        "sla_due": sla_due(order=order), "icp": icp_numbers(order), "filing_id": order.filing_id,
+    }
+
+
+def events_out(order: Order) -> list[dict]:
+    """The history of the progress page (the applicant's view: created, edits, transitions; repeats merged)."""
+    return [{"at": run.at, "first_at": run.first_at, "count": run.count, "kind": run.kind, "role": run.role,
+             "from_state": run.from_state, "to_state": run.to_state,
+             "to_label": states.PUBLIC_LABELS.get(run.to_state, ""), "reason": mask_text(run.reason)}
+            for run in progress(order=order)["events"]]
+
+
+def website_out(website: FiledWebsite) -> dict:
+    return {"id": website.pk, "website_number": website.website_number, "domain": website.domain, "name": website.name,
+            "status": website.status, "approved_at": website.approved_at}
+
+
+def filing_out(filing: Filing, *, detail: bool = False) -> dict:
+    out = {"id": filing.pk, "subject_number": filing.subject_number, "subject_name": filing.subject_name,
+           "province": filing.province, "nature": filing.nature, "status": filing.status,
+           "approved_at": filing.approved_at,
+           "websites": [website_out(w) for w in sorted(filing.websites.all(), key=lambda w: w.seq)]}
+    if detail:
+        app = dict(filing.application or {})
+        app["websites"] = [dict(w.website or {}) for w in sorted(filing.websites.all(), key=lambda w: w.seq)]
+        out["application"] = mask_application(app)
+    return out
+
+
+def person_name(name: str) -> str:
+    return mask_name(name)
