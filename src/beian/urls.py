@@ -15,6 +15,7 @@ urlpatterns = [
     path("ministry/", include("beian.ministry.urls")),
     path("notifications/", include("beian.notifications.urls")),
     path("compliance/", include("beian.compliance.urls")),
+    path("webhooks/", include("beian.webhooks.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

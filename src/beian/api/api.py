@@ -84,4 +84,5 @@ def on_http_error(request, exc):
 
 
 api.add_router("/v1", precheck_router)
+api.add_router("/v1", "beian.api.webhooks.router")
 AUTH = API_AUTH
