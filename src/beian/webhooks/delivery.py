@@ -33,8 +33,9 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
 
 def post(checked: tuple[str, str, int, str], *, url: str = "", headers: dict, body: bytes,
-         timeout: float = TIMEOUT) -> int:
+         timeout: float | None = None) -> int:
     """POST `body`; the receiver's HTTP status. DeliveryFailed (with a short reason) when no answer came."""
+    timeout = timeout or TIMEOUT
     scheme, host, port, address = checked
     cls = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
     connection = cls(host, port, address, timeout)
