@@ -43,4 +43,7 @@ DISABLED_NOTICE_BODY = ("您的 Webhook 地址 {url} 连续 {count} 次投递在
 # Delivery log texts (stored with the attempt; shown to the owner).
 BLOCKED = "目标地址不允许：{reason}"
 NOT_2XX = "接收方返回 HTTP {status}"
+ACTION_LABELS = {"created": "添加", "updated": "修改", "deleted": "删除", "rotated": "更换密钥", "tested": "发送测试事件",
+                 "redelivered": "重新发送", "disabled": "自动停用"}
+VIA_LABELS = {"web": "网页", "api": "API", "system": "系统"}
 STATUS_LABELS = {"pending": "等待重试", "succeeded": "已送达", "failed": "失败（已停止重试）"}

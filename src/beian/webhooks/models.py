@@ -100,3 +100,15 @@ class EndpointChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} webhook {self.endpoint_id_value} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def action_label(self) -> str:
+        from beian.webhooks.messages import ACTION_LABELS
+
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def via_label(self) -> str:
+        from beian.webhooks.messages import VIA_LABELS
+
+        return VIA_LABELS.get(self.via, self.via)
