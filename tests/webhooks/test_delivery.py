@@ -179,6 +179,10 @@ def test_the_retry_schedule_then_giving_up_then_disabling_with_a_notice(receiver
         endpoint.refresh_from_db()
         assert endpoint.is_active == (n + 1 < services.DISABLE_AFTER)
     assert "已自动停用" in endpoint.disabled_reason
+    receiver.script = []
+    probe = services.send_test(endpoint, actor=account)  # the owner checks the receiver before re-enabling
+    assert probe.status == Delivery.SUCCEEDED and probe.attempt_log.get().manual
+    receiver.script = [503] * 100
     notice = Message.objects.get(account=account, event="webhook:disabled")
     assert endpoint.url in notice.body
     sent = len(receiver.requests)

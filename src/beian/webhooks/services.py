@@ -178,7 +178,8 @@ def send_test(endpoint: Endpoint, *, actor, via="web") -> Delivery:
             endpoint=endpoint, event_id=event_id, event_type=TEST_EVENT, created_at=now, next_attempt_at=now,
             body=_body(event_id, TEST_EVENT, now, {"message": "这是一条测试事件。", "endpoint_id": endpoint.pk}))
         _audit(endpoint.pk, account=endpoint.account, actor=actor, action="tested", via=via, event_id=event_id)
-    deliver(delivery.pk)
+    # A disabled endpoint still gets its test (one attempt, not retried): how its owner checks a repaired receiver.
+    deliver(delivery.pk, manual=not endpoint.is_active)
     delivery.refresh_from_db()
     return delivery
 
