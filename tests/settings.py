@@ -16,6 +16,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests that do not start the simulator must not wait on retries to an unreachable ministry.
 MINISTRY_URL = "http://127.0.0.1:9"
 MINISTRY_RETRIES = 1
+# Webhooks the tests register (the crawler's https://example.com/) are never sent off this machine.
+WEBHOOKS_LOOPBACK_ONLY = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not Django's shared in-memory database: the live-server tests have other processes call
     # back into the platform (the simulator's pushes) while the test thread reads, and only a file

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "beian.api",
     "beian.pii",
     "beian.agents",
+    "beian.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,10 @@ REQUEST_MAX_BYTES = 20 * 1024 * 1024
 # closed. Nothing else is purged.
 EVIDENCE_RETENTION_AFTER_DEREGISTRATION_DAYS = int(os.environ.get("EVIDENCE_RETENTION_AFTER_DEREGISTRATION_DAYS", "730"))
 EVIDENCE_RETENTION_UNFILED_DAYS = int(os.environ.get("EVIDENCE_RETENTION_UNFILED_DAYS", "90"))
+
+# Webhooks (beian.webhooks.urlcheck): when on, deliveries go to loopback receivers only and no other host name
+# is even resolved (the test suite, and any run that must send nothing out).
+WEBHOOKS_LOOPBACK_ONLY = env_bool("WEBHOOKS_LOOPBACK_ONLY", False)
 
 # Background work: the database queue by default (`manage.py db_worker`), RQ on Redis for scale.
 if os.environ.get("REDIS_URL"):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("notifications/", include("beian.notifications.urls")),
     path("compliance/", include("beian.compliance.urls")),
     path("agents/", include("beian.agents.urls")),
+    path("webhooks/", include("beian.webhooks.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

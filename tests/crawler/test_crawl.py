@@ -140,3 +140,9 @@ def test_crawl_every_link_and_form_as_every_demo_role():
     assert not problems, f"{len(problems)} problems, {len(distinct)} distinct ({summary}):\n{report}"
     unreached = sorted(n for n in all_url_names() - set(reached) if not _skipped(n))
     assert not unreached, f"routes no link reaches (link them, or list them in SKIP_ROUTES with why): {unreached}"
+
+
+# ---- issue 16 webhooks ------------------------------------------------------------------------------------------
+# Operations that share their URL with another (django-ninja names one pattern per operation, and a URL resolves to
+# the first): `api()` above calls them all, by method, but they are counted under list_webhooks and get_webhook.
+SKIP_ROUTES |= {"api:create_webhook", "api:update_webhook", "api:delete_webhook"}

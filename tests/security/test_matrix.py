@@ -296,6 +296,41 @@ PLATFORM.update({
                                           harms=(OWNER,)),
 })
 
+# ---- issue 16 webhooks: the account's own endpoints (pages and /api/v1/webhooks); another account's are "not found"
+WEBHOOK, WEBHOOK_DELIVERY = {"pk": "webhook"}, {"pk": "webhook_delivery"}
+API_WEBHOOK = {"endpoint_id": "webhook"}
+ANY_ACCOUNT_API = cells(UNAUTH, owner=OK, other=OK, reviewer=OK, staff=OK)  # a key or a session of any account
+OWNER_API = cells(UNAUTH, owner=OK, other=MISSING, reviewer=MISSING, staff=MISSING)
+
+
+def _new_webhook(w):
+    return {"url": "http://127.0.0.1:9999/matrix-new-hook", "events": ["order.created"]}
+
+
+PLATFORM.update({
+    "webhooks:index": Row(SIGNED_IN, harms=(OWNER, OTHER), data=lambda w: {
+        "url": "http://127.0.0.1:9999/matrix-new-hook", "events": "order.created"}),
+    "webhooks:endpoint": Row(OWNER_ONLY, args=WEBHOOK, harms=(OWNER,), data=lambda w: {
+        "url": "http://127.0.0.1:9999/matrix-changed-hook", "events": "order.created", "is_active": "on"}),
+    "webhooks:delete": Row(signed_in(METHOD), post=OWNER_ONLY, args=WEBHOOK, harms=(OWNER,)),
+    "webhooks:rotate": Row(signed_in(METHOD), post=OWNER_ONLY, args=WEBHOOK, harms=(OWNER,)),
+    "webhooks:test": Row(signed_in(METHOD), post=OWNER_ONLY, args=WEBHOOK, harms=(OWNER,)),
+    "webhooks:redeliver": Row(signed_in(METHOD), post=OWNER_ONLY, args=WEBHOOK_DELIVERY, harms=(OWNER,)),
+    # One URL, two operations (GET lists, POST adds): each row covers both.
+    "api:list_webhooks": Row(ANY_ACCOUNT_API, json=_new_webhook, harms=(OWNER, OTHER)),
+    "api:create_webhook": Row(ANY_ACCOUNT_API, json=_new_webhook, harms=(OWNER, OTHER)),
+    # GET, PATCH and DELETE share a URL (the matrix sends GET and POST: POST is no operation there).
+    "api:get_webhook": Row(OWNER_API, post=EVERYONE_405, args=API_WEBHOOK, forged=METHOD),
+    "api:update_webhook": Row(OWNER_API, post=EVERYONE_405, args=API_WEBHOOK, forged=METHOD),
+    "api:delete_webhook": Row(OWNER_API, post=EVERYONE_405, args=API_WEBHOOK, forged=METHOD),
+    "api:rotate_webhook_secret": Row(EVERYONE_405, post=OWNER_API, args=API_WEBHOOK, json=lambda w: {},
+                                     harms=(OWNER,)),
+    "api:test_webhook": Row(EVERYONE_405, post=OWNER_API, args=API_WEBHOOK, json=lambda w: {}, harms=(OWNER,)),
+    "api:list_deliveries": Row(OWNER_API, post=EVERYONE_405, args=API_WEBHOOK, forged=METHOD),
+    "api:redeliver_webhook": Row(EVERYONE_405, post=OWNER_API, args={**API_WEBHOOK, "delivery_id": "webhook_delivery"},
+                                 json=lambda w: {}, harms=(OWNER,)),
+})
+
 # Cells that still fail because another branch of issue 12 fixes them; the lead removes each entry when
 # that branch is merged (an entry whose route now passes fails the test, so none outlives its fix).
 PENDING: dict[str, str] = {}

@@ -51,6 +51,8 @@ class World:
     approved: Order | None = None  # 备案成功: its website's 公安联网备案 follow-up (compliance)
     handoff: object = None  # 在手机上继续 of the editable order, not yet used
     handoff_token: str = ""  # its link's token (the phone role holds it, like the phone link)
+    webhook: object = None  # issue 16 webhooks: the owner's endpoint (nothing listens at its URL) ...
+    webhook_delivery: object = None  # ... and one logged delivery to it
     forged_reset_token = "cr4zy-0123456789abcdef0123456789abcd"  # the shape of a reset token, not a valid one
 
     @property
@@ -134,7 +136,24 @@ def build() -> World:
     return World(owner=owner, other=other, reviewer=reviewer, staff=staff, in_review=in_review, editable=editable,
                  bureau=bureau, filing=filing, link=link, token=token, material=in_review.materials.first(),
                  attempt=attempt, manual=manual, instance=instances[0], other_order=other_order,
-                 markers=markers, approved=approved, handoff=handoff, handoff_token=handoff_token)
+                 markers=markers, approved=approved, handoff=handoff, handoff_token=handoff_token,
+                 **_webhooks(owner, markers))
+
+
+# ---- issue 16 webhooks ----------------------------------------------------------------------------------------
+
+def _webhooks(owner, markers) -> dict:
+    """The owner's webhook endpoint and a delivery in its log; its URL is a marker (nobody else's page shows it).
+    Port 9 (discard) refuses the connection: a test delivery or redelivery fails fast and is logged."""
+    from beian.webhooks.models import Delivery, Endpoint, new_secret
+
+    secret = new_secret()
+    webhook = Endpoint.objects.create(account=owner, url="http://127.0.0.1:9/owner-matrix-hook", secret=secret,
+                                      secret_hint=secret[:10], events=["order.state_changed"])
+    delivery = Delivery.objects.create(endpoint=webhook, event_id="evt_matrix", event_type="webhook.test", body="{}",
+                                       created_at=timezone.now(), status=Delivery.FAILED, attempts=6)
+    markers.append("owner-matrix-hook")
+    return {"webhook": webhook, "webhook_delivery": delivery}
 
 
 def tampered(token: str) -> str:

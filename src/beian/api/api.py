@@ -105,4 +105,5 @@ api.add_router("/v1", precheck_router)
 api.add_router("/v1", order_steps_router)  # issue 16 #3: filling an order step by step
 api.add_router("/v1", "beian.api.orders.router")
 api.add_router("/v1", "beian.api.filings.router")
+api.add_router("/v1", "beian.api.webhooks.router")
 AUTH = API_AUTH

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 _EFFECTS: dict[str | None, list[Callable]] = defaultdict(list)
+_CREATED: list[Callable] = []  # effects of a new order (its "created" event is no transition)
 
 
 def register(*to_states: str):
@@ -20,6 +21,18 @@ def register(*to_states: str):
         return fn
 
     return decorator
+
+
+def register_created(fn):
+    """@register_created: fn(order, event) when an order is created (e.g. webhooks' order.created)."""
+    if fn not in _CREATED:
+        _CREATED.append(fn)
+    return fn
+
+
+def run_created(order, event) -> None:
+    for fn in _CREATED:
+        fn(order, event)
 
 
 def run(order, event) -> None:

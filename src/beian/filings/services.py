@@ -65,9 +65,10 @@ def create_order(*, account, application: dict, kind: str = "first", filing=None
             filed_website=filed_website, last_applicant_update_at=now, state_changed_at=now, **_summary(application),
         )
         sync_claims(order=order, application=application)
-        OrderEvent.objects.create(order=order, at=now, actor=actor or account, role=transitions.APPLICANT, kind="created",
-                                  to_state=order.state, payload={"kind": kind})
+        created = OrderEvent.objects.create(order=order, at=now, actor=actor or account, role=transitions.APPLICANT,
+                                            kind="created", to_state=order.state, payload={"kind": kind})
         _arm_expiry(order, now)
+        effects.run_created(order, created)
     return order
 
 

@@ -15,6 +15,7 @@ PERIODIC = [
     ("beian.notifications.tasks", "retry_pending_messages"),
     ("beian.ministry.tasks", "poll_ministry_results"),
     ("beian.verification.tasks", "purge_verification_evidence"),
+    ("beian.webhooks.tasks", "retry_webhooks"),
 ]
 
 
