@@ -36,5 +36,8 @@ def run_created(order, event) -> None:
 
 
 def run(order, event) -> None:
-    for fn in [*_EFFECTS[event.to_state], *_EFFECTS[None]]:
+    # Effects of every transition (notifications, webhooks) first: a state-specific effect may move the order on at
+    # once (待提交管局 submits, and the answer moves it to 短信核验 within the same commit hooks), and whoever is told
+    # of state X must be told before being told of the state after it.
+    for fn in [*_EFFECTS[None], *_EFFECTS[event.to_state]]:
         fn(order, event)
