@@ -7,54 +7,24 @@ signed event for every state the order passes through."""
 import hashlib
 import hmac
 import json
-import random
 import re
-from datetime import date
 
 import httpx
 import pytest
-from django.contrib.auth import get_user_model
 from PIL import Image
 
-from beian.api.models import ApiToken
-from beian.documents import synthetic as syn
 from beian.documents.portraits import portrait_paths
 from beian.filings import states
-from beian.filings.demo import seed_products
 from beian.filings.models import Order, OrderEvent
 from beian.notifications.models import SmsRecord
-from beian.registries.domains import seed_domain
-from beian.registries.identity import seed_identity
 from beian.verification import synthetic_video as video
+from tests.api.individual import hangzhou_person, id_photos, individual_application, prepare
 from tests.webhooks.conftest import receiver  # noqa: F401 - the fixture: a real HTTP receiver on 127.0.0.1
 
 from .conftest import phone_browser
-from .filing_kinds_support import PASSWORD, mobile, reviewer, reviewer_approves, to_result, unique
+from .filing_kinds_support import mobile, reviewer, reviewer_approves, to_result, unique
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _person(seed: int) -> syn.Person:
-    """A 杭州 resident (the order files in 浙江: no residence rule applies) nobody else in the session uses."""
-    rng = random.Random(f"api-e2e:{seed}")
-    while True:
-        found = syn.random_person(rng, today=date.today())
-        if found.address.startswith("浙江省杭州市西湖区") and found.valid_until is not None:
-            return found
-
-
-def _application(person: syn.Person, domain: str, phone: str) -> dict:
-    principal = {"name": person.name, "cert_type": "resident_id", "cert_number": person.cert_number,
-                 "cert_valid_until": person.valid_until.isoformat(), "mobile": phone, "contact2": "",
-                 "emergency_mobile": "", "email": "reader@example.com"}
-    return {
-        "region": {"province": "浙江省", "city": "杭州市", "district": "西湖区"},
-        "subject": {"nature": "individual", "cert_type": "resident_id", "name": person.name,
-                    "cert_number": person.cert_number, "cert_address": person.address, "investor": person.name,
-                    "mailing_address": person.address, "remark": "", "principal": principal},
-        "websites": [{"name": "读书随笔记录", "domains": [domain], "content": "其他", "service_type": "网站应用服务",
-                      "languages": ["中文简体"], "pre_approvals": [], "remark": "", "principal": None}],
-    }
 
 
 def _signed(secret: str, request) -> bool:
@@ -67,13 +37,8 @@ def _signed(secret: str, request) -> bool:
 def test_an_order_is_filed_by_api_only(live_server, browser, playwright_instance, ministry, receiver,  # noqa: F811
                                        tmp_path, request):
     n = unique()
-    person, domain, phone = _person(n), f"api-e2e-{n}.com", mobile(n, "135")
-    account = get_user_model().objects.create_user(f"panel-{n}@example.com", f"panel-{n}@example.com", PASSWORD)
-    instance = seed_products(account, prefix=f"api{n}")[0]
-    seed_identity(name=person.name, cert_number=person.cert_number, portrait="grace_hopper")
-    seed_domain(domain=domain, holder_name=person.name, holder_cert_type="resident_id",
-                holder_cert_number=person.cert_number, registrar="阿里云计算有限公司")
-    _, key = ApiToken.issue(account=account, name="hosting panel")
+    person, domain, phone = hangzhou_person(n), f"api-e2e-{n}.com", mobile(n, "135")
+    account, instance, key = prepare(n, person, domain)
     api = httpx.Client(base_url=f"{live_server.url}/api/v1", headers={"Authorization": f"Bearer {key}"}, timeout=60)
 
     # A webhook for every event, on a real receiver.
@@ -83,7 +48,7 @@ def test_an_order_is_filed_by_api_only(live_server, browser, playwright_instance
     secret = hook.json()["secret"]
 
     # 1. Create, idempotently: a retry returns the same order; the same key with another body is refused.
-    application = _application(person, domain, phone)
+    application = individual_application(person, domain, phone)
     body = {"province": "浙江", "application": application}
     created = api.post("/orders", json=body, headers={"Idempotency-Key": f"panel-{n}"})
     assert created.status_code == 201, created.text
@@ -112,9 +77,7 @@ def test_an_order_is_filed_by_api_only(live_server, browser, playwright_instance
     assert api.post(f"{ref}/mobile/verify", json={"code": code}).status_code == 200
 
     # 3. Upload the ID card the principal photographed (multipart), slot by slot as the listing names them.
-    hopper = Image.open(portrait_paths()["grace_hopper"])
-    photos = {"front": syn.to_bytes(syn.photographed(syn.id_front(person, hopper))),
-              "back": syn.to_bytes(syn.photographed(syn.id_back(person)))}
+    photos = id_photos(person)
     slots = [s["slot"] for s in api.get(f"{ref}/materials").json()["slots"] if s["required"]]
     assert slots == ["principal_id:subject_principal:front", "principal_id:subject_principal:back"], slots
     for slot in slots:
@@ -131,7 +94,7 @@ def test_an_order_is_filed_by_api_only(live_server, browser, playwright_instance
     assert link.status_code == 200, link.text
     assert person.name not in link.text  # the name is masked in the API's answer
     camera = tmp_path / "hopper.y4m"
-    video.write_y4m(video.turning_frames(hopper, count=30), camera)
+    video.write_y4m(video.turning_frames(Image.open(portrait_paths()["grace_hopper"]), count=30), camera)
     phone_browser_, page = phone_browser(playwright_instance, camera, request)
     try:
         page.goto(link.json()["url"])
