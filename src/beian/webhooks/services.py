@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from beian import queue
 from beian.webhooks import delivery as http
@@ -151,7 +152,7 @@ def emit(*, account, event_type: str, data: dict, order=None, now=None) -> list[
                                            next_attempt_at=now)
         ids.append(delivery.pk)
     for delivery_id in ids:
-        queue.enqueue_on_commit(DELIVER_TASK, delivery_id)
+        queue.enqueue_on_commit("beian.webhooks.tasks.deliver_webhook", delivery_id)
     return ids
 
 
@@ -283,8 +284,7 @@ def _disable(endpoint: Endpoint, now) -> None:
 def retry_due(now=None, limit: int = 200) -> int:
     """Enqueue every due pending delivery (run by the periodic scheduler, beian_scheduler)."""
     now = now or timezone.now()
-    from beian.webhooks.tasks import deliver_webhook
-
+    deliver_webhook = import_string(DELIVER_TASK)  # by name: services never import task modules (beian.queue)
     ids = list(Delivery.objects.filter(status=Delivery.PENDING, next_attempt_at__lte=now, endpoint__is_active=True)
                .order_by("next_attempt_at").values_list("id", flat=True)[:limit])
     for delivery_id in ids:
