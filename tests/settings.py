@@ -5,6 +5,11 @@ import os as _os
 # A demo run (public demo secrets, the sink page, loopback hosts), whatever the shell says; tests/test_profile.py
 # runs production in subprocesses. Subprocesses the tests start (the simulator) inherit it.
 _os.environ["BEIAN_DEMO"] = "1"
+# Under pytest-xdist each worker is its own platform: its own data directory (media, materials, demo keys and
+# samples are written there), so that two workers never race to create or overwrite the same file.
+if _worker := _os.environ.get("PYTEST_XDIST_WORKER"):
+    _os.environ["BEIAN_DATA_DIR"] = _os.path.join(_os.environ.get("BEIAN_DATA_DIR", _os.path.join(_os.getcwd(), "var")),
+                                                  _worker)
 
 from beian.settings import *  # noqa: E402, F403
 

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("k1:not base64!", "不是有效的 base64"),
     ("k1:c2hvcnQ=", "应为 32 字节"),
     (keys.new_key("k1") + "," + keys.new_key("k1"), "重复"),
-])
+], ids=["empty", "no-key-id", "bad-key-id", "bad-base64", "short", "duplicate"])  # fixed ids: xdist workers collect alike
 def test_a_malformed_key_setting_is_refused_naming_the_setting(tmp_path, value, detail):
     with pytest.raises(DataKeyConfigError) as error:
         keys.configured(tmp_path, environ={"BEIAN_DATA_KEYS": value})
