@@ -71,6 +71,16 @@
     input.focus();
   });
 
+  // The account menu (base.html, a <details>) closes on a click or tap elsewhere and on Escape, as menus do.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.removeAttribute("open");
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") document.querySelectorAll("details.menu[open]").forEach(function (m) { m.removeAttribute("open"); });
+  });
+
   function start() {
     document.querySelectorAll('select[name$="cert_type"]').forEach(follow);
   }
