@@ -13,7 +13,7 @@ from beian.api.auth import API_AUTH, require_scope
 from beian.api.errors import ApiError
 from beian.api.orders import ERRORS, READ, WRITE, order_error
 from beian.api.schemas import FilingDetailOut, FilingListOut, FilingOrderIn, OrderOut
-from beian.filings import release
+from beian.filings import changes, release
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import FiledWebsite, Filing
 from beian.filings.services import OrderError, create_order, submit_order
@@ -105,13 +105,10 @@ def start_order(request, key: str, payload: FilingOrderIn):
         except (ClaimConflict, OrderError) as exc:
             raise order_error(exc) from None
         return Status(201, present.order_out(order))
-    application = dict(filing.application)
-    if website is not None:
-        application["websites"] = [dict(website.website)]
-    else:
-        application["websites"] = [dict(w.website) for w in filing.websites.filter(status=FiledWebsite.ACTIVE)]
+    application = changes.starting_application(filing, website)
     try:
-        order = create_order(account=account, application=application, kind=kind, filing=filing, filed_website=website)
+        order = create_order(account=account, application=application, kind=kind, filing=filing, filed_website=website,
+                             actor=request.user)
     except (ClaimConflict, OrderError) as exc:
         raise order_error(exc) from None
     return Status(201, present.order_out(order))

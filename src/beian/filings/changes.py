@@ -156,3 +156,16 @@ def narrow_to_changes(result: dict, entries: list[dict]) -> None:
     result["required_materials"] = [m for m in result["required_materials"] if _touches(m, owners, paths)]
     kept = {_owner_path(m["owner"]) for m in result["required_materials"] if not m.get("auxiliary")}
     result["findings"] = [f for f in result["findings"] if f["code"] != "MATERIAL_MISSING" or f["path"] in kept]
+
+
+def starting_application(filing, website=None) -> dict:
+    """What a change order starts from: the filed subject with the one website it is about (`website`), or with
+    every website of the subject this provider still serves. The wizard's 备案管理 and the API both start here."""
+    from beian.filings.models import FiledWebsite
+
+    application = dict(filing.application)
+    if website is not None:
+        application["websites"] = [dict(website.website)]
+    else:
+        application["websites"] = [dict(w.website) for w in filing.websites.filter(status=FiledWebsite.ACTIVE)]
+    return application

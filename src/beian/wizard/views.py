@@ -17,7 +17,7 @@ from beian.documents.pdf import order_templates
 from beian.documents.selectors import active_materials, materials_for_precheck
 from beian.documents.services import UploadError, log_evidence_read
 from beian.documents.synthetic import FontMissing
-from beian.filings import checks, diff, release, states
+from beian.filings import changes, checks, diff, release, states
 from beian.filings.claims import ClaimConflict
 from beian.filings.models import KIND_LABELS, NEW_FILING_KINDS, FiledWebsite, Filing
 from beian.filings.selectors import orders_for, progress, sla_due
@@ -206,11 +206,7 @@ def start_change(request, filing_pk):
             return redirect("wizard:list")
     if release.is_release(kind):
         return _start_release(request, filing, kind, website)
-    application = dict(filing.application)
-    if website is not None:
-        application["websites"] = [dict(website.website)]
-    else:
-        application["websites"] = [dict(w.website) for w in filing.websites.filter(status=FiledWebsite.ACTIVE)]
+    application = changes.starting_application(filing, website)
     try:
         order = create_order(account=acting_account(request), application=application, kind=kind, filing=filing,
                              filed_website=website, actor=request.user)
