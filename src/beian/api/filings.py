@@ -111,7 +111,8 @@ def start_order(request, key: str, payload: FilingOrderIn):
     else:
         application["websites"] = [dict(w.website) for w in filing.websites.filter(status=FiledWebsite.ACTIVE)]
     try:
-        order = create_order(account=account, application=application, kind=kind, filing=filing, filed_website=website)
+        order = create_order(account=account, application=application, kind=kind, filing=filing, filed_website=website,
+                             actor=request.user)
     except (ClaimConflict, OrderError) as exc:
         raise order_error(exc) from None
     return Status(201, present.order_out(order, own_id=request.user.pk))
