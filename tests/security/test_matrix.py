@@ -680,3 +680,10 @@ def test_the_snapshot_sees_one_changed_value():
     before = snapshot()
     Order.objects.filter(pk=w.editable.pk).update(version=w.editable.version + 1)
     assert changed_tables(before, snapshot()) == ["filings_order"]
+
+# ---- issue 16 (apiagent): an agent's customers (/api/v1/customers). No matrix role is an agent: every account gets
+# 403 `not_agent`; the Beian-Customer header and the isolation between agents are tests/api/test_agent_api.py.
+PLATFORM.update({
+    "api:customers": Row(cells(UNAUTH, owner=DENIED, other=DENIED, reviewer=DENIED, staff=DENIED), post=EVERYONE_405,
+                         forged=METHOD),
+})

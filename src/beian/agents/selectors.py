@@ -32,6 +32,34 @@ def active_link(*, agent_user, customer_id) -> AgentLink | None:
             .first())
 
 
+def customer_named(*, agent_user, key: str):
+    """The agent's ACTIVE customer named by `key` (its account id, or its e-mail / user name), else None: an
+    unknown account, another agent's customer, an ended link and a non-agent all answer None alike (the API's
+    `Beian-Customer` header; nobody can tell from the answer whether an account exists)."""
+    key = (key or "").strip()
+    if not key or len(key) > 254 or not key.isprintable():
+        return None
+    if key.isdigit():
+        link = active_link(agent_user=agent_user, customer_id=key) if len(key) < 19 else None
+        return link.customer if link else None
+    if "@" not in key or agent_user is None or not getattr(agent_user, "is_authenticated", False):
+        return None
+    from django.db.models import Q
+
+    link = (AgentLink.objects.select_related("customer")
+            .filter(Q(customer__username__iexact=key) | Q(customer__email__iexact=key), agent__user=agent_user,
+                    agent__active=True, status=AgentLink.ACTIVE).first())
+    return link.customer if link else None
+
+
+def active_links_of(agent_user):
+    """The agent's ACTIVE links with their customers (what /api/v1/customers lists); none for a non-agent."""
+    if agent_user is None or not getattr(agent_user, "is_authenticated", False):
+        return AgentLink.objects.none()
+    return (AgentLink.objects.select_related("customer")
+            .filter(agent__user=agent_user, agent__active=True, status=AgentLink.ACTIVE))
+
+
 def acts_for(user, account) -> bool:
     """Whether `user` may act in `account`: their own, or an active customer's."""
     if user is None or account is None or not getattr(user, "is_authenticated", False):

@@ -47,7 +47,9 @@ class AuthThrottle(ClientMixin, AuthRateThrottle):
         if token is not None:
             ident = f"key:{token.pk}"
         elif getattr(request, "auth", None) is not None:
-            ident = f"account:{request.auth.pk}"
+            # The caller's own account, also while an agent acts for a customer (request.auth is the customer's):
+            # one agent's calls for its many customers share the agent's allowance.
+            ident = f"account:{request.user.pk}"
         else:
             return None  # anonymous: AnonThrottle, by address
         return self.cache_format % {"scope": self.scope, "ident": ident}
@@ -56,7 +58,16 @@ class AuthThrottle(ClientMixin, AuthRateThrottle):
 api = NinjaAPI(
     title="beian API",
     version="1",
-    description="ICP 备案代备案平台 JSON API：预检、订单、备案记录。认证：`Authorization: Bearer <API 令牌>`。",
+    description=(
+        "ICP 备案代备案平台 JSON API：预检、订单、备案记录。认证：`Authorization: Bearer <API 令牌>`。\n\n"
+        "**代理商代客户调用**：代理商账号的令牌（或登录会话）在任一请求中加请求头 `Beian-Customer: <客户账号 id 或邮箱>`，"
+        "该请求即在该客户的账号中进行（订单、备案、资料、Webhook 均为客户的），操作人记为代理商（订单历史中为"
+        "“代理商 X 代客户 Y”）。客户须为该代理商代办中的客户（GET /api/v1/customers）；否则（非代理商、未知账号、"
+        "其他代理商的客户、已解除的客户）一律返回 404 `customer_not_found`。不带此头时在代理商自己的账号中进行。"
+        "须由本人完成的操作仍须本人完成：代客户时填写负责人短信验证码返回 403 `agent_sms_code`，请把手机核验页链接"
+        "（…/phone-link）交给负责人本人。`GET /api/v1/orders?customer=all` 列出自己和全部客户的订单（与此头同用为 400 "
+        "`customer_conflict`）；代理商的 Webhook 也会收到其客户订单的事件（`data.customer.id`）。"
+    ),
     urls_namespace="api",
     throttle=[AnonThrottle("60/min"), AuthThrottle("600/min")],
     parser=SafeParser(),
@@ -106,4 +117,5 @@ api.add_router("/v1", order_steps_router)  # issue 16 #3: filling an order step 
 api.add_router("/v1", "beian.api.orders.router")
 api.add_router("/v1", "beian.api.filings.router")
 api.add_router("/v1", "beian.api.webhooks.router")
+api.add_router("/v1", "beian.api.customers.router")  # issue 16: an agent's customers (the Beian-Customer header)
 AUTH = API_AUTH

@@ -100,15 +100,15 @@ def start_order(request, key: str, payload: FilingOrderIn):
         try:
             with transaction.atomic():
                 order = create_order(account=account, application=application, kind=kind, filing=filing,
-                                     filed_website=website)
+                                     filed_website=website, actor=request.user)
                 order = submit_order(order=order, actor=request.user, agreement=True)
         except (ClaimConflict, OrderError) as exc:
             raise order_error(exc) from None
-        return Status(201, present.order_out(order))
+        return Status(201, present.order_out(order, own_id=request.user.pk))
     application = changes.starting_application(filing, website)
     try:
         order = create_order(account=account, application=application, kind=kind, filing=filing, filed_website=website,
                              actor=request.user)
     except (ClaimConflict, OrderError) as exc:
         raise order_error(exc) from None
-    return Status(201, present.order_out(order))
+    return Status(201, present.order_out(order, own_id=request.user.pk))

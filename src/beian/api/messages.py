@@ -51,3 +51,8 @@ TOKENS_INTRO = ("API 令牌让您的程序（如主机面板、代理商系统�
                 "每个令牌只有勾选的权限；令牌只在创建时显示一次，平台只保存其摘要。不再使用或可能泄露的令牌请立即吊销。")
 TOKEN_NAME_HELP = "用于区分令牌，如“主机面板”“CI”。"
 DATE_INVALID = "{name} 不是有效的时间（ISO 8601，如 2026-01-31T08:00:00+08:00）。"
+
+# ---- agents acting for their customers (Beian-Customer header, issue 16 #2/#3) ----
+CUSTOMER_NOT_FOUND = "未找到 Beian-Customer 头中的客户，或您无权代其办理（须为您的代理商账号下已生效的客户）。"
+CUSTOMER_CONFLICT = "customer=all 列出您和全部客户的订单，不能与 Beian-Customer 头同时使用。"
+NOT_AGENT = "当前账号不是代理商账号，没有客户。"

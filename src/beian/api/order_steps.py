@@ -26,7 +26,7 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from beian.api import messages as msg
-from beian.api.auth import API_AUTH, require_scope
+from beian.api.auth import API_AUTH, acting, require_scope
 from beian.api.errors import ApiError, ErrorOut
 from beian.api.lookup import order_or_404
 from beian.documents.selectors import active_materials, materials_for_precheck
@@ -254,7 +254,7 @@ def _check_version(order, version: int | None) -> None:
 
 def _save(request, order, application: dict, version: int | None, *, kind=None):
     try:
-        return update_application(order=order, actor=request.auth, application=application, version=version, kind=kind)
+        return update_application(order=order, actor=request.user, application=application, version=version, kind=kind)
     except ClaimConflict as exc:
         raise ApiError(409, exc.code, exc.message) from None
     except OrderError as exc:
@@ -427,9 +427,17 @@ def send_mobile_code(request, reference: str):
 
 
 @router.post("/orders/{reference}/mobile/verify", response={200: dict, **ERRORS},
-             summary="填写主体负责人收到的验证码")
+             summary="填写主体负责人收到的验证码",
+             description="验证码须由负责人本人填写：代理商以 `Beian-Customer` 头代客户调用时返回 403 `agent_sms_code`"
+             "（与向导页相同），请把手机核验页链接（…/phone-link）交给负责人本人，或由客户在其自己的账号中填写。")
 def verify_mobile_code(request, reference: str, payload: CodeIn):
     order = _editable_order(request, reference, None)
+    if acting(request):
+        # The principal's own code (beian.agents): an agent acting for its customer never types it in, as on the
+        # wizard's page; the person does, in their own account or on the phone page (…/phone-link).
+        from beian.wizard.messages import AGENT_SMS_CODE
+
+        raise ApiError(403, "agent_sms_code", AGENT_SMS_CODE, details={"path": "code"})
     phone = fields.get_path(order.application, "subject.principal.mobile")
     try:
         mobile.verify_code(order=order, mobile=phone, code=payload.code[:10])
@@ -496,7 +504,7 @@ def upload_material(request, reference: str, slot: str, file: File[UploadedFile]
         raise ApiError(422, "unknown_slot", msg.UNKNOWN_SLOT, details={"slot": slot[:100]})
     kind, owner, side = parts[0], parts[1], parts[2] if len(parts) == 3 else ""
     try:
-        material = steps.upload_material(order=order, user=request.auth, kind=kind, owner=owner, side=side,
+        material = steps.upload_material(order=order, user=request.user, kind=kind, owner=owner, side=side,
                                          upload=file, via="api")
     except limits.Limited as exc:
         raise ApiError(429, "throttled", exc.message) from None
@@ -516,7 +524,7 @@ def submit_order(request, reference: str, payload: SubmitIn):
     version = _version(request, payload.version)
     order = _editable_order(request, reference, version)
     try:
-        order = steps.submit(order=order, actor=request.auth, agreement=payload.agreement_accepted is True)
+        order = steps.submit(order=order, actor=request.user, agreement=payload.agreement_accepted is True)
     except OrderError as exc:
         order.refresh_from_db()
         result = checks.run(order.application, order=order, materials=materials_for_precheck(order=order))

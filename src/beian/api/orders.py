@@ -22,7 +22,7 @@ from ninja import Header, Query, Router, Status
 
 from beian.api import messages as msg
 from beian.api import present
-from beian.api.auth import API_AUTH, require_scope
+from beian.api.auth import API_AUTH, acting, require_scope
 from beian.api.errors import ApiError, ErrorOut
 from beian.api.lookup import order_or_404
 from beian.api.models import IdempotencyKey
@@ -174,7 +174,8 @@ def _create(request, payload: OrderCreateIn) -> Order:
     if result["filing_type"] == "new_site_here":
         application, _ = prefilled_from_filing(account=account, application=application)
     try:
-        order = create_order(account=account, application=application, kind=result["filing_type"])
+        order = create_order(account=account, application=application, kind=result["filing_type"],
+                             actor=request.user)
     except (ClaimConflict, OrderError) as exc:
         raise order_error(exc) from None
     visits.reach(order, "basic", saved=True)
@@ -219,11 +220,11 @@ def create(request, response: HttpResponse, payload: OrderCreateIn,
         raise ApiError(400, "idempotency_key_invalid", msg.IDEMPOTENCY_KEY_INVALID,
                        details={"path": "Idempotency-Key"})
     if idempotency_key is None:
-        return Status(201, present.order_out(_create(request, payload)))
+        return Status(201, present.order_out(_create(request, payload), own_id=request.user.pk))
     body_hash = _body_hash(payload)
     if (order := _replay(account, idempotency_key, body_hash)) is not None:
         response["Idempotent-Replayed"] = "true"
-        return Status(200, present.order_out(order))
+        return Status(200, present.order_out(order, own_id=request.user.pk))
     IdempotencyKey.objects.filter(account=account, key=idempotency_key, expires_at__lte=timezone.now()).delete()
     try:
         with transaction.atomic():
@@ -240,8 +241,8 @@ def create(request, response: HttpResponse, payload: OrderCreateIn,
         if order is None:  # pragma: no cover - the winner's row expired within the same request
             raise ApiError(409, "idempotency_conflict", msg.IDEMPOTENCY_CONFLICT) from None
         response["Idempotent-Replayed"] = "true"
-        return Status(200, present.order_out(order))
-    return Status(201, present.order_out(order))
+        return Status(200, present.order_out(order, own_id=request.user.pk))
+    return Status(201, present.order_out(order, own_id=request.user.pk))
 
 
 # ---- read, list ------------------------------------------------------------------------------------------------
@@ -251,7 +252,7 @@ def create(request, response: HttpResponse, payload: OrderCreateIn,
             "需要 `orders:read` 权限。")
 def read(request, reference: str):
     require_scope(request, READ)
-    return present.order_out(order_of(request, reference))
+    return present.order_out(order_of(request, reference), own_id=request.user.pk)
 
 
 def _utc(value: datetime, name: str) -> datetime:
@@ -294,13 +295,25 @@ def _search(q: str) -> Q:
 @router.get("/orders", url_name="orders", response={200: OrderListOut, **ERRORS}, summary="订单列表（筛选、游标分页）",
             description="按创建时间倒序。筛选：state、kind、created_after / created_before（ISO 8601，含时区）、"
             "q（域名、订单号或主体名称的一部分）。分页：响应的 `next_cursor` 作为 cursor 传回取下一页（键集分页，"
-            "翻页期间新建的订单不会造成重复或遗漏）。需要 `orders:read` 权限。")
+            "翻页期间新建的订单不会造成重复或遗漏）。代理商：`customer=all` 列出自己和全部有效客户的订单（每条的 "
+            "`customer` 为所属客户，自己的为 null；不能与 Beian-Customer 头同用，否则 400 `customer_conflict`）。"
+            "需要 `orders:read` 权限。")
 def list_orders(request, state: StateName | None = None, kind: KindName | None = None,
                 created_after: datetime | None = None, created_before: datetime | None = None,
                 q: str | None = Query(None, max_length=200), cursor: str | None = Query(None, max_length=200),
-                limit: int = Query(20, ge=1, le=100)):
+                limit: int = Query(20, ge=1, le=100), customer: Literal["all"] | None = None):
+    from beian.agents.selectors import accessible_accounts
+
     require_scope(request, READ)
-    orders = Order.objects.filter(account=request.auth)
+    if customer == "all":
+        if acting(request):
+            raise ApiError(400, "customer_conflict", msg.CUSTOMER_CONFLICT, details={"path": "customer"})
+        # Every account the caller may act in, read when the page is asked for: a customer who left is gone
+        # from the next page on (the cursor holds a time and an id, never an account).
+        orders = Order.objects.filter(account__in=accessible_accounts(request.user).values("pk")) \
+            .select_related("account")
+    else:
+        orders = Order.objects.filter(account=request.auth).select_related("account")
     if state:
         orders = orders.filter(state=state)
     if kind:
@@ -319,7 +332,7 @@ def list_orders(request, state: StateName | None = None, kind: KindName | None =
     page = list(orders.order_by("-created_at", "-pk")[: limit + 1])
     more = len(page) > limit
     page = page[:limit]
-    return {"items": [present.order_summary(o) for o in page],
+    return {"items": [present.order_summary(o, own_id=request.user.pk) for o in page],
             "next_cursor": _encode_cursor(page[-1]) if more and page else None}
 
 
@@ -335,7 +348,7 @@ def cancel(request, reference: str):
         order = cancel_order(order=order, actor=request.user)
     except OrderError as exc:
         raise order_error(exc) from None
-    return present.order_out(order)
+    return present.order_out(order, own_id=request.user.pk)
 
 
 @router.get("/orders/{reference}/events", url_name="order_events", response={200: EventListOut, **ERRORS}, summary="订单历史",

@@ -51,12 +51,22 @@ def domains_of(application) -> list[str]:
     return out
 
 
-def order_summary(order: Order) -> dict:
+def customer_ref(order: Order, own_id: int | None) -> dict | None:
+    """The customer whose order this is when the caller (an agent, `own_id`) acts for it; None for the caller's
+    own orders, and when the caller is not known."""
+    if own_id is None or order.account_id == own_id:
+        return None
+    account = order.account
+    return {"id": account.pk, "email": account.email or account.get_username()}
+
+
+def order_summary(order: Order, *, own_id: int | None = None) -> dict:
     return {
         "reference": order.reference, "kind": order.kind, "kind_label": KIND_LABELS.get(order.kind, order.kind),
         "state": order.state, "state_label": order.state_label, "province": order.province,
         "subject_name": order.subject_name, "domains": domains_of(order.application),
         "created_at": order.created_at, "updated_at": order.updated_at, "submitted_at": order.submitted_at,
+        "customer": customer_ref(order, own_id),
     }
 
 
@@ -80,11 +90,12 @@ def icp_numbers(order: Order) -> dict | None:
     return {"subject_number": number, "website_numbers": {str(k): str(v) for k, v in sites.items()}}
 
 
-def order_out(order: Order, *, findings: list[dict] | None = None) -> dict:
-    """The order in full (OrderOut). `findings`: when the caller already ran the engine."""
+def order_out(order: Order, *, findings: list[dict] | None = None, own_id: int | None = None) -> dict:
+    """The order in full (OrderOut). `findings`: when the caller already ran the engine; `own_id`: the caller's
+    own account (request.user), to name the customer of an agent's order."""
     info = progress(order=order)
     return {
-        **order_summary(order), "version": order.version, "editable": order.editable,
+        **order_summary(order, own_id=own_id), "version": order.version, "editable": order.editable,
         "application": mask_application(order.application),
         "findings": _findings(order) if findings is None else findings,
         "next_step": {"text": info["next_step"], "who": info["who"], "expires_at": info["expires_at"],

@@ -38,6 +38,11 @@ class IcpNumbersOut(Schema):
     website_numbers: dict[str, str] = Field(default_factory=dict, description="域名 → 网站备案号")
 
 
+class CustomerRefOut(Schema):
+    id: int = Field(description="客户账号 id（Beian-Customer 头的值）")
+    email: str
+
+
 class OrderSummaryOut(Schema):
     """An order in a list."""
 
@@ -53,6 +58,7 @@ class OrderSummaryOut(Schema):
     created_at: datetime
     updated_at: datetime
     submitted_at: datetime | None = None
+    customer: CustomerRefOut | None = Field(None, description="代理商代客户办理时：订单所属的客户账号；调用者自己账号的订单为 null")
 
 
 class OrderOut(OrderSummaryOut):

@@ -112,7 +112,7 @@ def list_webhooks(request):
 def create_webhook(request, payload: EndpointIn):
     require_scope(request, "webhooks")
     try:
-        endpoint, secret = services.create_endpoint(account=request.auth, actor=request.auth, url=payload.url,
+        endpoint, secret = services.create_endpoint(account=request.auth, actor=request.user, url=payload.url,
                                                     events=payload.events, description=payload.description,
                                                     via="api")
     except services.WebhookError as exc:
@@ -133,7 +133,7 @@ def update_webhook(request, endpoint_id: int, payload: EndpointPatch):
     fields = {"url": found.url, "events": found.events, "description": found.description, "is_active": found.is_active}
     fields.update({k: v for k, v in payload.dict().items() if v is not None})
     try:
-        services.update_endpoint(found, actor=request.auth, via="api", **fields)
+        services.update_endpoint(found, actor=request.user, via="api", **fields)
     except services.WebhookError as exc:
         _fail(exc)
     return _out(found)
@@ -142,7 +142,7 @@ def update_webhook(request, endpoint_id: int, payload: EndpointPatch):
 @router.delete("/webhooks/{int:endpoint_id}", response={204: None, **ERRORS}, summary="删除 Webhook")
 def delete_webhook(request, endpoint_id: int):
     require_scope(request, "webhooks")
-    services.delete_endpoint(_endpoint(request, endpoint_id), actor=request.auth, via="api")
+    services.delete_endpoint(_endpoint(request, endpoint_id), actor=request.user, via="api")
     return Status(204, None)
 
 
@@ -151,13 +151,13 @@ def delete_webhook(request, endpoint_id: int):
 def rotate_webhook_secret(request, endpoint_id: int):
     require_scope(request, "webhooks")
     found = _endpoint(request, endpoint_id)
-    return {"id": found.pk, "secret": services.rotate_secret(found, actor=request.auth, via="api")}
+    return {"id": found.pk, "secret": services.rotate_secret(found, actor=request.user, via="api")}
 
 
 @router.post("/webhooks/{int:endpoint_id}/test", response={200: DeliveryOut, **ERRORS}, summary="发送测试事件")
 def test_webhook(request, endpoint_id: int):
     require_scope(request, "webhooks")
-    return _delivery_out(services.send_test(_endpoint(request, endpoint_id), actor=request.auth, via="api"))
+    return _delivery_out(services.send_test(_endpoint(request, endpoint_id), actor=request.user, via="api"))
 
 
 @router.get("/webhooks/{int:endpoint_id}/deliveries", response={200: list[DeliveryOut], **ERRORS},
@@ -182,4 +182,4 @@ def redeliver_webhook(request, endpoint_id: int, delivery_id: int):
     delivery = Delivery.objects.filter(pk=delivery_id, endpoint=found).select_related("order", "endpoint").first()
     if delivery is None:
         raise ApiError(404, "not_found", wmsg.ERRORS["not_found"], details={"id": delivery_id})
-    return _delivery_out(services.redeliver(delivery, actor=request.auth, via="api"))
+    return _delivery_out(services.redeliver(delivery, actor=request.user, via="api"))

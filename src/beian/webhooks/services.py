@@ -156,18 +156,31 @@ def emit(*, account, event_type: str, data: dict, order=None, now=None) -> list[
     return ids
 
 
+def _emit_order(order, *, event_type: str, data: dict, now=None) -> None:
+    """An order's event to its account's endpoints and, while the account is an agent's customer (an ACTIVE link
+    of an active agent, read now: beian.agents.selectors), to the agent's endpoints too, with `customer` {id}
+    added so that a reseller can tell its customers' orders apart. A customer who left is no longer the agent's:
+    its later events reach only its own endpoints."""
+    from beian.agents.selectors import current_agent
+
+    emit(account=order.account, event_type=event_type, data=data, order=order, now=now)
+    agent = current_agent(order.account)
+    if agent is not None and agent.user_id != order.account_id:
+        emit(account=agent.user, event_type=event_type, data={**data, "customer": {"id": order.account_id}},
+             order=order, now=now)
+
+
 def order_created(order, now=None) -> None:
-    emit(account=order.account, event_type="order.created", order=order, now=now,
-         data={"order": _order_data(order)})
+    _emit_order(order, event_type="order.created", now=now, data={"order": _order_data(order)})
 
 
 def order_transitioned(order, event) -> None:
     from beian.filings import states
 
     data = {"order": _order_data(order, previous_state=event.from_state or None), "role": event.role}
-    emit(account=order.account, event_type="order.state_changed", data=data, order=order, now=event.at)
+    _emit_order(order, event_type="order.state_changed", data=data, now=event.at)
     if event.to_state == states.APPROVED:
-        emit(account=order.account, event_type="order.approved", data=data, order=order, now=event.at)
+        _emit_order(order, event_type="order.approved", data=data, now=event.at)
 
 
 def send_test(endpoint: Endpoint, *, actor, via="web") -> Delivery:
