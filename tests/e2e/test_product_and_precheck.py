@@ -10,7 +10,7 @@ from beian.filings.demo import seed_products
 from beian.products.models import ServiceNumber
 
 from .conftest import Shots
-from .wizard_helpers import basic_step, fill, login, select
+from .wizard_helpers import basic_step, fill, login, logout, select
 
 pytestmark = pytest.mark.django_db(transaction=True)
 VIEWPORTS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 375, "height": 812}}
@@ -99,7 +99,7 @@ def test_new_account_files_with_a_service_number_from_the_servers_owner(live_ser
     code = ServiceNumber.objects.filter(owner=owner).exclude(code__startswith="own-").get().code
     assert code in page.locator(".flash").inner_text()
     page.shots("owner-obtained")
-    page.locator("header form button").click()  # log out
+    logout(page)
 
     _register(page, base, "friend@example.com")
     _to_product_step(page, "friend-site.com")

@@ -10,7 +10,7 @@ from beian.filings import states
 from beian.filings.demo import FILED_SUBJECT, seed_approved_filing, seed_business, seed_products
 from beian.filings.models import Order
 
-from .wizard_helpers import basic_step, confirm_and_submit, fill, login, subject_step, upload_all
+from .wizard_helpers import basic_step, confirm_and_submit, fill, login, logout, subject_step, upload_all
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ZJ = ("91330106MA2GL0XX7U", "杭州示例科技有限公司", "张三")
@@ -105,7 +105,7 @@ def test_in_flight_and_already_filed_conflicts(live_server, page):
                address="浙江省杭州市西湖区文三路100号", domain="busy.com", shot="owner")
     page.click("#next")
     page.wait_for_url("**/product/")
-    page.click("text=退出")
+    logout(page)
     _account("b@example.com", "b")
     login(page, base, "b@example.com")
     basic_step(page, province="浙江省", nature="enterprise", cert_type="business_license", name="另一家示例有限公司",

@@ -15,6 +15,13 @@ def login(page, base, email, password="Str0ng-pass-99"):
     page.wait_for_url(re.compile(r"/orders/"))
 
 
+def logout(page):
+    """退出登录 as a person does it: open the account menu under the user name, then the button in it."""
+    page.click("#account-menu summary")
+    page.click("#account-menu button")
+    page.wait_for_load_state()
+
+
 def fill(page, name, value):
     page.fill(f'[name="{name}"]', value)
 
