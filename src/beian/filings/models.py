@@ -158,10 +158,18 @@ class Filing(models.Model):
 
 
 class FiledWebsite(models.Model):
-    """An approved website under a filing (网站备案号 = subject number + `-N`)."""
+    """An approved website or APP under a filing.
+
+    网站备案号 = subject number + `-N`; an APP's number carries the suffix A (`-NA`) and APPs are
+    numbered in their own sequence per subject (precheck.md "APP filing"). APPs share this model so
+    that change, cancel access and deregister reach them through the same code paths as websites;
+    an APP's `domain` is blank and `website` holds the approved `apps[i]` entry.
+    """
 
     ACTIVE, ACCESS_CANCELLED, DEREGISTERED = "active", "access_cancelled", "deregistered"
+    WEBSITE, APP = "website", "app"
     filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="websites")
+    service_type = models.CharField(max_length=8, default=WEBSITE, choices=[(WEBSITE, "网站"), (APP, "APP")])
     seq = models.PositiveIntegerField()
     domain = models.CharField(max_length=255)
     name = models.CharField(max_length=200)
@@ -173,15 +181,21 @@ class FiledWebsite(models.Model):
     website = EncryptedJSONField(default=dict, blank=True)  # the website as last approved (its principal)
 
     class Meta:
-        ordering = ["filing", "seq"]
+        ordering = ["filing", "-service_type", "seq"]  # websites, then APPs
         constraints = [
-            models.UniqueConstraint(fields=["filing", "seq"], name="one_site_number_per_seq"),
-            models.UniqueConstraint(fields=["domain"], condition=Q(status="active"), name="one_active_filing_per_domain"),
+            models.UniqueConstraint(fields=["filing", "service_type", "seq"], name="one_number_per_seq"),
+            models.UniqueConstraint(fields=["domain"], condition=Q(status="active", service_type="website"),
+                                    name="one_active_filing_per_domain"),
         ]
 
     def __str__(self) -> str:
-        return self.domain
+        return self.name if self.service_type == self.APP else self.domain
 
     @property
     def website_number(self) -> str:
-        return f"{self.filing.subject_number}-{self.seq}"
+        suffix = "A" if self.service_type == self.APP else ""
+        return f"{self.filing.subject_number}-{self.seq}{suffix}"
+
+    @property
+    def is_app(self) -> bool:
+        return self.service_type == self.APP
