@@ -26,7 +26,7 @@ from beian.web import limits
 from beian.wizard import conflicts, fields, missing, mobile, services, visits
 from beian.wizard import messages as msg
 from beian.wizard.findings import blocking, errors_on, fix_for, shown_on, step_of
-from beian.wizard.release_page import release_context
+from beian.wizard.release_page import release_context, texts
 
 STEP_URLS = {"basic": "wizard:basic", "product": "wizard:product", "subject": "wizard:subject",
              "websites": "wizard:websites", "materials": "wizard:materials", "confirm": "wizard:confirm"}
@@ -158,8 +158,11 @@ def _after_product(request, order):
 @require_http_methods(["GET", "POST"])
 def basic(request, pk=None):
     order = _order_or_404(request, pk) if pk else None
-    application = copy.deepcopy(order.application) if order else checks.blank_application()
-    field_list = fields.basic_fields()
+    # 新增APP from a filed subject (我的备案, issue 17): an order that carries only an APP has no domain to check here.
+    apps_only = checks.app_only(order.application) if order else (request.POST or request.GET).get("service") == "app"
+    application = copy.deepcopy(order.application) if order else checks.blank_application(
+        service="app" if apps_only else "website")
+    field_list = [f for f in fields.basic_fields() if not (apps_only and f.name.startswith("websites["))]
     shown = [f.name for f in field_list]
     result, form_errors, error, found, notes, blocked = None, {}, None, {}, {}, []
     if request.method == "POST":
@@ -213,7 +216,8 @@ def basic(request, pk=None):
                        "detail": msg.TYPE_EXPLAIN.get(result["filing_type"], "")}  # a 变更/注销 order: its kind
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
-                   basic_findings=_basic_findings((result or {}).get("findings", []), shown))
+                   basic_findings=_basic_findings((result or {}).get("findings", []), shown), apps_only=apps_only,
+                   apps_only_note=msg.APPS_ONLY_BASIC)
     return _render(request, "wizard/step_basic.html", order, "basic", ctx)
 
 
@@ -466,7 +470,7 @@ def _confirm_release(request, order):
         except OrderError as exc:
             error, error_code = exc.message, exc.code
         else:
-            messages.success(request, msg.RELEASE_SUBMITTED[order.kind].format(reference=order.reference))
+            messages.success(request, texts(order.kind, order.filed_website)["submitted"].format(reference=order.reference))
             return redirect("wizard:progress", pk=order.pk)
     ctx = release_context(filing=order.filing, kind=order.kind, website=order.filed_website,
                           application=order.application)
