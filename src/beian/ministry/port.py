@@ -47,7 +47,15 @@ class Status:
 class MinistryPort(Protocol):
     def submit(self, *, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
                domain: str = "", changes: list | None = None) -> Status:
-        """`changes`: a change filing's per-field changes (beian.filings.diff: path, group, label, before, after)."""
+        """`changes`: a change filing's per-field changes (beian.filings.diff: path, group, label, before, after).
+
+        `application` is precheck.md's shape: `websites` and, when there are any, `apps` beside them. A 变更网站 /
+        取消接入 / 注销网站 order about one filed website names it by `domain`; about one filed APP (issue 17), by the
+        same key holding the APP's number (`浙ICP备2026000001号-1A`; filings.changes.ministry_identifier), with the APP
+        under `application["apps"]` and `websites` empty. A subject-level order (变更主体, 取消接入 of the subject,
+        注销主体) has `domain` blank and carries every website and APP it concerns; `changes` paths for an APP
+        are `apps[i]…` (e.g. `apps[0].platforms[0].signature`, `apps[0].platforms` for a platform added or
+        removed). `Status.website_numbers` may hold an APP's number under its own number as key."""
         ...
 
     def status(self, *, request_id: str) -> Status: ...

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from beian.compliance.footer import copyright_holder, footer_html
 from beian.filings import states, transitions
-from beian.filings.changes import as_filed, pair_websites
+from beian.filings.changes import apply_approved_apps, as_filed, ministry_identifier, pair_websites
 from beian.filings.diff import masked, order_changes
 from beian.filings.models import FiledWebsite, Filing, Order, Timer
 from beian.filings.services import OrderError, transition
@@ -52,7 +52,7 @@ def submit(*, order: Order, now=None) -> Status | None:
     try:
         status = adapter().submit(request_id=order.ministry_request_id, order_ref=order.reference, kind=order.kind,
                                   application=order.application, filing_number=order.filing.subject_number if order.filing else "",
-                                  domain=website.domain if website else "", changes=order_changes(order) or [])
+                                  domain=ministry_identifier(website), changes=order_changes(order) or [])
     except MinistryUnavailable:
         attempt = int(order.meta.get("submit_attempts", 0)) + 1
         arm_submit(order, now, attempt)
@@ -178,12 +178,15 @@ def record_approval(*, order: Order, status: Status, now) -> None:
     if kind == "change_subject":
         subject = app.get("subject") or {}
         filing.subject_name = subject.get("name") or filing.subject_name
-        filing.application = {k: v for k, v in app.items() if k != "websites"}
+        filing.application = {k: v for k, v in app.items() if k not in ("websites", "apps")}
         filing.cert_index = blind_index(subject.get("cert_number") or "", kind=CERT) or filing.cert_index
         filing.nature = subject.get("nature") or filing.nature
         filing.save()
         active = list(filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq"))
-        _update_websites(active, websites)
+        _update_websites([w for w in active if not w.is_app], websites)
+        apply_approved_apps([w for w in active if w.is_app], app.get("apps") or [])
+    elif kind in ("change_website", "change_access") and target and target.is_app:
+        apply_approved_apps([target], app.get("apps") or [])  # 变更APP (issue 17): the APP row takes its approved entry
     elif kind in ("change_website", "change_access") and target:
         _update_websites([target], websites)
     elif kind == "cancel_access":
