@@ -284,3 +284,11 @@ def test_cancel_access_of_the_subject_cancels_its_apps_too(applicant):
     assert set(filing.websites.values_list("status", flat=True)) == {FiledWebsite.ACCESS_CANCELLED}
     # Nothing is served here any more: the subject is a shell (an APP counts as served, a cancelled one not).
     assert release.offline_reason(filing, "cancel_access", None) == "shell"
+
+
+def test_an_app_principal_is_a_person_of_the_order(applicant):
+    filing = with_apps(applicant)
+    application = changes.starting_application(filing)
+    assert checks.person_record(application, "apps[0].principal")["mobile"] == APP_PRINCIPAL["mobile"]
+    assert checks.person_record(application, "apps[1].principal") == filing.application["subject"]["principal"]
+    assert checks.person_record(application, "apps[9].principal") is None  # near miss: no such APP

@@ -78,7 +78,7 @@ def test_cancel_access_for_an_app_explains_it_for_the_app(client, owner):
     order = Order.objects.get()
     assert (order.state, order.application["websites"], order.filed_website_id) == (states.PENDING_MINISTRY, [], row.pk)
     progress = client.get(f"/orders/{order.pk}/").content.decode()
-    assert order.reference in progress
+    assert order.reference in progress and 'id="order-apps"' in progress and "示例商城" in progress
 
 
 def test_deregistering_an_app_names_its_principal(client, owner):

@@ -79,6 +79,7 @@ def order_progress(request, pk):
         "can_cancel": order.state in states.APPLICANT_EDITABLE or order.state == states.PROVIDER_REVIEW,
         "can_resubmit": order.state in (states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED, states.RETURNED),
         "websites": order.application.get("websites") or [],
+        "apps": [a for a in order.application.get("apps") or () if isinstance(a, dict)],
         # After approval: what the province asks of the filed website (footer, 版权所有 …). Not after a 取消接入 or
         # 注销: no website is opened, nothing goes in a footer.
         "province_notes": special.instructions(order.application, kind=order.kind, step="after_approval")
