@@ -239,7 +239,14 @@ def test_private_keys_and_keystores_are_refused():
     cert_pem, _ = make_certificate(encoding="pem")
     assert refusal(cert_pem + pem_key, "both.pem").code == "signing_file_private_key"
     assert refusal(b"\xfe\xed\xfe\xed\x00\x00\x00\x02rest", "release.jks").code == "signing_file_private_key"
-    assert refusal(b"\x30\x82\x01\x00whatever", "release.p12").code == "signing_file_private_key"
+    assert refusal(b"\x30\x82\x01\x00whatever", "release.bks").code == "signing_file_private_key"
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    p12 = pkcs12.serialize_key_and_certificates(b"release", signing_key("ec"), certificate_for(signing_key("ec")),
+                                                None, serialization.BestAvailableEncryption(b"secret"))
+    assert refusal(p12, "renamed.cer").code == "signing_file_private_key"  # by content, not by name
+    der, _ = make_certificate()
+    assert read_signing_file(der, filename="odd-name.p12").md5  # a certificate is a certificate, whatever its name
 
 
 def test_zip_without_a_manifest():
@@ -278,6 +285,11 @@ def test_bad_manifest(manifest):
 def test_bad_v1_signature_block():
     data, _ = make_apk(v1=False, extra_entries={"META-INF/CERT.RSA": b"\x30\x80not pkcs7"})
     assert refusal(data, "a.apk").code == "signing_file_bad_signature"
+
+
+def test_unreadable_v1_block_beside_a_good_v2_block_reads_v2():
+    data, expected = make_apk(v1=False, v2=True, extra_entries={"META-INF/CERT.RSA": b"\x30\x80not pkcs7"})
+    assert values(read_signing_file(data, filename="a.apk")) == expected
 
 
 def test_bad_v2_signing_block():

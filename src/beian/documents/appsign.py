@@ -160,13 +160,23 @@ def _read_apk(data: bytes) -> tuple[str, bytes]:
         raise _error("signing_file_no_manifest")
     package_name = _axml_package(_read_entry(archive, manifest, MAX_MANIFEST_BYTES))
     signature_names = sorted(name for name in by_name if _V1_SIGNATURE.fullmatch(name))
-    if signature_names:  # keytool -printcert -jarfile reads the v1 signature too; with several signers, the first
-        cert = _v1_certificate(_read_entry(archive, by_name[signature_names[0]], MAX_SIGNATURE_ENTRY_BYTES))
-    else:
+    if not signature_names:
         cert = _signing_block_certificate(data, cd_offset)
-    if cert is None:
-        raise _error("signing_file_unsigned")
-    return package_name, cert
+        if cert is None:
+            raise _error("signing_file_unsigned")
+        return package_name, cert
+    # keytool -printcert -jarfile reads the v1 signature too; with several signers, the first by name
+    try:
+        return package_name, _v1_certificate(_read_entry(archive, by_name[signature_names[0]],
+                                                         MAX_SIGNATURE_ENTRY_BYTES))
+    except SigningFileError as v1_error:
+        try:
+            cert = _signing_block_certificate(data, cd_offset)  # a v1 block we cannot read beside a good v2/v3
+        except SigningFileError:
+            cert = None
+        if cert is None:
+            raise v1_error from None
+        return package_name, cert
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
@@ -417,23 +427,38 @@ _PEM_BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----")
 def _read_certificate_file(data: bytes, filename: str) -> bytes:
     """DER of the first certificate of a `.cer` / `.crt` / `.der` (DER), `.pem` or PKCS#7 (`.p7b`) file."""
     lower = filename.lower()
-    if data[:4] in (b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce"):  # JKS / JCEKS keystore
+    if data[:4] in (b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce") or _is_pkcs12(data):  # JKS / JCEKS / PKCS#12
         raise _error("signing_file_private_key")
-    if lower.endswith(KEYSTORE_EXTENSIONS):
-        raise _error("signing_file_private_key")  # a PKCS#12 keystore is DER too; its name is the only tell
     if len(data) > MAX_CERTIFICATE_FILE_BYTES:
         raise _error("signing_file_too_large", size=_human(len(data)), limit=_human(MAX_CERTIFICATE_FILE_BYTES))
     text = data.removeprefix(b"\xef\xbb\xbf")
     labels = [match.group(1).decode() for match in _PEM_BLOCK.finditer(text)]
     if any("PRIVATE KEY" in label for label in labels):
         raise _error("signing_file_private_key")
-    if labels:
-        return _pem_certificate(text)
-    if data[:1] == b"\x30":
-        return _der_certificate(data)
+    try:
+        if labels:
+            return _pem_certificate(text)
+        if data[:1] == b"\x30":
+            return _der_certificate(data)
+    except SigningFileError:
+        if lower.endswith(KEYSTORE_EXTENSIONS):  # e.g. a BKS keystore: no magic to tell it by, only its name
+            raise _error("signing_file_private_key") from None
+        raise
+    if lower.endswith(KEYSTORE_EXTENSIONS):
+        raise _error("signing_file_private_key")
     if lower.endswith(CERTIFICATE_EXTENSIONS):
         raise _error("signing_file_bad_certificate")
     raise _error("signing_file_not_apk")
+
+
+def _is_pkcs12(data: bytes) -> bool:
+    """PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, ... }; a certificate starts SEQUENCE { SEQUENCE."""
+    try:
+        outer, _ = _der_element(data, 0)
+        first, _ = _der_element(data, outer.content)
+    except ValueError:
+        return False
+    return outer.tag == 0x30 and first.tag == 0x02 and data[first.content:first.end] == b"\x03"
 
 
 def _pem_certificate(text: bytes) -> bytes:
