@@ -1,6 +1,7 @@
 """Issue 17 #4 on the platform: 变更APP, 取消接入 and 注销 of an APP (FiledWebsite.service_type "app") through the
 code paths of the website kinds — the change order carries the APP under `apps`, the diff shows its fields and
-platforms, the ministry submission names it by its number (…号-NA), and approval sets the row's status."""
+platforms, the ministry submission names it by its number (`app_number`, …号-NA), and approval sets the row's
+status."""
 
 import copy
 from datetime import timedelta
@@ -140,7 +141,7 @@ def test_the_diff_shows_a_changed_signature_and_ignores_how_it_is_written():
     assert diff.diff(filed, new) == []  # near miss: the same fingerprint pasted another way
     new["apps"][0]["platforms"][0]["signature"] = NEW_SIG
     (entry,) = diff.diff(filed, new)
-    assert entry == {"path": "apps[0].platforms[0].signature", "group": "APP（示例商城）", "label": "Android 签名证书指纹",
+    assert entry == {"path": "apps[0].platforms[0].signature", "group": "APP（示例商城）", "label": "安卓 签名证书指纹",
                      "before": ANDROID_SIG, "after": NEW_SIG}
 
 
@@ -151,8 +152,8 @@ def test_the_diff_shows_platforms_added_and_removed_domains_name_and_principal()
     new["apps"][0].update(name="示例商城新版", domains=["api.release-a.com", "cdn.release-a.com"],
                           platforms=[new["apps"][0]["platforms"][0], harmony], principal=dict(APP_PRINCIPAL))
     entries = {e["path"]: e for e in diff.diff(filed, new)}
-    assert entries["apps[0].platforms"]["before"] == "Android（com.example.shop）、iOS（com.example.shop）"
-    assert entries["apps[0].platforms"]["after"] == "Android（com.example.shop）、HarmonyOS（com.example.shop）"
+    assert entries["apps[0].platforms"]["before"] == "安卓 com.example.shop、iOS com.example.shop"
+    assert entries["apps[0].platforms"]["after"] == "安卓 com.example.shop、鸿蒙 com.example.shop"
     assert entries["apps[0].name"]["after"] == "示例商城新版" and entries["apps[0].name"]["group"] == "APP（示例商城）"
     assert entries["apps[0].domains"]["after"] == "api.release-a.com、cdn.release-a.com"
     assert entries["apps[0].principal"]["before"] == "同主体负责人" and entries["apps[0].principal"]["after"] == "王五"
@@ -186,7 +187,8 @@ def test_changing_an_apps_signature_reaches_the_ministry_by_number_and_the_filed
     assert [e["path"] for e in diff.order_changes(order)] == ["apps[0].platforms[0].signature"]
     order = _to_ministry(order)
     (sent,) = fake.sent
-    assert sent["kind"] == "change_website" and sent["domain"] == "浙ICP备2025000078号-1A" == row.website_number
+    assert sent["kind"] == "change_website" and sent["app_number"] == "浙ICP备2025000078号-1A" == row.website_number
+    assert sent["domain"] == ""  # an APP has none: the ministry knows it by its number (decisions 71)
     assert sent["filing_number"] == filing.subject_number
     assert sent["application"]["websites"] == [] and sent["application"]["apps"][0]["platforms"][0]["signature"] == NEW_SIG
     assert [(c["path"], c["before"], c["after"]) for c in sent["changes"]] == [
@@ -208,7 +210,7 @@ def test_a_website_change_still_names_the_website_by_its_domain(applicant, fake)
     order = update_application(order=order, actor=applicant, application=application, version=order.version)
     _to_ministry(order)
     assert fake.sent[0]["domain"] == "apps-a.com" and "apps" not in fake.sent[0]["application"]
-    assert changes.ministry_identifier(None) == ""
+    assert "app_number" not in fake.sent[0]
 
 
 # ---- 取消接入 / 注销 of an APP ---------------------------------------------------------------------------------------
@@ -254,7 +256,7 @@ def test_deregistering_an_app_at_the_ministry_names_it_by_number(applicant, fake
     row = app_of(filing, 2)
     order = submit_order(order=_release(filing, "deregister_website", row), actor=applicant, agreement=True)
     order = _to_ministry(Order.objects.get(pk=order.pk))
-    assert fake.sent[0]["domain"] == f"{filing.subject_number}-2A" and fake.sent[0]["application"]["websites"] == []
+    assert fake.sent[0]["app_number"] == f"{filing.subject_number}-2A" and fake.sent[0]["application"]["websites"] == []
     row.refresh_from_db()
     assert order.state == states.APPROVED and row.status == FiledWebsite.DEREGISTERED
 

@@ -31,7 +31,7 @@ def test_the_filing_page_lists_websites_and_apps_with_their_actions(client, owne
     assert 'data-domain="apps-a.com"' in text and 'data-domain="apps-b.com"' in text  # the websites as before
     shop = text[text.index(f'data-app="{filing.subject_number}-1A"'):]
     shop = shop[:shop.index("</tr>")]
-    assert "示例商城" in shop and "Android（com.example.shop）、iOS（com.example.shop）" in shop and "正常" in shop
+    assert "示例商城" in shop and "安卓 com.example.shop、iOS com.example.shop" in shop and "正常" in shop
     assert 'value="change_website">变更APP' in shop and 'value="deregister_website">注销APP' in shop
     assert 'value="change_access"' not in shop  # 变更接入 is a website's
     tool = text[text.index(f'data-app="{filing.subject_number}-2A"'):]

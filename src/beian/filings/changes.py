@@ -235,23 +235,3 @@ def starting_application(filing, website=None) -> dict:
     rows = [website] if website is not None else list(
         filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("-service_type", "seq"))
     return with_filed(filing.application, rows)
-
-
-def ministry_identifier(filed_website) -> str:
-    """How a submission names the one website or APP it is about (the port's `domain`): a website by its domain,
-    an APP, which has none of its own, by its APP备案号 (`…号-NA`)."""
-    if filed_website is None:
-        return ""
-    return filed_website.website_number if filed_website.service_type == filed_website.APP else filed_website.domain
-
-
-def apply_approved_apps(filed: list, apps: list[dict]) -> None:
-    """An approved change's APPs into their FiledWebsite rows (paired as the change rules pair them): name, the
-    approved entry, access. Status and number stay."""
-    pairs = pair_apps([as_filed(w) for w in filed], [a for a in apps if isinstance(a, dict)])
-    for i, k in pairs.items():
-        target, app = filed[k], apps[i]
-        access = app.get("access") or {}
-        target.name, target.website = (app.get("name") or "").strip() or target.name, app
-        target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
-        target.save()

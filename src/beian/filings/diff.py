@@ -10,7 +10,7 @@ numbers for lists, logs and the order's meta (plain JSON, not sealed like the ap
 Websites are paired with the filed ones as changes.py pairs them (a shared domain first), so a website whose
 domains were partly removed is still compared with its own filed record. APPs (`apps`, precheck.md "APP filing")
 likewise (changes.pair_apps): their fields, their principal, and their platforms — a platform added or removed
-is one 平台 entry (before and after: each platform with its package name), a platform kept is compared field by
+is one 平台 entry (before and after: each platform with its package name, 安卓 com.example.shop), a platform kept is compared field by
 field (package name, public key, signing fingerprint; a fingerprint's colons, spaces and case are no change).
 """
 
@@ -130,11 +130,11 @@ def _platform_name(row: dict) -> str:
 
 def _row_text(row: dict) -> str:
     package = str(row.get("package_name") or "").strip()
-    return f"{_platform_name(row)}（{package}）" if package else _platform_name(row)
+    return f"{_platform_name(row)} {package}" if package else _platform_name(row)
 
 
 def platforms_text(app) -> str:
-    """An APP's platforms as people read them: Android（com.example.shop）、iOS（com.example.shop）."""
+    """An APP's platforms as people read them: 安卓 com.example.shop、iOS com.example.shop."""
     return "、".join(_row_text(r) for r in _rows(app if isinstance(app, dict) else {}))
 
 

@@ -88,8 +88,8 @@ DIFF_LABELS = {
     "platform.package_name": "{platform} 包名", "platform.public_key": "{platform} 公钥",
     "platform.signature": "{platform} 签名证书指纹",
 }
-# An APP's platforms as the diff names them (precheck.md "APP filing": android / ios / harmony / other).
-PLATFORM_NAMES = {"android": "Android", "ios": "iOS", "harmony": "HarmonyOS", "other": "其他平台"}
+# An APP's platforms as the diff names them (precheck.md "APP filing"; docs/glossary.md 平台).
+PLATFORM_NAMES = {"android": "安卓", "ios": "iOS", "harmony": "鸿蒙", "other": "其他"}
 DIFF_SAME_AS_SUBJECT = "同主体负责人"
 DIFF_WEBSITE_PRINCIPAL = "负责人"
 DIFF_EMPTY = "（空）"

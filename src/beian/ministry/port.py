@@ -39,23 +39,20 @@ class Status:
     status: str  # accepted | sms | bureau | approved | rejected | returned
     reason: str = ""
     icp_number: str = ""
-    website_numbers: dict = field(default_factory=dict)
+    website_numbers: dict = field(default_factory=dict)  # first domain of each website -> 网站备案号
+    # APP备案号 (`<subject>-<N>A`) per entry of the submitted application's `apps`, in its order: app_numbers[i] is
+    # apps[i]'s ("" when the ministry issued none for it). An APP has no domain to key it by, and two APPs may share
+    # a name, so the position in `apps` is what maps a number back to the order's APP unambiguously.
+    app_numbers: list = field(default_factory=list)
     result_id: str = ""
     cursor: int = 0
 
 
 class MinistryPort(Protocol):
     def submit(self, *, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
-               domain: str = "", changes: list | None = None) -> Status:
+               domain: str = "", app_number: str = "", changes: list | None = None) -> Status:
         """`changes`: a change filing's per-field changes (beian.filings.diff: path, group, label, before, after).
-
-        `application` is precheck.md's shape: `websites` and, when there are any, `apps` beside them. A 变更网站 /
-        取消接入 / 注销网站 order about one filed website names it by `domain`; about one filed APP (issue 17), by the
-        same key holding the APP's number (`浙ICP备2026000001号-1A`; filings.changes.ministry_identifier), with the APP
-        under `application["apps"]` and `websites` empty. A subject-level order (变更主体, 取消接入 of the subject,
-        注销主体) has `domain` blank and carries every website and APP it concerns; `changes` paths for an APP
-        are `apps[i]…` (e.g. `apps[0].platforms[0].signature`, `apps[0].platforms` for a platform added or
-        removed). `Status.website_numbers` may hold an APP's number under its own number as key."""
+        A website-level kind names its website by `domain`, or its APP by `app_number` (APP备案号, `…号-NA`)."""
         ...
 
     def status(self, *, request_id: str) -> Status: ...

@@ -54,7 +54,7 @@ def release_context(*, filing, kind, website, application) -> dict:
 
 
 def platform_names(app: dict) -> str:
-    """An APP's platforms as a list shows them: Android（com.example.shop）、iOS（com.example.shop）."""
+    """An APP's platforms as a list shows them: 安卓 com.example.shop、iOS com.example.shop."""
     from beian.filings.diff import platforms_text
 
     return platforms_text(app) or "—"
