@@ -300,3 +300,22 @@ def test_signature_lengths_per_platform():
         assert "APP_SIGNATURE_INVALID" not in codes(ok)
         wrong = precheck(build(with_app, (f"{A}.platforms", [row(platform, signature=bad)])))
         assert "APP_SIGNATURE_INVALID" in codes(wrong)
+
+
+def test_cli_help_mentions_apps():
+    proc = _cli(["--help"])
+    assert proc.returncode == 0 and "apps" in proc.stdout and "harmony" in proc.stdout
+
+
+def test_normalize_tidies_app_fields():
+    from beian.rules import normalize
+
+    app = build(with_app, (f"{A}.name", " 示例商城 "), (f"{A}.domains", ["ＡＰＩ．Example.com"]),
+                (f"{A}.platforms[0].signature", "９Ｆ：１Ａ"), (f"{A}.platforms[1].package_name", " com.example.shop\u3000"),
+                (f"{A}.principal", dict(principal(), mobile="+86 137 0000 0000")))
+    notes = {n.path: n.value for n in normalize.application(app)}
+    assert app["apps"][0]["name"] == "示例商城"
+    assert notes[f"{A}.domains[0]"] == "api.example.com"
+    assert notes[f"{A}.platforms[0].signature"] == "9F:1A"
+    assert app["apps"][0]["platforms"][1]["package_name"] == "com.example.shop"
+    assert notes[f"{A}.principal.mobile"] == "13700000000"
