@@ -232,6 +232,10 @@ def test_another_reviewer_sees_it_but_an_applicant_does_not(client, order):
     assert client.get(f"/review/{order.pk}/").status_code == 403
     assert client.post(f"/review/{order.pk}/field/", {"path": SIGNATURE, "verdict": "reject",
                                                       "reason_code": "app_signature"}).status_code == 403
+    staff = get_user_model().objects.create_user("staff@example.com", "staff@example.com", "Str0ng-pass-99",
+                                                  is_staff=True)  # staff without the reviewers role
+    client.force_login(staff)
+    assert client.get(f"/review/{order.pk}/").status_code == 403
     client.force_login(order.account)  # the applicant of the order is no reviewer either
     assert client.get(f"/review/{order.pk}/").status_code == 403
     assert not FieldDecision.objects.exists()

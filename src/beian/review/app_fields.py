@@ -108,9 +108,10 @@ def shorten(value: str) -> str:
     return text if len(text) <= 2 * KEY_ENDS + 3 else f"{text[:KEY_ENDS]}…{text[-KEY_ENDS:]}"
 
 
-def _cell(path: str, label: str, value: str, *, full: str = "", note: str = "") -> dict:
-    """A platform value the reviewer decides on its own; `note` names what it is (Bundle ID, 证书SHA-1指纹)."""
-    return {"path": path, "label": label, "value": value, "full": full, "note": note, "cell": True,
+def _cell(path: str, label: str, value: str, *, full: str = "", note: str = "", plain: bool = False) -> dict:
+    """A platform value the reviewer decides on its own; `note` names what it is (Bundle ID, 证书SHA-1指纹);
+    identifiers show in a fixed-width font, the platform's name as text (`plain`)."""
+    return {"path": path, "label": label, "value": value, "full": full, "note": note, "plain": plain, "cell": True,
             "reasons": reasons.for_path(path)}
 
 
@@ -126,7 +127,7 @@ def platform_rows(i: int, app: dict) -> list[dict]:
         sig_label = msg.SIGNATURE_LABELS.get(fingerprint_key(code, signature), msg.SIGNATURE_LABELS["sha256"])
         package_label = msg.PACKAGE_LABELS.get(code, msg.PACKAGE_LABELS["other"])
         cells = {
-            "platform": _cell(f"{base}.platform", f"{name} · {msg.APP_LABELS['platform']}", name),
+            "platform": _cell(f"{base}.platform", f"{name} · {msg.APP_LABELS['platform']}", name, plain=True),
             "package_name": _cell(f"{base}.package_name", f"{name} · {package_label}",
                                   str(row.get("package_name") or "").strip(), note=package_label),
             "public_key": _cell(f"{base}.public_key", f"{name} · {msg.APP_LABELS['public_key']}", shorten(key),
