@@ -6,7 +6,7 @@ import pytest
 
 from beian.filings import states
 from beian.review.models import FieldDecision
-from tests.review.support import APP_KEY, app_order, make_reviewer, raw_codes_in, with_app_principals
+from tests.review.support import APP_KEY, app_order, make_reviewer, raw_codes_in
 
 from . import test_console as console
 from .test_console import DESKTOP, _reviewer_on, shot_on_failure
@@ -16,15 +16,6 @@ screen = console.screen  # the console tests' page fixture (a screenshot of wher
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SIGNATURE = "apps[1].platforms[0].signature"
-
-
-@pytest.fixture(autouse=True)
-def app_principals_required(monkeypatch):
-    from beian.verification import services
-
-    required = services.required_materials
-    monkeypatch.setattr(services, "required_materials", lambda order: with_app_principals(required(order),
-                                                                                            order.application))
 
 
 @shot_on_failure

@@ -187,16 +187,3 @@ def app_order(email="apps@example.com") -> Order:
                                          "threshold": 0.6})
     order.refresh_from_db()
     return order
-
-
-def with_app_principals(required: list[dict], application: dict) -> list[dict]:
-    """The engine's required materials with each APP's own principal's ID (precheck.md "APP filing": the
-    engine lists them; the console's tests do not wait for it)."""
-    owners = {item["owner"] for item in required}
-    out = list(required)
-    for i, app in enumerate(application.get("apps") or []):
-        owner = f"apps[{i}].principal"
-        if isinstance(app, dict) and isinstance(app.get("principal"), dict) and owner not in owners:
-            out += [{"kind": "principal_id", "owner": owner, "side": "front"},
-                    {"kind": "principal_id", "owner": owner, "side": "back"}]
-    return out

@@ -21,22 +21,10 @@ from .support import (
     make_reviewer,
     raw_codes_in,
     visible_text,
-    with_app_principals,
 )
 
 pytestmark = pytest.mark.django_db
 SIGNATURE = "apps[1].platforms[0].signature"
-
-
-@pytest.fixture(autouse=True)
-def app_principals_required(monkeypatch):
-    """The engine (issue 17 #1) lists an APP principal's ID among the required materials; until it does on this
-    branch, the console's tests add it."""
-    from beian.verification import services
-
-    required = services.required_materials
-    monkeypatch.setattr(services, "required_materials", lambda order: with_app_principals(required(order),
-                                                                                            order.application))
 
 
 @pytest.fixture
