@@ -165,15 +165,16 @@ def by_path(findings: list[dict]) -> dict[str, list[dict]]:
 
 def person_record(application: dict, person: str) -> dict | None:
     """The principal's fields (name, cert_type, cert_number, ...) for a person key
-    (`subject_principal` or `websites[i].principal`, as the engine's materials name owners)."""
+    (`subject_principal`, `websites[i].principal` or `apps[i].principal`, as the engine's materials name owners)."""
     subject = application.get("subject") or {}
     if person == "subject_principal":
         return subject.get("principal") or None
-    if person.startswith("websites[") and person.endswith("].principal"):
-        try:
-            index = int(person[len("websites["):-len("].principal")])
-            website = (application.get("websites") or [])[index]
-        except (ValueError, IndexError):
-            return None
-        return website.get("principal") or subject.get("principal") or None
+    for key in ("websites", "apps"):  # an APP's principal as a website's (precheck.md "APP filing")
+        if person.startswith(f"{key}[") and person.endswith("].principal"):
+            try:
+                index = int(person[len(key) + 1:-len("].principal")])
+                item = (application.get(key) or [])[index]
+            except (ValueError, IndexError):
+                return None
+            return (item.get("principal") if isinstance(item, dict) else None) or subject.get("principal") or None
     return None

@@ -6,6 +6,7 @@ CLI_NO_FACE = "未在图片中检测到人脸：{files}。请使用正脸、光�
 
 PERSON_LABELS = {"subject_principal": "主体负责人"}
 WEBSITE_PRINCIPAL = "网站{n}负责人"
+APP_PRINCIPAL = "APP{n}负责人"
 PERSON_INCOMPLETE = "请先在电脑上填写这位负责人的姓名和证件号码，再进行人脸核验。"
 UNKNOWN_PERSON = "该订单没有需要核验的这位负责人，请刷新页面后重试。"
 TOKEN_INVALID = "链接无效：请向备案申请人索取新的二维码或链接。"

@@ -59,13 +59,19 @@ def people(order, required: list[dict] | None = None) -> list[dict]:
         if record:
             seen.add(owner)
             out.append({"person": owner, "name": record.get("name", ""), "cert_type": record.get("cert_type", ""),
-                        "label": msg.PERSON_LABELS.get(owner, msg.WEBSITE_PRINCIPAL.format(n=_site_number(owner)))})
+                        "label": msg.PERSON_LABELS.get(owner) or _principal_label(owner)})
     return out
 
 
-def _site_number(person: str) -> int:
+def _principal_label(person: str) -> str:
+    if person.startswith("apps["):
+        return msg.APP_PRINCIPAL.format(n=_site_number(person, "apps["))
+    return msg.WEBSITE_PRINCIPAL.format(n=_site_number(person))
+
+
+def _site_number(person: str, prefix: str = "websites[") -> int:
     try:
-        return int(person[len("websites["):-len("].principal")]) + 1
+        return int(person[len(prefix):-len("].principal")]) + 1
     except ValueError:
         return 0
 

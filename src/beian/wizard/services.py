@@ -117,9 +117,11 @@ def read_product(*, account, order, application: dict, post, keep=frozenset(), c
 
 def access_missing(application: dict, errors: dict[str, str], codes=None) -> None:
     """A website without any access (e.g. one the posted page did not show) is an error of the step."""
-    for i in missing.sites_without_access(application):
-        path = f"websites[{i}].access"
-        errors.setdefault(path, msg.ACCESS_MISSING_SITE.format(site=missing.site_label(application, i)))
+    for path, text in ([(f"websites[{i}].access", msg.ACCESS_MISSING_SITE.format(site=missing.site_label(application, i)))
+                        for i in missing.sites_without_access(application)]
+                       + [(f"apps[{i}].access", msg.ACCESS_MISSING_APP.format(app=missing.app_label(application, i)))
+                          for i in missing.apps_without_access(application)]):
+        errors.setdefault(path, text)
         if codes is not None:
             codes.setdefault(path, Code.ACCESS_MISSING.value)
 
@@ -173,4 +175,14 @@ def standing(order, result: dict, details=(), *, unverified=None, status=None) -
     unverified = mobile_unverified(order) if unverified is None else unverified
     status = status if status is not None else verification_status(order, required=result["required_materials"])
     gaps = outstanding_findings(order, status=status)
-    return list(details) + result["findings"] + ([] if details else unverified) + gaps
+    found = list(details) + result["findings"] + ([] if details else unverified) + gaps
+    return found + _apps_without_access(order, {f.get("path") for f in found})
+
+
+def _apps_without_access(order, paths: set) -> list[dict]:
+    """An APP without access, said even where the engine does not (yet) say it (ACCESS_MISSING, as for a website)."""
+    if order.kind not in NEW_FILING_KINDS:
+        return []
+    return [{"code": Code.ACCESS_MISSING.value, "severity": "error", "path": f"apps[{i}].access",
+             "message": msg.ACCESS_MISSING_APP.format(app=missing.app_label(order.application, i))}
+            for i in missing.apps_without_access(order.application) if f"apps[{i}].access" not in paths]
