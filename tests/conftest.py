@@ -71,3 +71,28 @@ def ministry(simulator, settings):
     settings.MINISTRY_SHARED_SECRET = "demo-ministry-secret"
     settings.MINISTRY_RETRIES = 3
     return simulator
+
+
+# Directories whose tests hold no state in a database: the pure rules engine, image and OCR checks, the
+# face and liveness code, working days. A test there that needs the database says so (django_db / db).
+_DB_FREE_DIRS = ("rules", "documents", "verification", "workdays")
+_DB_FIXTURES = frozenset({"db", "transactional_db", "django_db_setup", "live_server", "django_db_reset_sequences",
+                          "django_db_serialized_rollback"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """With BEIAN_SKIP_DB_FREE=1 (scripts/test's PostgreSQL run) the tests that never touch a database are
+    left out: they ran on SQLite a minute before and cannot behave differently on PostgreSQL, and the OCR
+    corpus among them is the slowest module of the suite."""
+    if os.environ.get("BEIAN_SKIP_DB_FREE") != "1":
+        return
+    tests_dir = os.path.dirname(__file__)
+    keep, skipped = [], []
+    for item in items:
+        rel = os.path.relpath(str(item.path), tests_dir).split(os.sep)
+        db_free = (rel[0] in _DB_FREE_DIRS and item.get_closest_marker("django_db") is None
+                   and not _DB_FIXTURES & set(getattr(item, "fixturenames", ())))
+        (skipped if db_free else keep).append(item)
+    if skipped:
+        config.hook.pytest_deselected(items=skipped)
+        items[:] = keep

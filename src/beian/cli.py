@@ -11,6 +11,7 @@ import sys
 COMMANDS = {
     "precheck": ("beian.rules.cli", "main", "运行备案预检 (rules engine) on an application JSON"),
     "read-document": ("beian.documents.cli", "read_document_main", "OCR an ID card or business licence image"),
+    "appsign": ("beian.documents.cli", "appsign_main", "read package name, public key and fingerprints of an .apk/.cer/.pem"),
     "face-match": ("beian.verification.cli", "face_match_main", "compare the faces in two images"),
     "demo": ("beian.django_cli", "demo_main", "load the demo data into the platform database"),
     "manage": ("beian.django_cli", "manage_main", "run a Django management command"),

@@ -69,3 +69,25 @@ RECAPTURE_SIGNALS = {
     "screen_moire": "照片中有屏幕像素网格（摩尔纹）特征（强度 {score}，阈值 {threshold}），疑似翻拍屏幕上的证件",
 }
 RECAPTURE_HINT = "此照片疑似翻拍或经过编辑：请直接用手机相机拍摄证件原件，不可以翻拍存储在手机或电脑中的证件照片。"
+
+# ---- The APP's signing file: an uploaded .apk or certificate (documents/appsign.py; issue 17 #2) ----------------
+# Keyed by SigningFileError.code (appsign.ERROR_CODES); {size} / {limit} as "12.3 MB". Read by content, not by name.
+SIGNING_FILE_ERRORS = {
+    "signing_file_empty": "上传的文件是空的，请重新选择已签名的 APK 安装包或签名证书。",
+    "signing_file_too_large": "文件大小为 {size}，超过上限 {limit}。请上传已签名的 APK 安装包（或只上传签名证书 .cer / .pem）。",
+    "signing_file_not_apk": "无法识别该文件：它既不是 APK 安装包，也不是签名证书（已按文件内容识别，而非文件名）。"
+                            "请上传已签名的 .apk，或签名证书 .cer / .pem。",
+    "signing_file_bad_zip": "APK 安装包已损坏或无法读取（压缩包结构错误、条目加密或重复），请重新打包签名后上传。",
+    "signing_file_too_many_entries": "APK 安装包中的文件数量异常（{count} 个，上限 {limit} 个），无法读取，请确认上传的是正确的安装包。",
+    "signing_file_entry_too_large": "APK 安装包中的 {entry} 解压后大小异常（{size}，上限 {limit}），无法读取，请确认上传的是正确的安装包。",
+    "signing_file_no_manifest": "压缩包中没有 AndroidManifest.xml，不是 Android 安装包（APK）。请上传已签名的 .apk，或签名证书 .cer / .pem。",
+    "signing_file_ipa": "这是 iOS 安装包（.ipa），无法从中读取签名信息。iOS 平台请上传 Apple Developer 中下载的签名证书（.cer），"
+                        "或手动填写 Bundle ID、公钥和 SHA-1 指纹。",
+    "signing_file_bad_manifest": "APK 中的 AndroidManifest.xml 已损坏或不是编译后的二进制格式，读不出包名。请上传构建工具生成并签名的 APK。",
+    "signing_file_unsigned": "APK 安装包未签名（既没有 META-INF 下的 v1 签名，也没有 v2/v3 签名块）。请上传签名后的发布版 APK。",
+    "signing_file_bad_signature": "APK 的签名数据已损坏，读不出签名证书。请重新签名后上传，或改为上传签名证书 .cer / .pem。",
+    "signing_file_bad_certificate": "文件不是有效的 X.509 签名证书（DER 格式的 .cer / .crt / .der，或 PEM 格式的 .pem）。"
+                                    "可用 keytool -exportcert -rfc 从签名密钥库导出证书。",
+    "signing_file_private_key": "文件中含有私钥或签名密钥库。请勿上传私钥或密钥库（.jks / .keystore / .p12），"
+                                "本平台未保存该文件；请只上传 APK 或导出的证书（keytool -exportcert -rfc）。",
+}
