@@ -20,7 +20,7 @@ from beian.wizard.app_fields import FINGERPRINT, PLATFORMS
 
 log = logging.getLogger(__name__)
 _FILE = re.compile(r"apps\[(\d{1,3})\]\.platforms\[(\d{1,3})\]\.file")
-NO_READER, UNREADABLE, TOO_LARGE, EMPTY = "signing_reader_unavailable", "signing_file_unreadable", "file_too_large", "file_empty"
+UNREADABLE = "signing_file_unreadable"
 
 
 def file_field(i: int, j: int) -> str:
@@ -67,17 +67,11 @@ def read_uploads(files, application: dict, *, order, user, codes: dict | None = 
 
 
 def _read(upload, filename: str):
-    if upload.size > appsign.MAX_SIGNING_FILE_BYTES:
-        raise appsign.SigningFileError(TOO_LARGE, msg.SIGNING_TOO_LARGE.format(limit=_size(appsign.MAX_SIGNING_FILE_BYTES)))
-    data = upload.read(appsign.MAX_SIGNING_FILE_BYTES + 1)
-    if not data:
-        raise appsign.SigningFileError(EMPTY, msg.SIGNING_EMPTY)
+    data = upload.read(appsign.MAX_SIGNING_FILE_BYTES + 1)  # one byte over: the reader refuses it as too large
     try:
         return appsign.read_signing_file(data, filename=filename)
     except appsign.SigningFileError:
         raise
-    except NotImplementedError:
-        raise appsign.SigningFileError(NO_READER, msg.SIGNING_NO_READER) from None
     except Exception:  # a parser of untrusted bytes: whatever it trips on is the file's fault, never a 500
         log.exception("signing file %r could not be read", filename)
         raise appsign.SigningFileError(UNREADABLE, msg.SIGNING_UNREADABLE) from None

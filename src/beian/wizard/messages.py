@@ -216,7 +216,6 @@ AGENT_SMS_CODE = ("短信验证码须由负责人本人填写：请在本页点�
 
 # ---- APP备案 at 填写网站信息 (issue 17 #2; wizard/app_fields.py, apps_step.py, app_signing.py) ------------------------
 SERVICE_KINDS = [("website", "网站"), ("app", "APP")]
-SERVICE_KIND_LABEL = "服务类型"
 SERVICE_KIND_HELP = "备案网站请选择“网站”并填写域名；只备案APP（移动互联网应用程序）请选择“APP”，域名可不填，APP信息在“填写网站信息”中填写。"
 APP_ADDED = "已新增一个APP，请填写其信息。"
 APP_REMOVED = "已删除APP。"
@@ -248,11 +247,6 @@ SIGNING_READ_WHAT = {"package_name": "包名 {value}", "public_key": "公钥", "
 SIGNING_FINGERPRINT = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256"}
 SIGNING_DIFFERS = "与上传的文件“{filename}”中读取的值不一致：文件中为 {value}。请核对，或重新上传文件。"
 SIGNING_FILE_ERROR = "文件“{filename}”未能读取：{message}（错误代码：{code}）。已填写的内容已保存，未被修改。"
-SIGNING_FILE_LABEL = "或上传签名文件读取"
-SIGNING_FILE_HELP = "安卓上传已签名的 .apk；iOS、鸿蒙上传签名证书 .cer 或 .pem。文件只用于读取包名、公钥和指纹，不会保存文件本身。"
-SIGNING_TOO_LARGE = "文件过大：签名文件不能超过 {limit}。"
-SIGNING_EMPTY = "文件是空的，请重新选择。"
-SIGNING_NO_READER = "系统暂时不能读取签名文件，请按说明手动填写包名、公钥和指纹。"
 SIGNING_UNREADABLE = "无法读取该文件，请确认上传的是已签名的 .apk，或 .cer / .pem 签名证书。"
 APP_TOO_MANY_DOMAINS = "每个APP最多填写 {limit} 个域名。"
 APP_PRINCIPAL_OWNER = "APP负责人（{name}）"

@@ -216,6 +216,7 @@ def basic(request, pk=None):
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
                    service_kind=apps_step.service_kind(application), service_kinds=msg.SERVICE_KINDS,
+                   service_kind_help=msg.SERVICE_KIND_HELP,
                    basic_findings=_basic_findings((result or {}).get("findings", []), shown))
     return _render(request, "wizard/step_basic.html", order, "basic", ctx)
 
@@ -426,7 +427,7 @@ def websites(request, pk):
     return _render(request, "wizard/step_websites.html", order, "websites",
                    {"sites": sites, "apps": apps, "individual": individual, "error": error, "general_errors": general,
                     "can_add": order.kind not in CHANGE_KINDS, "platform_labels": apps_step.labels_json(),
-                    "signing_max": app_signing.MAX_BYTES,
+                    "signing_max": app_signing.MAX_BYTES, "paste_help": msg.PASTE_HELP,
                     "base": conflicts.snapshot(_website_specs(len(sites)) + apps_step.specs(application),
                                                order.application)})
 
