@@ -52,6 +52,7 @@ def test_an_app_is_added_beside_a_website_and_its_pasted_values_are_stored_norma
     assert app["platforms"][0]["signature"] == "9F1A2B3C4D5E6F708192A3B4C5D6E77C"
     assert app["platforms"][0]["public_key"] == "30820122300D06092A864886F70D01010105000382010F00"
     assert app["domains"] == ["api.example.com", "shop.example.com"]
+    assert app["pre_approvals"] == [], "不涉及 is no pre-approval row"
     assert "已将您填写的" in page and "9F1A2B3C4D5E6F708192A3B4C5D6E77C" in page
     assert fresh(order).application["websites"][0]["name"] == "示例科技官方网站", "the website is saved too"
 

@@ -84,6 +84,28 @@ def read(post, order, application: dict, *, notes=None, codes=None) -> tuple[dic
     return errors, sent
 
 
+def read_step(request, order, application: dict, form_errors: dict, *, notes=None) -> list:
+    """The APPs of a 填写网站信息 POST and their signing files: errors into `form_errors`; the fields sent."""
+    from beian.web import limits
+
+    errors, sent = read(request.POST, order, application, notes=notes)
+    form_errors.update(errors)
+    try:
+        form_errors.update(app_signing.read_uploads(request.FILES, application, order=order, user=request.user)[0])
+    except limits.Limited as exc:
+        form_errors.update({name: exc.message for name in request.FILES})
+    return sent
+
+
+def page_extras() -> dict:
+    return {"platform_labels": labels_json(), "signing_max": app_signing.MAX_BYTES, "paste_help": msg.PASTE_HELP}
+
+
+def basic_extras(application: dict) -> dict:
+    return {"service_kind": service_kind(application), "service_kinds": msg.SERVICE_KINDS,
+            "service_kind_help": msg.SERVICE_KIND_HELP}
+
+
 def _tidy_signing(application: dict, posted: list, notes) -> None:
     """A pasted fingerprint or key is stored without its colons, spaces and line breaks (and said so)."""
     for f in posted:

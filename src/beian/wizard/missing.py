@@ -42,6 +42,12 @@ def app_label(application: dict, index: int) -> str:
     return msg.APP_LABEL_NUMBERED.format(number=index + 1, name=name) if len(same) > 1 else msg.APP_LABEL.format(name=name)
 
 
+def label_of(application: dict, prefix: str) -> str:
+    """The label of `websites[i]` or `apps[i]`."""
+    index = int(prefix[prefix.index("[") + 1:-1])
+    return app_label(application, index) if prefix.startswith("apps[") else site_label(application, index)
+
+
 def apps_without_access(application: dict) -> list[int]:
     return [i for i, a in enumerate(application.get("apps") or ()) if not has_access(a)]
 

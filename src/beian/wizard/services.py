@@ -96,6 +96,25 @@ def read_websites(post, order, application: dict, *, notes=None, codes=None) -> 
     return form_errors, specs
 
 
+def sites_gone(post, count: int) -> list[str]:
+    """What the posted page held for websites another tab has removed meanwhile: said, not dropped unseen."""
+    gone = []
+    for k in range(count, count + 20):
+        name, domain = post.get(f"websites[{k}].name"), post.get(f"websites[{k}].domains[0]")
+        if name is None and domain is None:
+            break
+        if (name or "").strip() or (domain or "").strip():
+            gone.append(msg.SITE_GONE.format(number=k + 1, name=(name or "").strip()[:50] or "—",
+                                             domain=(domain or "").strip()[:100] or "—"))
+    return gone
+
+
+def website_specs(count: int) -> list:
+    """Every field of the websites step, principal pseudo-field included (what a conflict may name)."""
+    return [f for i in range(count) for f in fields.website_fields(i)
+            + fields.principal_fields(f"websites[{i}].principal", individual=False) + [principal_spec(i)]]
+
+
 def finish_websites(order, application: dict) -> dict:
     """Tidy the step's application; a change order's website keeps each domain once (it may only remove domains,
     seed 003 §3.1: typing a kept one in the first-domain field removes the others, it does not repeat it)."""

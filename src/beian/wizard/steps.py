@@ -23,7 +23,7 @@ from beian.rules import special
 from beian.rules.codes import Code
 from beian.verification.selectors import verification_status
 from beian.web import limits
-from beian.wizard import app_signing, apps_step, conflicts, fields, missing, mobile, services, visits
+from beian.wizard import apps_step, conflicts, fields, missing, mobile, services, visits
 from beian.wizard import messages as msg
 from beian.wizard.findings import blocking, errors_on, fix_for, shown_on, step_of
 from beian.wizard.release_page import release_context
@@ -215,8 +215,7 @@ def basic(request, pk=None):
                        "detail": msg.TYPE_EXPLAIN.get(result["filing_type"], "")}  # a 变更/注销 order: its kind
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
-                   service_kind=apps_step.service_kind(application), service_kinds=msg.SERVICE_KINDS,
-                   service_kind_help=msg.SERVICE_KIND_HELP,
+                   **apps_step.basic_extras(application),
                    basic_findings=_basic_findings((result or {}).get("findings", []), shown))
     return _render(request, "wizard/step_basic.html", order, "basic", ctx)
 
@@ -241,8 +240,7 @@ def product(request, pk):
     order = _order_or_404(request, pk)
     application = copy.deepcopy(order.application)
     error, found = None, {}
-    specs = [fields.Field(f"{prefix}.access", missing.site_label(application, int(prefix[9:-1])) if prefix[0] == "w"
-                          else missing.app_label(application, int(prefix[5:-1])), conflicts.ACCESS)
+    specs = [fields.Field(f"{prefix}.access", missing.label_of(application, prefix), conflicts.ACCESS)
              for prefix, _ in product_access.served(application)]
     if request.method == "POST" and order.editable:
         _acted(request, order, "product")
@@ -319,25 +317,6 @@ def subject(request, pk):
     return _render(request, "wizard/step_subject.html", order, "subject", ctx)
 
 
-def _sites_gone(post, count: int) -> list[str]:
-    """What the posted page held for websites another tab has removed meanwhile: said, not dropped unseen."""
-    gone = []
-    for k in range(count, count + 20):
-        name, domain = post.get(f"websites[{k}].name"), post.get(f"websites[{k}].domains[0]")
-        if name is None and domain is None:
-            break
-        if (name or "").strip() or (domain or "").strip():
-            gone.append(msg.SITE_GONE.format(number=k + 1, name=(name or "").strip()[:50] or "—",
-                                             domain=(domain or "").strip()[:100] or "—"))
-    return gone
-
-
-def _website_specs(count: int) -> list:
-    """Every field of the websites step, principal pseudo-field included (what a conflict may name)."""
-    return [f for i in range(count) for f in fields.website_fields(i)
-            + fields.principal_fields(f"websites[{i}].principal", individual=False) + [services.principal_spec(i)]]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def websites(request, pk):
@@ -353,13 +332,8 @@ def websites(request, pk):
     if request.method == "POST" and order.editable:
         _acted(request, order, "websites")
         form_errors, specs = services.read_websites(request.POST, order, application, notes=notes)
-        app_errors, app_specs = apps_step.read(request.POST, order, application, notes=notes)
-        form_errors, specs = form_errors | app_errors, specs + app_specs
-        try:
-            form_errors |= app_signing.read_uploads(request.FILES, application, order=order, user=request.user)[0]
-        except limits.Limited as exc:
-            form_errors |= {name: exc.message for name in request.FILES}
-        pending = conflicts.resolve(request.POST, _website_specs(count) + apps_step.specs(application), application,
+        specs += apps_step.read_step(request, order, application, form_errors, notes=notes)  # APPs, signing files
+        pending = conflicts.resolve(request.POST, services.website_specs(count) + apps_step.specs(application), application,
                                     order.application)
         action = request.POST.get("action", "")
         before = copy.deepcopy(application)
@@ -381,7 +355,7 @@ def websites(request, pk):
             notice, query = apps_step.act(order, application, action, websites=count)
         services.finish_websites(order, application)
         order, error, found = _save(request, order, application, specs, pending=pending)
-        gone = _sites_gone(request.POST, count)
+        gone = services.sites_gone(request.POST, count)
         if gone:
             messages.warning(request, msg.SITES_GONE.format(sites="；".join(gone)))
         for text in apps_step.gone(request.POST, order.application):
@@ -426,9 +400,8 @@ def websites(request, pk):
                           fresh=request.GET.get("new_app", "") if request.method == "GET" else "")
     return _render(request, "wizard/step_websites.html", order, "websites",
                    {"sites": sites, "apps": apps, "individual": individual, "error": error, "general_errors": general,
-                    "can_add": order.kind not in CHANGE_KINDS, "platform_labels": apps_step.labels_json(),
-                    "signing_max": app_signing.MAX_BYTES, "paste_help": msg.PASTE_HELP,
-                    "base": conflicts.snapshot(_website_specs(len(sites)) + apps_step.specs(application),
+                    "can_add": order.kind not in CHANGE_KINDS, **apps_step.page_extras(),
+                    "base": conflicts.snapshot(services.website_specs(len(sites)) + apps_step.specs(application),
                                                order.application)})
 
 
