@@ -87,7 +87,8 @@ def icp_numbers(order: Order) -> dict | None:
     if not number:
         return None
     sites = order.meta.get("website_numbers") or {}
-    return {"subject_number": number, "website_numbers": {str(k): str(v) for k, v in sites.items()}}
+    return {"subject_number": number, "website_numbers": {str(k): str(v) for k, v in sites.items()},
+            "app_numbers": [str(n) for n in order.meta.get("app_numbers") or ()]}
 
 
 def order_out(order: Order, *, findings: list[dict] | None = None, own_id: int | None = None) -> dict:

@@ -36,6 +36,8 @@ class NextStepOut(Schema):
 class IcpNumbersOut(Schema):
     subject_number: str = Field(description="主体备案号")
     website_numbers: dict[str, str] = Field(default_factory=dict, description="域名 → 网站备案号")
+    app_numbers: list[str] = Field(default_factory=list,
+                                   description="APP备案号（…号-NA），第 i 个是申请中 apps[i] 的（空字符串表示无）")
 
 
 class CustomerRefOut(Schema):

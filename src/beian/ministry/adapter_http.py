@@ -51,10 +51,12 @@ class HttpMinistry:
                 last = MinistryUnavailable(f"ministry unreachable: {exc}")
         raise last or MinistryUnavailable("ministry unreachable")
 
-    def submit(self, *, request_id, order_ref, kind, application, filing_number="", domain="", changes=None) -> Status:
+    def submit(self, *, request_id, order_ref, kind, application, filing_number="", domain="", app_number="",
+               changes=None) -> Status:
         data = self._call("POST", "/api/v1/filings", {"request_id": request_id, "order_ref": order_ref, "kind": kind,
                                                       "application": application, "filing_number": filing_number,
-                                                      "domain": domain, "changes": changes or []})
+                                                      "domain": domain, "app_number": app_number,
+                                                      "changes": changes or []})
         return _status(data)
 
     def status(self, *, request_id) -> Status:
@@ -80,9 +82,20 @@ def _json(exc) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def app_numbers(value) -> list[str] | None:
+    """The ministry's `app_numbers` (port.Status): a list of strings, position i for the application's apps[i];
+    absent is none. None when it is anything else."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > 500 or not all(isinstance(v, str) and len(v) <= 48 for v in value):
+        return None
+    return list(value)
+
+
 def _status(data: dict) -> Status:
     return Status(request_id=data.get("request_id", ""), status=data.get("status", ""), reason=data.get("reason", ""),
                   icp_number=data.get("icp_number", ""), website_numbers=data.get("website_numbers") or {},
+                  app_numbers=app_numbers(data.get("app_numbers")) or [],
                   result_id=data.get("result_id", ""), cursor=int(data.get("cursor", 0) or 0))
 
 

@@ -7,6 +7,7 @@ SMS_HOW = "负责人手机将收到工信部（12381）发送的6位验证码，
 RETURNED_BY_MINISTRY = "管局退回：{reason}"
 REJECTED_BY_BUREAU = "管局审核未通过：{reason}"
 APPROVED = "管局审核通过，备案号 {number}"
+PLATFORM_LABELS = {"android": "安卓", "ios": "iOS", "harmony": "鸿蒙", "other": "其他"}
 STATUS = {"accepted": "管局已受理", "sms": "等待短信核验", "bureau": "管局审核中", "approved": "审核通过",
           "rejected": "审核不通过", "returned": "已退回"}
 CALLBACK_UNKNOWN_PROVIDER = "未知的调用方"

@@ -39,15 +39,20 @@ class Status:
     status: str  # accepted | sms | bureau | approved | rejected | returned
     reason: str = ""
     icp_number: str = ""
-    website_numbers: dict = field(default_factory=dict)
+    website_numbers: dict = field(default_factory=dict)  # first domain of each website -> 网站备案号
+    # APP备案号 (`<subject>-<N>A`) per entry of the submitted application's `apps`, in its order: app_numbers[i] is
+    # apps[i]'s ("" when the ministry issued none for it). An APP has no domain to key it by, and two APPs may share
+    # a name, so the position in `apps` is what maps a number back to the order's APP unambiguously.
+    app_numbers: list = field(default_factory=list)
     result_id: str = ""
     cursor: int = 0
 
 
 class MinistryPort(Protocol):
     def submit(self, *, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
-               domain: str = "", changes: list | None = None) -> Status:
-        """`changes`: a change filing's per-field changes (beian.filings.diff: path, group, label, before, after)."""
+               domain: str = "", app_number: str = "", changes: list | None = None) -> Status:
+        """`changes`: a change filing's per-field changes (beian.filings.diff: path, group, label, before, after).
+        A website-level kind names its website by `domain`, or its APP by `app_number` (APP备案号, `…号-NA`)."""
         ...
 
     def status(self, *, request_id: str) -> Status: ...

@@ -1,6 +1,7 @@
 """The workflow side of the ministry port: submit after 初审, pull results, apply each result once."""
 
 import logging
+import re
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -18,6 +19,8 @@ from beian.ministry.port import MinistryRejected, MinistryUnavailable, Status
 from beian.pii.index import CERT, blind_index
 
 log = logging.getLogger(__name__)
+APP_NUMBER = re.compile(r"-([1-9]\d{0,5})A$")  # APP备案号 `<subject>-<N>A`
+FILED_ONLY = ("websites", "apps")  # a Filing keeps the subject; its websites and APPs are FiledWebsite rows
 SUBMIT_TIMER = "ministry_submit"
 ADAPTER = None  # tests may point this at another adapter; None = settings' HTTP adapter
 
@@ -49,10 +52,12 @@ def submit(*, order: Order, now=None) -> Status | None:
         order.meta = dict(order.meta, submissions=count)
         order.save(update_fields=["ministry_request_id", "meta"])
     website = order.filed_website
+    # A website-level kind names its website by domain, an APP by its number (an APP has no domain).
+    named = {"app_number": website.website_number} if website is not None and website.is_app else {}
     try:
         status = adapter().submit(request_id=order.ministry_request_id, order_ref=order.reference, kind=order.kind,
                                   application=order.application, filing_number=order.filing.subject_number if order.filing else "",
-                                  domain=website.domain if website else "", changes=order_changes(order) or [])
+                                  domain=website.domain if website else "", changes=order_changes(order) or [], **named)
     except MinistryUnavailable:
         attempt = int(order.meta.get("submit_attempts", 0)) + 1
         arm_submit(order, now, attempt)
@@ -103,6 +108,8 @@ def apply_status(*, order: Order, status: Status, now=None) -> bool:
 
             holder = copyright_holder(province=order.province, subject_name=subject_name(order))
             meta.update(icp_number=status.icp_number, website_numbers=status.website_numbers,
+                        app_numbers=list(status.app_numbers),
+                        approved_apps=approved_apps(order.application, status.app_numbers),
                         footer_html=footer_html(_site_number(status) or status.icp_number, copyright_holder=holder),
                         approval_notes=approval_notes(order))
             reason = msg.APPROVED.format(number=status.icp_number)
@@ -126,6 +133,21 @@ def apply_status(*, order: Order, status: Status, now=None) -> bool:
     return True
 
 
+def approved_apps(application: dict, app_numbers: list) -> list[dict]:
+    """The approved APPs as the approval message and the order page name them: apps[i] with app_numbers[i], its
+    platforms labelled (no keys or fingerprints: meta is not sealed like the application)."""
+    rows = []
+    for i, entry in enumerate(application.get("apps") or ()):
+        number = app_numbers[i] if i < len(app_numbers) and isinstance(app_numbers[i], str) else ""
+        if not isinstance(entry, dict) or not number:
+            continue
+        platforms = [{"platform": p.get("platform"), "label": msg.PLATFORM_LABELS.get(p.get("platform"), str(p.get("platform"))),
+                      "package_name": str(p.get("package_name") or "")}
+                     for p in entry.get("platforms") or () if isinstance(p, dict)]
+        rows.append({"index": i, "name": str(entry.get("name") or ""), "number": number, "platforms": platforms})
+    return rows
+
+
 def _site_number(status: Status) -> str:
     return next(iter(status.website_numbers.values()), "") if len(status.website_numbers) == 1 else ""
 
@@ -139,30 +161,33 @@ def record_approval(*, order: Order, status: Status, now) -> None:
         apply_claim(order=order, status=status, now=now)
         return
     websites = app.get("websites") or []
+    apps = [a for a in app.get("apps") or () if isinstance(a, dict)]
     if kind in ("first", "new_site_elsewhere", "new_site_here", "access"):
         subject = app.get("subject") or {}
         filing, _ = Filing.objects.get_or_create(subject_number=status.icp_number, defaults={
             "account": order.account, "province": order.province, "subject_name": subject.get("name", ""),
             "cert_index": blind_index(subject.get("cert_number") or "", kind=CERT), "nature": subject.get("nature", ""),
             "approved_at": now,
-            "application": {k: v for k, v in app.items() if k != "websites"}})
+            "application": {k: v for k, v in app.items() if k not in FILED_ONLY}})
         # The number is global (one subject, one number), the platform's record of it is one account's: a
         # website is never added to another account's filing (docs/decisions.md; step 1 refuses such orders,
         # so only an order from before that rule can get here).
         if filing.account_id != order.account_id:
             log.error("order %s approved under %s, which another account holds here: websites not recorded",
                       order.reference, status.icp_number)
-            websites = []
+            websites, apps = [], []
         filed = []
         for website in websites:
             domain = (website.get("domains") or [""])[0].lower()
             number = status.website_numbers.get(domain, "")
-            seq = int(number.rsplit("-", 1)[1]) if "-" in number else filing.websites.count() + 1
+            seq = (int(number.rsplit("-", 1)[1]) if "-" in number
+                   else filing.websites.filter(service_type=FiledWebsite.WEBSITE).count() + 1)
             access = website.get("access") or {}
-            filed.append(FiledWebsite.objects.update_or_create(filing=filing, seq=seq, defaults={
+            filed.append(FiledWebsite.objects.update_or_create(filing=filing, service_type=FiledWebsite.WEBSITE, seq=seq, defaults={
                 "domain": domain, "name": website.get("name", ""), "status": FiledWebsite.ACTIVE,
                 "instance_id": access.get("instance_id") or "", "ip": access.get("ip") or "", "approved_at": now,
                 "website": website})[0])
+        _record_apps(filing, apps, status, now)
         from beian.compliance.services import start_followups
 
         start_followups(order=order, websites=filed, now=now)  # 公安联网备案 within 30 days of 网站开通
@@ -178,12 +203,15 @@ def record_approval(*, order: Order, status: Status, now) -> None:
     if kind == "change_subject":
         subject = app.get("subject") or {}
         filing.subject_name = subject.get("name") or filing.subject_name
-        filing.application = {k: v for k, v in app.items() if k != "websites"}
+        filing.application = {k: v for k, v in app.items() if k not in FILED_ONLY}
         filing.cert_index = blind_index(subject.get("cert_number") or "", kind=CERT) or filing.cert_index
         filing.nature = subject.get("nature") or filing.nature
         filing.save()
-        active = list(filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq"))
+        active = list(filing.websites.filter(status=FiledWebsite.ACTIVE, service_type=FiledWebsite.WEBSITE).order_by("seq"))
         _update_websites(active, websites)
+        _update_apps(list(filing.websites.filter(status=FiledWebsite.ACTIVE, service_type=FiledWebsite.APP)), apps)
+    elif kind in ("change_website", "change_access") and target and target.is_app:
+        _update_apps([target], apps)
     elif kind in ("change_website", "change_access") and target:
         _update_websites([target], websites)
     elif kind == "cancel_access":
@@ -212,6 +240,48 @@ def _update_websites(filed: list[FiledWebsite], websites: list[dict]) -> None:
         domains = [d.strip().lower() for d in website.get("domains") or () if isinstance(d, str) and d.strip()]
         target.domain = domains[0] if domains else target.domain
         target.name, target.website = website.get("name") or target.name, website
+        target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
+        target.save()
+
+
+def _record_apps(filing: Filing, apps: list[dict], status: Status, now) -> list[FiledWebsite]:
+    """Each approved apps[i] as a FiledWebsite of service type APP, numbered as the ministry numbered it
+    (status.app_numbers[i]: `<subject>-<N>A`, the APPs' own sequence); `website` holds apps[i], domain is blank."""
+    filed = []
+    for i, entry in enumerate(apps):
+        number = status.app_numbers[i] if i < len(status.app_numbers) else ""
+        match = APP_NUMBER.search(number) if number.startswith(f"{filing.subject_number}-") else None
+        if match:
+            seq = int(match[1])
+        else:  # an answer without the number (an older ministry): the next in the APPs' own sequence
+            log.warning("approval of %s gave no number for apps[%s]", filing.subject_number, i)
+            seq = (filing.websites.filter(service_type=FiledWebsite.APP).order_by("-seq")
+                   .values_list("seq", flat=True).first() or 0) + 1
+        access = entry.get("access") if isinstance(entry.get("access"), dict) else {}
+        filed.append(FiledWebsite.objects.update_or_create(filing=filing, service_type=FiledWebsite.APP, seq=seq, defaults={
+            "domain": "", "name": str(entry.get("name") or ""), "status": FiledWebsite.ACTIVE,
+            "instance_id": access.get("instance_id") or "", "ip": access.get("ip") or "", "approved_at": now,
+            "website": entry})[0])
+    return filed
+
+
+def _app_pairs(entry: dict) -> set[tuple[str, str]]:
+    return {(str(p.get("platform") or ""), str(p.get("package_name") or "")) for p in entry.get("platforms") or ()
+            if isinstance(p, dict) and p.get("package_name")}
+
+
+def _update_apps(filed: list[FiledWebsite], apps: list[dict]) -> None:
+    """Each filed APP takes the approved values of its counterpart in the change order: the one APP of a change
+    that names one APP, else the entry sharing a (platform, package name) with it: name, platforms, access."""
+    for entry in apps:
+        if len(filed) == 1 and len(apps) == 1:
+            target = filed[0]
+        else:
+            target = next((f for f in filed if _app_pairs(f.website or {}) & _app_pairs(entry)), None)
+        if target is None:
+            continue
+        access = entry.get("access") if isinstance(entry.get("access"), dict) else {}
+        target.name, target.website = str(entry.get("name") or "") or target.name, entry
         target.instance_id, target.ip = access.get("instance_id") or target.instance_id, access.get("ip") or target.ip
         target.save()
 

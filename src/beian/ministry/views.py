@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from beian.ministry import messages as msg
 from beian.ministry import signing
+from beian.ministry.adapter_http import app_numbers
 from beian.ministry.port import STATUSES, Status
 from beian.ministry.services import deliver_result
 from beian.rules import safejson
@@ -55,11 +56,14 @@ def _parse(item) -> tuple[Status | None, str]:
     numbers = item.get("website_numbers") or {}
     if not isinstance(numbers, dict) or not all(isinstance(v, str) for v in numbers.values()):
         return None, "invalid_website_numbers"
+    apps = app_numbers(item.get("app_numbers"))
+    if apps is None:
+        return None, "invalid_app_numbers"
     text = {k: item.get(k) or "" for k in ("reason", "icp_number")}
     if not all(isinstance(v, str) for v in text.values()):
         return None, "invalid_result"
     return Status(request_id=request_id, status=status, reason=text["reason"][:2000], icp_number=text["icp_number"][:40],
-                  website_numbers=numbers, result_id=result_id), ""
+                  website_numbers=numbers, app_numbers=apps, result_id=result_id), ""
 
 
 @csrf_exempt  # machine-to-machine: authenticated by the HMAC signature, not a session

@@ -12,4 +12,25 @@ def notify_applicant(order, event) -> None:
     context = {"reference": order.reference, "kind": order.kind_label, "state": order.state_label,
                "reason": event.reason or "—", "number": order.meta.get("icp_number", ""),
                "footer": order.meta.get("footer_html", ""), "notes": order.meta.get("approval_notes", "")}
+    if name == "state:approved":
+        context.update(app_numbers_context(order))
     notify(account=order.account, event=name, context=context, order=order)
+
+
+def app_numbers_context(order) -> dict:
+    """{apps} and {apps_sms} of the approval message: each approved APP's number with its platforms (meta
+    approved_apps, written at approval by ministry.services) and where the APP must show it; variant "apps_only"
+    when the order carries APPs and no website (nothing to put in a footer)."""
+    from beian.notifications import messages as msg
+
+    rows = [r for r in order.meta.get("approved_apps") or () if isinstance(r, dict) and r.get("number")]
+    if not rows:
+        return {}
+    lines = [msg.APP_NUMBER_LINE.format(name=r.get("name") or "", number=r["number"],
+                                        platforms=msg.LIST_JOIN.join(f"{p.get('label')} {p.get('package_name')}"
+                                                                     for p in r.get("platforms") or ()) or "—")
+             for r in rows]
+    sms = msg.SMS_JOIN.join(msg.APP_NUMBER_SMS_ITEM.format(name=r.get("name") or "", number=r["number"]) for r in rows)
+    return {"apps": msg.APP_NUMBERS.format(lines="\n".join(lines), where=msg.APP_NUMBER_WHERE),
+            "apps_sms": msg.APP_NUMBERS_SMS.format(numbers=sms),
+            **({"variant": "apps_only"} if not (order.application or {}).get("websites") else {})}

@@ -2,6 +2,7 @@
 
 Keyed by event; an event is `state:<to_state>` for transitions or a named event (e.g. `sms_code`).
 Placeholders: {reference} {kind} {state} {reason} {site_url} {code} {number} {footer} {notes} {next_step};
+state:approved: {apps} {apps_sms} (the order's APP numbers and where to show them: APP_NUMBERS below);
 psb_reminder: {sites} {portal} {after}.
 """
 
@@ -41,8 +42,8 @@ EVENTS: dict[str, dict[str, str]] = {
     },
     "state:approved": {
         "title": "备案成功：{number}",
-        "body": "恭喜，订单 {reference} 已通过管局审核，备案号 {number}。请在网站开通时将以下代码放在首页底部中央：\n{footer}\n并在网站开通（即网站对外提供访问服务）之日起30日内办理公安联网备案。{notes}",
-        "sms": "【{site}】您的备案已通过管局审核，备案号{number}。请在网站底部放置备案号并链接至工信部网站。",
+        "body": "恭喜，订单 {reference} 已通过管局审核，备案号 {number}。请在网站开通时将以下代码放在首页底部中央：\n{footer}\n并在网站开通（即网站对外提供访问服务）之日起30日内办理公安联网备案。{apps}{notes}",
+        "sms": "【{site}】您的备案已通过管局审核，备案号{number}。请在网站底部放置备案号并链接至工信部网站。{apps_sms}",
     },
     "state:bureau_rejected": {
         "title": "订单 {reference} 管局审核未通过",
@@ -110,6 +111,26 @@ KIND_TEXTS: dict[tuple[str, str], dict[str, str]] = {
         "sms": "【{site}】您的注销主体订单{reference}已通过管局审核，主体及其下全部网站备案号已注销，不能恢复。",
     },
 }
+
+# An approval whose order files APPs and no website (an APP-only filing, a 变更 of an APP): no footer to place, the
+# APP numbers and where the APP must show them instead (render: KIND_TEXTS first, then these variants).
+VARIANT_TEXTS: dict[tuple[str, str], dict[str, str]] = {
+    ("state:approved", "apps_only"): {
+        "title": "备案成功：{number}",
+        "body": "恭喜，订单 {reference} 已通过管局审核，主体备案号 {number}。{apps}{notes}",
+        "sms": "【{site}】您的APP备案已通过管局审核，主体备案号{number}。{apps_sms}",
+    },
+}
+
+# 《工业和信息化部关于开展移动互联网应用程序备案工作的通知》: the APP shows its number where users see it — its
+# 关于/设置 page, or the store's detail page — as a website shows its number in the footer, linked to the MIIT site.
+APP_NUMBERS = "\nAPP备案号：\n{lines}\n{where}"
+APP_NUMBER_LINE = "· {name}（{platforms}）：{number}"
+APP_NUMBER_WHERE = ("请在APP的“关于”或“设置”页面显著位置标明APP备案号，或在应用商店的应用详情页中展示，"
+                    "并链接至工信部备案管理系统 https://beian.miit.gov.cn/ 。")
+APP_NUMBERS_SMS = "APP备案号：{numbers}，请在APP“关于”/“设置”页或应用商店的应用详情页展示。"
+APP_NUMBER_SMS_ITEM = "{name} {number}"
+LIST_JOIN, SMS_JOIN = "、", "；"
 
 SINK_TITLE = "演示收件箱：短信与邮件"
 SINK_INTRO_OWN = ("演示环境没有真实的短信网关和邮件服务器：这里显示为您的订单发出的短信和邮件（发往您邮箱（{email}）、"

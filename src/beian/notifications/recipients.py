@@ -2,7 +2,7 @@
 
 Seed 003 §2 says of the principal's 电子邮箱 "此邮箱将用于接收备案消息通知", so a mail about an order goes to the
 account's address and to every principal's address on the application (the subject principal, then each website
-principal that is not the reused subject principal), and an SMS to every principal's mobile. The application is
+principal and each APP principal that is not the reused subject principal), and an SMS to every principal's mobile. The application is
 sealed at rest (beian.pii): these helpers read it through the model (`order.application`, decrypted on access),
 and nothing here logs or stores a full address (`mask_email` for lists and logs).
 """
@@ -25,8 +25,10 @@ EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a path
 def _people(order) -> list[dict]:
     application = getattr(order, "application", None) or {}
     people = [(application.get("subject") or {}).get("principal")]
-    people += [(website or {}).get("principal") for website in application.get("websites") or []
-               if isinstance(website, dict)]
+    # Website principals, then APP principals (precheck.md "APP filing": they are told like website principals).
+    people += [(entry or {}).get("principal") for entry in [*(application.get("websites") or []),
+                                                            *(application.get("apps") or [])]
+               if isinstance(entry, dict)]
     return [p for p in people if isinstance(p, dict)]
 
 

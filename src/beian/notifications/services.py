@@ -15,6 +15,7 @@ from beian.notifications.messages import (
     KIND_TEXTS,
     SETTINGS_ERRORS,
     SITE_NAME,
+    VARIANT_TEXTS,
 )
 from beian.notifications.models import Message, NotificationSettings, SettingsChange
 from beian.queue import enqueue_on_commit
@@ -30,7 +31,9 @@ class _Default(dict):
 
 
 def render(event: str, channel: str, context: dict, *, kind: str | None = None) -> str:
-    template = KIND_TEXTS.get((event, kind or ""), {}).get(channel) or EVENTS[event][channel]
+    """The event's text: the kind's own (KIND_TEXTS), else the context's `variant` (VARIANT_TEXTS), else the event's."""
+    template = (KIND_TEXTS.get((event, kind or ""), {}).get(channel)
+                or VARIANT_TEXTS.get((event, context.get("variant") or ""), {}).get(channel) or EVENTS[event][channel])
     # A reason written as a sentence ends in its own 。; the templates add theirs after it.
     context = {k: v.rstrip("。.；; ") if k == "reason" and isinstance(v, str) else v for k, v in context.items()}
     return template.format_map(_Default({"site": SITE_NAME, **context}))

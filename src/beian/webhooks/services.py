@@ -130,6 +130,7 @@ def _order_data(order, *, previous_state=None) -> dict:
     if order.state == states.APPROVED:
         data["icp_number"] = (order.meta or {}).get("icp_number", "")
         data["website_numbers"] = dict((order.meta or {}).get("website_numbers") or {})
+        data["app_numbers"] = list((order.meta or {}).get("app_numbers") or [])  # [i]: the application's apps[i]
     return data
 
 

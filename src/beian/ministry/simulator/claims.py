@@ -20,7 +20,8 @@ def _record_for(*, subject_number: str, domain: str, cert_number: str):
         record = SubjectRecord.objects.filter(number=subject_number.strip(), status=SubjectRecord.ACTIVE).first()
     elif domain:
         site = (WebsiteRecord.objects.select_related("subject")
-                .filter(domain=domain.strip().lower(), status__in=[WebsiteRecord.ACTIVE, WebsiteRecord.SHELL]).first())
+                .filter(service_type=WebsiteRecord.WEBSITE, domain=domain.strip().lower(),
+                        status__in=[WebsiteRecord.ACTIVE, WebsiteRecord.SHELL]).first())
         record = site.subject if site and site.subject.status == SubjectRecord.ACTIVE else None
     cert = (cert_number or "").strip().upper()
     # A record whose certificate is not the one named is "not found": a number alone must not reveal anything.
@@ -28,7 +29,9 @@ def _record_for(*, subject_number: str, domain: str, cert_number: str):
 
 
 def _provider_sites(record: SubjectRecord, provider_id: str) -> list[WebsiteRecord]:
-    return [s for s in record.websites.filter(status=WebsiteRecord.ACTIVE).order_by("seq") if provider_id in s.providers]
+    # Websites only: a claim names and moves websites by their domains (an APP has none; docs/decisions.md).
+    return [s for s in record.websites.filter(status=WebsiteRecord.ACTIVE, service_type=WebsiteRecord.WEBSITE)
+            .order_by("seq") if provider_id in s.providers]
 
 
 def _filed_data(record: SubjectRecord) -> tuple[dict, dict, dict]:

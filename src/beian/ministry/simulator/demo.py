@@ -43,7 +43,7 @@ def _registry(spec: dict, submission: Submission, provider, approved_at) -> None
     record, _ = SubjectRecord.objects.get_or_create(number=number, defaults={
         "province": submission.province, "cert_number": subject["cert_number"], "name": subject["name"],
         "nature": subject["nature"], "approved_at": approved_at})
-    WebsiteRecord.objects.get_or_create(subject=record, seq=1, defaults={
+    WebsiteRecord.objects.get_or_create(subject=record, service_type=WebsiteRecord.WEBSITE, seq=1, defaults={
         "domain": domain, "name": spec["site"][0], "providers": [provider.provider_id], "approved_at": approved_at})
     year, value = int(number.split("备")[1][:4]), int(number.split("备")[1][4:10])
     sequence, _ = NumberSequence.objects.get_or_create(province=submission.province, year=year)

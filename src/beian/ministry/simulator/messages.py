@@ -52,3 +52,21 @@ REFUSED_ACCESS_MOBILE = ("域名 {domain} 的网站负责人手机号码与备�
 REFUSED_ACCESS_ALREADY = "域名 {domain} 已接入本接入商，无需办理接入备案。"
 REFUSED_CHANGE_SUBJECT_IN_FLIGHT = "该主体正在办理变更主体，变更完成前不能新增网站。"
 REFUSED_PROVINCE_TOGETHER = "{province}管局不支持新增网站/接入与变更同时办理：该主体有变更备案正在办理中。"
+REFUSED_APP_FILED = "此APP已存在备案：{name}（{package}）。"
+REFUSED_ACCESS_APP = "APP“{name}”未备案，接入备案不能包含APP，请办理新增网站/APP。"
+# The shape of `apps` in a submission (precheck.md "APP filing"): the interface refuses a malformed one (invalid_apps).
+APPS_INVALID = "apps 格式不正确：{path} {problem}"
+APPS_PROBLEMS = {
+    "list": "应为列表",
+    "too_many": "最多 {limit} 个",
+    "object": "应为对象",
+    "text": "应为字符串",
+    "required": "不能为空",
+    "too_long": "过长（最多 {limit} 个字符）",
+    "platform": "应为 android、ios、harmony 或 other",
+    "text_list": "应为字符串列表",
+    "object_or_null": "应为对象或 null",
+}
+APP_NUMBER_INVALID = "app_number 应为 APP备案号（如 浙ICP备2026000001号-1A）"
+PLATFORM_LABELS = {"android": "安卓", "ios": "iOS", "harmony": "鸿蒙", "other": "其他"}
+SERVICE_TYPE_LABELS = {"website": "网站", "app": "APP"}

@@ -46,6 +46,8 @@ class Submission(models.Model):
     application = models.JSONField(default=dict)
     filing_number = models.CharField(max_length=40, blank=True)  # the existing subject number, for change kinds
     domain = models.CharField(max_length=255, blank=True)  # the website concerned, for website-level kinds
+    # The APP concerned, by its number (`<subject>-<N>A`), for the same kinds: an APP has no domain to name it by.
+    app_number = models.CharField(max_length=48, blank=True)
     status = models.CharField(max_length=12, default=ACCEPTED, db_index=True)
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField()
@@ -56,6 +58,8 @@ class Submission(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     icp_number = models.CharField(max_length=40, blank=True)
     website_numbers = models.JSONField(default=dict, blank=True)  # domain -> 网站备案号
+    # APP备案号 per entry of the submission's `apps`, in its order: app_numbers[i] is apps[i]'s ("" = none).
+    app_numbers = models.JSONField(default=list, blank=True)
     # A change filing's changes as the provider sent them (path, group, label, before, after): the bureau reviews these.
     changes = models.JSONField(default=list, blank=True)
 
@@ -139,10 +143,18 @@ class SubjectRecord(models.Model):
 
 
 class WebsiteRecord(models.Model):
+    """A filed website, or a filed APP (service_type "app"; precheck.md "APP filing"). An APP is numbered
+    `<subject>-<N>A` in its own sequence per subject, has a blank `domain` (its own domains, if any, are in
+    `domains`) and its platforms with their package names in `platforms`. Both share the kinds' code paths."""
+
     ACTIVE, SHELL, DEREGISTERED = "active", "shell", "deregistered"  # shell: 空壳网站 (no access provider)
+    WEBSITE, APP = "website", "app"
     subject = models.ForeignKey(SubjectRecord, on_delete=models.CASCADE, related_name="websites")
+    service_type = models.CharField(max_length=8, default=WEBSITE)
     seq = models.PositiveIntegerField()
     domain = models.CharField(max_length=255, db_index=True)
+    # An APP's platforms as filed: [{"platform": "android", "package_name": "com.example.shop"}, …].
+    platforms = models.JSONField(default=list, blank=True)
     name = models.CharField(max_length=200)
     status = models.CharField(max_length=16, default=ACTIVE)
     providers = models.JSONField(default=list)  # provider ids giving access
@@ -154,18 +166,26 @@ class WebsiteRecord(models.Model):
     approved_at = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["subject", "seq"], name="website_seq_once")]
+        constraints = [models.UniqueConstraint(fields=["subject", "service_type", "seq"], name="record_seq_once_per_type")]
 
     def __str__(self) -> str:
-        return self.domain
+        return self.name if self.is_app else self.domain
+
+    @property
+    def is_app(self) -> bool:
+        return self.service_type == self.APP
 
     @property
     def number(self) -> str:
-        return f"{self.subject.number}-{self.seq}"
+        return f"{self.subject.number}-{self.seq}{'A' if self.is_app else ''}"
 
     @property
     def all_domains(self) -> list[str]:
-        return list(self.domains or [self.domain])
+        return list(self.domains) if self.is_app else list(self.domains or [self.domain])
+
+    @property
+    def package_names(self) -> list[str]:
+        return [p.get("package_name", "") for p in self.platforms or () if isinstance(p, dict)]
 
 
 class NumberSequence(models.Model):

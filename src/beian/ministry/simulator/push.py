@@ -31,7 +31,7 @@ CLAIM = timedelta(seconds=60)  # longer than a post can take (TIMEOUT)
 def submission_payload(submission: Submission) -> dict:
     return {"request_id": submission.request_id, "order_ref": submission.order_ref, "status": submission.status,
             "status_label": submission.status_label, "reason": submission.reason, "icp_number": submission.icp_number,
-            "website_numbers": submission.website_numbers}
+            "website_numbers": submission.website_numbers, "app_numbers": list(submission.app_numbers or [])}
 
 
 def result_payload(result: Result) -> dict:

@@ -1,6 +1,7 @@
 """What the simulated ministry does with a submission. Time is always passed in (`now`) for tests."""
 
 import hashlib
+import re
 import secrets
 import uuid
 from datetime import timedelta
@@ -29,6 +30,10 @@ NEW_FILING = {"first", "new_site_elsewhere", "new_site_here", "access"}
 CHANGES = {"change_subject", "change_website", "change_access"}
 WAITING = (Submission.ACCEPTED, Submission.SMS, Submission.BUREAU)
 FILED_SITE = (WebsiteRecord.ACTIVE, WebsiteRecord.SHELL)  # a shell site keeps its number: its domain is filed
+WEBSITE, APP = WebsiteRecord.WEBSITE, WebsiteRecord.APP
+PLATFORMS = ("android", "ios", "harmony", "other")
+# 网站备案号 `<subject>-<N>`, APP备案号 `<subject>-<N>A` (precheck.md "APP filing").
+SITE_NUMBER = re.compile(r"^(?P<subject>.+号)-(?P<seq>[1-9]\d{0,5})(?P<app>A?)$")
 
 
 def _hash(challenge_id_seed: str, code: str) -> str:
@@ -39,7 +44,9 @@ def sms_targets(kind: str, application: dict) -> list[tuple[str, str]]:
     """(mobile, last 6 of the certificate) per target, as lifecycle.md sets them per filing type."""
     subject = application.get("subject") or {}
     subject_principal = subject.get("principal") or {}
-    website_principals = [w.get("principal") or subject_principal for w in application.get("websites") or ()]
+    # Website principals first, then APP principals (precheck.md "APP filing"); each mobile once below.
+    website_principals = [w.get("principal") or subject_principal
+                          for w in [*(application.get("websites") or ()), *(application.get("apps") or ())]]
     if kind == "first":
         people = [subject_principal, *website_principals]
     elif kind in ("new_site_elsewhere", "new_site_here", "access", "change_website", "deregister_website"):
@@ -70,7 +77,7 @@ def _send_code(challenge: SmsChallenge, order_ref: str, now) -> None:
 
 
 def submit(*, provider, request_id: str, order_ref: str, kind: str, application: dict, filing_number: str = "",
-           domain: str = "", changes: list | None = None, now) -> tuple[Submission, bool]:
+           domain: str = "", app_number: str = "", changes: list | None = None, now) -> tuple[Submission, bool]:
     """Accept a filing. Idempotent by request_id: a repeat returns the first submission, creates nothing."""
     existing = Submission.objects.filter(request_id=request_id).first()
     if existing is not None:
@@ -79,7 +86,8 @@ def submit(*, provider, request_id: str, order_ref: str, kind: str, application:
     with transaction.atomic():
         submission = Submission.objects.create(request_id=request_id, provider=provider, order_ref=order_ref, kind=kind,
                                                province=province, application=application, filing_number=filing_number,
-                                               domain=domain, changes=changes or [], created_at=now)
+                                               domain=domain, app_number=app_number, changes=changes or [],
+                                               created_at=now)
         if reason := refusal(kind=kind, province=province, application=application, provider_id=provider.provider_id):
             _return(submission, reason, now)  # the ministry's system refuses it on receipt: no SMS
             return submission, True
@@ -103,6 +111,33 @@ def _website_mobile(application: dict, website: dict) -> str:
 
 def _first_domain(website: dict) -> str:
     return ((website.get("domains") or [""])[0] or "").strip().lower()
+
+
+def _apps(application: dict) -> list[dict]:
+    return [a for a in application.get("apps") or () if isinstance(a, dict)]
+
+
+def _platforms(app: dict) -> list[dict]:
+    """An APP's platforms as the registry keeps them (what the public query shows: no keys, no fingerprints)."""
+    return [{"platform": str(p.get("platform") or ""), "package_name": str(p.get("package_name") or "").strip()}
+            for p in app.get("platforms") or () if isinstance(p, dict)]
+
+
+def _pairs(platforms: list[dict]) -> set[tuple[str, str]]:
+    return {(p["platform"], p["package_name"]) for p in platforms if p["package_name"]}
+
+
+def filed_app(platform: str, package_name: str) -> WebsiteRecord | None:
+    """The filed (active or shell) APP that has this package name on this platform, compared exactly."""
+    candidates = WebsiteRecord.objects.select_related("subject").filter(
+        service_type=APP, status__in=FILED_SITE, platforms__icontains=package_name)
+    return next((r for r in candidates if (platform, package_name) in _pairs(r.platforms)), None)
+
+
+def next_seq(record: SubjectRecord, service_type: str = WEBSITE) -> int:
+    """The next number of a website (or of an APP: their own sequence) under the subject; never reused."""
+    return (record.websites.filter(service_type=service_type).order_by("-seq").values_list("seq", flat=True).first()
+            or 0) + 1
 
 
 def _change_in_flight(*, cert: str, record: SubjectRecord | None, province: str, kind: str) -> str:
@@ -133,9 +168,16 @@ def refusal(*, kind: str, province: str, application: dict, provider_id: str) ->
         return msg.REFUSED_SUBJECT_NOT_FILED
     if kind != "first" and (reason := _change_in_flight(cert=cert, record=record, province=province, kind=kind)):
         return reason
+    for entry in _apps(application):
+        if kind == "access":  # an APP is new wherever it is filed (precheck.md: it counts as an unfiled website)
+            return msg.REFUSED_ACCESS_APP.format(name=entry.get("name") or "")
+        for platform, package in _pairs(_platforms(entry)):
+            if filed_app(platform, package) is not None:
+                return msg.REFUSED_APP_FILED.format(name=entry.get("name") or "", package=package)
     for website in application.get("websites") or ():
         domain = _first_domain(website)
-        site = WebsiteRecord.objects.select_related("subject").filter(domain=domain, status__in=FILED_SITE).first()
+        site = (WebsiteRecord.objects.select_related("subject")
+                .filter(service_type=WEBSITE, domain=domain, status__in=FILED_SITE).first())
         if kind != "access":
             if site is not None:
                 return msg.REFUSED_DOMAIN_FILED.format(domain=domain)
@@ -252,10 +294,10 @@ def _apply_approval(submission: Submission, now) -> None:
         numbers = {}
         for website in app.get("websites") or ():
             domain = _first_domain(website)
-            site = WebsiteRecord.objects.filter(domain=domain, status__in=FILED_SITE).first()
+            site = WebsiteRecord.objects.filter(service_type=WEBSITE, domain=domain, status__in=FILED_SITE).first()
             if site is None:
-                seq = (record.websites.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
-                site = WebsiteRecord.objects.create(subject=record, seq=seq, domain=domain, name=website.get("name", ""),
+                site = WebsiteRecord.objects.create(subject=record, seq=next_seq(record), domain=domain,
+                                                    name=website.get("name", ""),
                                                     domains=_domains(website), providers=[submission.provider.provider_id],
                                                     approved_at=now, principal_mobile=_website_mobile(app, website))
             elif submission.provider.provider_id not in site.providers:
@@ -263,20 +305,30 @@ def _apply_approval(submission: Submission, now) -> None:
                 site.status = WebsiteRecord.ACTIVE
                 site.save()
             numbers[domain] = site.number
-        submission.icp_number, submission.website_numbers = record.number, numbers
+        app_numbers = []
+        for entry in _apps(app):  # every APP is new: its own number, in the APPs' own sequence
+            site = WebsiteRecord.objects.create(subject=record, service_type=APP, seq=next_seq(record, APP), domain="",
+                                                name=str(entry.get("name") or ""), domains=_domains(entry),
+                                                platforms=_platforms(entry), providers=[submission.provider.provider_id],
+                                                approved_at=now, principal_mobile=_website_mobile(app, entry))
+            app_numbers.append(site.number)
+        submission.icp_number, submission.website_numbers, submission.app_numbers = record.number, numbers, app_numbers
         return
     if record is None:
         return
     sites = record.websites.exclude(status=WebsiteRecord.DEREGISTERED)
-    if submission.domain:
-        sites = sites.filter(domain=submission.domain)
+    if submission.app_number:  # an APP is named by its number, a website by its domain
+        sites = sites.filter(service_type=APP, seq=_app_seq(record, submission.app_number))
+    elif submission.domain:
+        sites = sites.filter(service_type=WEBSITE, domain=submission.domain)
     if kind == "change_subject":
         record.name = subject.get("name") or record.name
         record.cert_number = cert or record.cert_number
         record.nature = subject.get("nature") or record.nature
         record.save()
     elif kind == "change_website":
-        _change_websites(list(sites), app.get("websites") or ())
+        _change_websites([s for s in sites if not s.is_app], app.get("websites") or ())
+        _change_apps([s for s in sites if s.is_app], _apps(app))
     elif kind == "cancel_access":
         for site in sites:
             site.providers = [p for p in site.providers if p != submission.provider.provider_id]
@@ -289,7 +341,44 @@ def _apply_approval(submission: Submission, now) -> None:
         record.status = SubjectRecord.DEREGISTERED
         record.save()
     submission.icp_number = record.number
-    submission.website_numbers = {s.domain: s.number for s in record.websites.all()}
+    submission.website_numbers = {s.domain: s.number for s in record.websites.filter(service_type=WEBSITE)}
+    submission.app_numbers = _numbers_of_apps(record, _apps(app), submission.app_number)
+
+
+def _app_seq(record: SubjectRecord, number: str) -> int:
+    """The seq of the APP number `number` under this subject (0 = not one of its APP numbers)."""
+    match = SITE_NUMBER.match(number.strip())
+    if match is None or not match["app"] or match["subject"] != record.number:
+        return 0
+    return int(match["seq"])
+
+
+def _pair_app(records: list[WebsiteRecord], entry: dict) -> WebsiteRecord | None:
+    """The filed APP an entry of `apps` is: the one sharing a (platform, package name) with it."""
+    mine = _pairs(_platforms(entry))
+    return next((r for r in records if _pairs(r.platforms) & mine), None)
+
+
+def _numbers_of_apps(record: SubjectRecord, apps: list[dict], app_number: str) -> list[str]:
+    """app_numbers[i] for a change kind's apps[i]: the APP the submission names, else the filed APP sharing a
+    package name with it ("" when none does)."""
+    if app_number and len(apps) == 1:
+        return [app_number]
+    filed = list(record.websites.filter(service_type=APP).order_by("seq"))
+    return [(found.number if (found := _pair_app(filed, entry)) else "") for entry in apps]
+
+
+def _change_apps(records: list[WebsiteRecord], apps: list[dict]) -> None:
+    """变更网站 of an APP (named by its number): the APP takes the changed name, platforms and domains. With one APP
+    named and one entry, they are each other; otherwise an entry is the APP it shares a package name with."""
+    for entry in apps:
+        site = records[0] if len(records) == 1 and len(apps) == 1 else _pair_app(records, entry)
+        if site is None:
+            continue
+        site.name = str(entry.get("name") or "") or site.name
+        site.platforms = _platforms(entry) or site.platforms
+        site.domains = _domains(entry)
+        site.save()
 
 
 def _change_websites(sites: list[WebsiteRecord], websites) -> None:
@@ -365,7 +454,8 @@ def provider_check(*, cert_number: str, domains: list[str], exclude_provider: st
         any(exclude_provider not in site.providers for site in s.websites.filter(status=WebsiteRecord.ACTIVE))
         or not s.websites.exists() for s in subjects)
     found, sites = {}, {}
-    for site in WebsiteRecord.objects.select_related("subject").filter(domain__in=domains, status__in=FILED_SITE):
+    for site in WebsiteRecord.objects.select_related("subject").filter(service_type=WEBSITE, domain__in=domains,
+                                                                          status__in=FILED_SITE):
         if exclude_provider in site.providers:
             continue
         found[site.domain] = site.subject.cert_number

@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from beian.ministry import signing
-from beian.ministry.simulator import claims, push, services
+from beian.ministry.simulator import claims, push, services, shapes
 from beian.ministry.simulator import messages as msg
 from beian.ministry.simulator.models import (
     Nonce,
@@ -98,11 +98,18 @@ def api_submit(request):
     changes = _changes(body.get("changes"))
     if changes is None:
         return _error(400, "invalid_changes", "changes 应为变更项列表（path、label、before、after 均为字符串）")
+    try:
+        shapes.check_apps(application)
+    except shapes.ShapeError as exc:
+        return _error(400, "invalid_apps", exc.message)
+    app_number = shapes.app_number(body.get("app_number"))
+    if app_number is None:
+        return _error(400, "invalid_app_number", msg.APP_NUMBER_INVALID)
     submission, created = services.submit(provider=request.provider, request_id=request_id[:64],
                                           order_ref=str(body.get("order_ref", ""))[:40], kind=kind,
                                           application=application, filing_number=str(body.get("filing_number") or ""),
-                                          domain=str(body.get("domain") or "").lower(), changes=changes,
-                                          now=timezone.now())
+                                          domain=str(body.get("domain") or "").lower(), app_number=app_number,
+                                          changes=changes, now=timezone.now())
     return JsonResponse({**_status(submission), "created": created}, status=201 if created else 200,
                         json_dumps_params={"ensure_ascii": False})
 
@@ -237,16 +244,30 @@ def sms_outbox(request):
     return render(request, "simulator/outbox.html", {"rows": rows[:100], "mobile": mobile})
 
 
+def _query_filter(q: str) -> Q:
+    """What the public query matches: a website by a domain; an APP by its name or a package name (any platform);
+    either by the subject's name; the subject's number (all its records) or one record's number (that one)."""
+    found = (Q(domain=q.lower()) | Q(domains__icontains=f'"{q.lower()}"') | Q(subject__name__contains=q)
+             | Q(service_type=WebsiteRecord.APP, name__icontains=q)
+             | Q(service_type=WebsiteRecord.APP, platforms__icontains=f'"{q}"'))
+    if number := services.SITE_NUMBER.match(q):
+        service_type = WebsiteRecord.APP if number["app"] else WebsiteRecord.WEBSITE
+        return found | Q(subject__number=number["subject"], service_type=service_type, seq=int(number["seq"]))
+    return found | Q(subject__number=q)
+
+
 def query(request):
     q = request.GET.get("q", "").strip()[:100]
     sites = []
     if q:
-        sites = WebsiteRecord.objects.select_related("subject").filter(
-            Q(domain=q.lower()) | Q(domains__icontains=f'"{q.lower()}"') | Q(subject__name__contains=q)
-            | Q(subject__number=q.split("-")[0])).exclude(status=WebsiteRecord.DEREGISTERED)[:50]
+        sites = (WebsiteRecord.objects.select_related("subject").filter(_query_filter(q))
+                 .exclude(status=WebsiteRecord.DEREGISTERED).order_by("subject_id", "-service_type", "seq")[:50])
     names = dict(Provider.objects.values_list("provider_id", "name"))
     # `providers`: who gives the site access (接入商), as the registry records it; a shell site has none.
-    rows = [{"domain": s.domain, "domains": s.all_domains, "website_name": s.name, "website_number": s.number,
+    # An APP is a row like a website (service_type "app", its number `-NA`, no domain) with its platforms.
+    rows = [{"service_type": s.service_type, "domain": s.domain, "domains": s.all_domains, "website_name": s.name,
+             "website_number": s.number, "platforms": [{**p, "label": msg.PLATFORM_LABELS.get(p.get("platform"), "")}
+                                                       for p in s.platforms or ()] if s.is_app else [],
              "subject_number": s.subject.number, "subject_name": s.subject.name, "nature": s.subject.nature,
              "status": s.status, "providers": list(s.providers), "provider_names": [names.get(p, p) for p in s.providers],
              "approved_at": s.approved_at.date().isoformat()} for s in sites]
@@ -288,10 +309,29 @@ def bureau_login(request):
 
 @login_required(login_url="/bureau/login/")
 def bureau(request):
-    pending = Submission.objects.filter(status=Submission.BUREAU).order_by("bureau_since")
+    pending = list(Submission.objects.filter(status=Submission.BUREAU).order_by("bureau_since"))
+    for submission in pending:
+        submission.services = _services_reviewed(submission)
     recent = Submission.objects.exclude(status__in=[Submission.BUREAU]).order_by("-created_at")[:30]
     return render(request, "simulator/bureau.html", {"pending": pending, "recent": recent,
                                                      "reasons": msg.REJECTION_REASONS})
+
+
+def _services_reviewed(submission: Submission) -> list[dict]:
+    """The websites and APPs of a submission as the bureau reviews them: name, domains and, for an APP, each
+    platform with its package name and signing fingerprint."""
+    app = submission.application or {}
+    rows = [{"type": "website", "label": msg.SERVICE_TYPE_LABELS["website"], "name": w.get("name") or "",
+             "domains": [d for d in w.get("domains") or () if isinstance(d, str)], "platforms": []}
+            for w in app.get("websites") or () if isinstance(w, dict)]
+    for entry in app.get("apps") or ():
+        if isinstance(entry, dict):
+            rows.append({"type": "app", "label": msg.SERVICE_TYPE_LABELS["app"], "name": entry.get("name") or "",
+                         "domains": [d for d in entry.get("domains") or () if isinstance(d, str)],
+                         "platforms": [{"label": msg.PLATFORM_LABELS.get(p.get("platform"), str(p.get("platform"))),
+                                        "package_name": p.get("package_name") or "", "signature": p.get("signature") or ""}
+                                       for p in entry.get("platforms") or () if isinstance(p, dict)]})
+    return rows
 
 
 @login_required(login_url="/bureau/login/")

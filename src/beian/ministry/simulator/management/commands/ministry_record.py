@@ -47,9 +47,10 @@ class Command(BaseCommand):
                                                       number=services._next_subject_number(province, now))
             out = {"subject_number": record.number}
             if domain:
-                if WebsiteRecord.objects.filter(domain=domain, status__in=services.FILED_SITE).exists():
+                if WebsiteRecord.objects.filter(service_type=WebsiteRecord.WEBSITE, domain=domain,
+                                                status__in=services.FILED_SITE).exists():
                     raise CommandError(f"此域名已存在备案：{domain}")
-                seq = (record.websites.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+                seq = services.next_seq(record)
                 site = WebsiteRecord.objects.create(
                     subject=record, seq=seq, domain=domain, name=site_name or f"{name}网站", approved_at=now,
                     providers=[] if shell else [provider], principal_mobile=mobile.strip(),
