@@ -42,7 +42,7 @@ def test_an_app_is_added_beside_a_website_and_its_pasted_values_are_stored_norma
     page = client.get(_url(order) + "?new_app=0").content.decode()
     assert 'data-app="0"' in page and "签名MD5值" in page and "keytool -printcert -jarfile app.apk" in page
     assert "apksigner verify --print-certs" in page and 'enctype="multipart/form-data"' in page
-    assert "APP名称不能为空" not in page, "a fresh APP opens without red errors"
+    assert "请填写APP名称" not in page, "a fresh APP opens without red errors"
 
     post = website_post(order.version, SITE, action="save") | app_post(
         0, domains="API.Example.com\nshop.example.com, api.example.com")
@@ -182,6 +182,10 @@ def test_an_app_only_order_from_step_one(client):
     assert 'data-app="0"' in page and 'data-website="0"' not in page
     client.post(_url(order), {"version": fresh(order).version, "action": "save"} | app_post(0))
     assert fresh(order).application["apps"][0]["platforms"][0]["package_name"] == "com.example.shop"
+    # An APP is enough: 下一步 goes on to 产品验证 for its access (no WEBSITE_REQUIRED).
+    going = client.post(_url(order), {"version": fresh(order).version, "action": "next"} | app_post(0), follow=True)
+    assert going.redirect_chain[-1][0].endswith(f"/orders/{order.pk}/product/"), going.content.decode()[:3000]
+    assert "APP：示例商城" in going.content.decode() and 'name="apps[0].access.instance_id"' in going.content.decode()
     # 网站 again at step 1 with a domain: a website comes back, the APP stays.
     client.post(f"/orders/{order.pk}/basic/", basic_post(action="check", version=fresh(order).version))
     application = fresh(order).application
@@ -225,3 +229,23 @@ def test_confirm_progress_and_list_show_two_websites_and_two_apps(order_with_sit
     assert "示例商城" in progress and "示例助手" in progress
     listing = client.get("/orders/").content.decode()
     assert "APP：示例商城" in listing
+
+
+def test_the_engines_app_findings_land_next_to_their_fields(order_with_site):
+    client, order, _ = order_with_site
+    order = _add_app(client, order)
+    bad = app_post(0, name="", domains="api.example.com\na.b.c.example.com",
+                   platforms=(("android", "1com", "not a key!", "9F:1A"),))
+    page = client.post(_url(order), website_post(order.version, SITE, action="next") | bad).content.decode()
+    assert f"/orders/{order.pk}/websites/" in page or "填写网站信息" in page, "下一步 stays on the page"
+
+    def box(name):
+        start = page.index(f'data-field="{name}"')
+        return page[start:page.index('class="help"', start)]
+
+    assert "请填写APP名称" in box("apps[0].name")
+    assert "field-error" in box("apps[0].platforms[0].package_name")
+    assert "field-error" in box("apps[0].platforms[0].signature") and "9F1A" in box("apps[0].platforms[0].signature")
+    assert "field-error" in box("apps[0].platforms[0].public_key")
+    assert "a.b.c.example.com" in box("apps[0].domains") and "field-error" in box("apps[0].domains")
+    assert fresh(order).application["apps"][0]["domains"] == ["api.example.com", "a.b.c.example.com"], "saved as typed"
