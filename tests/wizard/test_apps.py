@@ -249,3 +249,21 @@ def test_the_engines_app_findings_land_next_to_their_fields(order_with_site):
     assert "field-error" in box("apps[0].platforms[0].public_key")
     assert "a.b.c.example.com" in box("apps[0].domains") and "field-error" in box("apps[0].domains")
     assert fresh(order).application["apps"][0]["domains"] == ["api.example.com", "a.b.c.example.com"], "saved as typed"
+
+
+def test_an_apps_own_principal_is_filled_in_and_its_id_is_asked_at_materials(order_with_site):
+    client, order, _ = order_with_site
+    order = _add_app(client, order)
+    client.post(_url(order), website_post(order.version, SITE, action="save") | app_post(0, reuse="0"))
+    assert fresh(order).application["apps"][0]["principal"]["name"] == ""
+    page = client.get(_url(order)).content.decode()
+    assert 'name="apps[0].principal.mobile"' in page
+    person = {"name": "李四", "cert_type": "resident_id", "cert_number": "11010519491231002X", "cert_valid_until": "长期",
+              "mobile": "13600006666", "contact2": "13600006667", "emergency_mobile": "13600006668",
+              "email": "lisi@example.com"}
+    own = app_post(0, reuse="0") | {f"apps[0].principal.{k}": v for k, v in person.items()}
+    client.post(_url(order), website_post(fresh(order).version, SITE, action="save") | own)
+    principal = fresh(order).application["apps"][0]["principal"]
+    assert principal["name"] == "李四" and principal["mobile"] == "13600006666"
+    materials = client.get(_url(order, "materials")).content.decode()
+    assert "APP负责人（示例商城）" in materials
