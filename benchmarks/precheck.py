@@ -1,4 +1,5 @@
-"""Throughput of `beian precheck --jsonl` on 10,000 generated applications.
+"""Throughput of `beian precheck --jsonl` on 10,000 generated applications (about 30% with an APP, some
+APP-only).
 
 Prints applications/s and the ratio to the floor: json.loads + json.dumps of the same lines, measured
 in the same run on the same machine (so the ratio, not the absolute number, is what to compare).
@@ -39,6 +40,9 @@ BASE = {
 }
 NAMES = ["示例科技官方网站", "示例产品中心", "读书随笔记录", "中国示例网", "示例论坛", "example.com官网", "示 例", "示例在线商城"]
 TLDS = ["com", "cn", "net", "io", "com.cn", "top", "中国"]
+APP_NAMES = ["示例商城", "Shop", "中国示例", "", "示例赌博"]
+PACKAGES = ["com.example.shop", "com.example-app.shop", "1com.x", "com.example.shop"]
+PUBLIC_KEYS = ["30820122300d06092a864886f70d01010105000382010f00", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A", "xyz!"]
 OTHER_USCC = "91310101MA1FPHP8QH"  # a domain real-named by another company (DOMAIN_HOLDER_CERT_MISMATCH)
 
 
@@ -75,6 +79,23 @@ def generate(n: int, seed: int = 7) -> list[str]:
                                                  "holder_cert_number": rng.choice([app["subject"]["cert_number"], OTHER_USCC]),
                                                  "expires": rng.choice(["2027-01-10", "2028-06-30"]),
                                                  "registrar_approved": rng.random() > 0.05}
+        if rng.random() < 0.3:  # APP filing (issue 17): an APP beside the websites, sometimes instead of them
+            if rng.random() < 0.3:
+                app["websites"] = []
+            md5 = "".join(rng.choice("0123456789ABCDEF") for _ in range(32))
+            app["apps"] = [{
+                "name": rng.choice(APP_NAMES), "content": rng.choice(["其他", "医疗保健"]), "languages": ["中文简体"],
+                "pre_approvals": [], "remark": "",
+                "platforms": [
+                    {"platform": "android", "package_name": rng.choice(PACKAGES),
+                     "public_key": rng.choice(PUBLIC_KEYS), "signature": ":".join(md5[i:i + 2] for i in range(0, 32, 2))},
+                    {"platform": rng.choice(["ios", "harmony"]), "package_name": rng.choice(PACKAGES),
+                     "public_key": rng.choice(PUBLIC_KEYS), "signature": md5 + rng.choice(["", "0A1B2C3D"])},
+                ],
+                "domains": [f"api.app{k}.{rng.choice(TLDS)}", rng.choice([f"a.b.app{k}.com", f"a.b.c.app{k}.com"])],
+                "access": {"product": "ecs", "instance_id": f"i-{k}", "ip": "47.96.1.2", "service_number": None},
+                "principal": None,
+            }]
         for side in ("front", "back"):
             app["materials"].append({"kind": "principal_id", "owner": "subject_principal", "side": side, "format": "jpg",
                                      "bytes": rng.randrange(10**5, 5 * 10**6), "width": 1600, "height": rng.choice([1000, 1600])})

@@ -193,6 +193,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # Any request (the phone page's face check posts up to 16 frames of 1 MiB); bigger ones get the 413 page unread.
 REQUEST_MAX_BYTES = 20 * 1024 * 1024
+# 填写网站信息 alone may carry an APP's signed .apk (documents/appsign.py reads at most 200 MB; the file is not kept).
+SIGNING_REQUEST_MAX_BYTES = 201 * 1024 * 1024
 
 # Evidence retention (docs/decisions.md #20): ID photos, material files, OCR readings and face frames are 备案审核资料
 # (seed 003 §5). An order that reached the ministry keeps them while its filing lives and this many days after the

@@ -293,3 +293,17 @@ def test_a_change_order_cannot_add_a_website(world):
         _site("示例科技官方网站", "zj-demo-one.com"), _site("示例科技产品中心", "zj-demo-two.com")]})
     assert refused.status_code == 422 and refused.json()["code"] == "change_website_add_forbidden"
     assert len(_fresh(order).application["websites"]) == 1
+
+
+def test_app_principals_are_masked_like_website_principals():
+    """Issue 17: an APP's own principal is a person in the API's answers too (no full ID number or mobile)."""
+    from beian.api.order_steps import mask_application
+
+    person = {"name": "王五", "cert_type": "resident_id", "cert_number": "110101199003077715", "mobile": "13500000000",
+              "contact2": "13600000000", "emergency_mobile": "", "email": "w@example.com"}
+    application = {"subject": {"nature": "enterprise", "principal": dict(person)},
+                   "websites": [{"principal": None}], "apps": [{"name": "示例商城", "principal": dict(person)}, "x"]}
+    masked = mask_application(application)["apps"][0]["principal"]
+    assert masked["cert_number"] != person["cert_number"] and "110101199003077715" not in str(masked)
+    assert "13500000000" not in str(masked) and "13600000000" not in str(masked)
+    assert application["apps"][0]["principal"]["mobile"] == "13500000000"  # a copy is masked, not the order

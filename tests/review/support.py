@@ -119,3 +119,71 @@ def _evidence(order) -> None:
         message=verification_msg.LIVENESS_NO_MOTION, evidence={"liveness": {"passed": False, "code": "no_motion",
                                                                             "yaws": [0.0, 0.01]}, "threshold": 0.6})
     FaceAttempt.objects.filter(pk__in=[passed.pk, failed.pk]).update(created_at=earlier, finished_at=earlier)
+
+
+# ---- APPs (issue 17 #3) ---------------------------------------------------------------------------------------
+
+def _hex(seed: str, algorithm: str) -> str:
+    import hashlib
+
+    return hashlib.new(algorithm, seed.encode()).hexdigest().upper()
+
+
+APP_KEY = "30820122300D06092A864886F70D01010105000382010F003082010A0282010100" + _hex("key", "sha512") * 4 + "0203010001"
+IOS_KEY = "3059301306072A8648CE3D020106082A8648CE3D03010703420004" + _hex("ios-key", "sha512")
+APP_PRINCIPAL = {"name": "王五", "cert_type": "resident_id", "cert_number": "330106198808080016",
+                 "cert_valid_until": "2036-08-08", "mobile": "13700007777", "contact2": "13700007778",
+                 "emergency_mobile": "13700007779", "email": "wangwu@example.com"}
+
+
+def signing_file(filename: str, package: str, key: str, seed: str) -> dict:
+    """What documents/appsign.py reads from an upload (SigningInfo.as_from_file())."""
+    return {"filename": filename, "size": 12_582_912, "sha256_file": _hex(filename, "sha256"), "package_name": package,
+            "public_key": key, "md5": _hex(seed, "md5"), "sha1": _hex(seed, "sha1"), "sha256": _hex(seed, "sha256")}
+
+
+def colon(value: str) -> str:
+    return ":".join(value[k:k + 2] for k in range(0, len(value), 2))
+
+
+def app_entries() -> list[dict]:
+    """Two APPs: 示例商城 on Android (typed values agree with its uploaded APK) and 示例助手 on iOS, whose typed
+    SHA-1 fingerprint is not the uploaded certificate's, with a principal of its own."""
+    android_file = signing_file("shop-release.apk", "com.example.shop", APP_KEY, "android-cert")
+    ios_file = signing_file("helper.cer", "", IOS_KEY, "ios-cert")
+    return [
+        {"name": "示例商城", "content": "其他", "languages": ["中文简体"], "pre_approvals": [], "remark": "",
+         "platforms": [{"platform": "android", "package_name": "com.example.shop", "public_key": APP_KEY.lower(),
+                        "signature": colon(android_file["md5"]).lower(), "from_file": android_file}],
+         "domains": ["api.example.com"],
+         "access": {"product": "ecs", "instance_id": "i-abc", "ip": "47.96.1.2", "service_number": None},
+         "principal": None},
+        {"name": "示例助手", "content": "其他", "languages": ["中文简体", "英语"], "pre_approvals": [], "remark": "",
+         "platforms": [{"platform": "ios", "package_name": "com.example.helper", "public_key": IOS_KEY,
+                        "signature": _hex("someone-else", "sha1"), "from_file": ios_file}],
+         "domains": ["m.example.com", "img.m.example.com"],
+         "access": {"product": "ecs", "instance_id": "i-abc", "ip": "47.96.1.2", "service_number": None},
+         "principal": dict(APP_PRINCIPAL)},
+    ]
+
+
+def app_order(email="apps@example.com") -> Order:
+    """A 新增网站/APP order in 初审 with one website and the two APPs of app_entries(); the iOS APP's principal
+    has uploaded an ID and failed one face check."""
+    account = get_user_model().objects.create_user(email, email, "Str0ng-pass-99")
+    app = copy.deepcopy(enterprise())
+    app.pop("context")
+    app["apps"] = app_entries()
+    order = create_order(account=account, application=app, kind="new_site_here")
+    now = timezone.now()
+    Order.objects.filter(pk=order.pk).update(state=states.PROVIDER_REVIEW, submitted_at=now, state_changed_at=now)
+    OrderEvent.objects.create(order=order, at=now, actor=account, role="applicant", kind="transition",
+                              from_state=states.MATERIALS, to_state=states.PROVIDER_REVIEW)
+    store_material(order=order, kind="principal_id", owner="apps[1].principal", side="front", data=image_bytes(),
+                   via="phone")
+    FaceAttempt.objects.create(order=order, person="apps[1].principal", status=FaceAttempt.FAILED,
+                               code="liveness_no_motion", message=verification_msg.LIVENESS_NO_MOTION,
+                               evidence={"liveness": {"passed": False, "code": "no_motion", "yaws": [0.0]},
+                                         "threshold": 0.6})
+    order.refresh_from_db()
+    return order

@@ -5,6 +5,7 @@ import pytest
 from beian.rules import precheck
 from beian.rules.codes import Code
 
+from .app_cases import APP_CASES
 from .province_cases import CHECK_CASES
 from .support import DELETE, TODAY, build, codes, enterprise, full_materials, individual, material, principal
 
@@ -247,7 +248,8 @@ def test_finding_code(case, base, edits, code, present):
 
 def test_every_code_has_a_trigger_and_a_near_miss():
     # Province special rules have their own table (province_cases.py, run by test_province_special.py).
-    cases = [c[3:5] for c in CASES] + [(Code[c[5]], c[6]) for c in CHECK_CASES]
+    # APP filing has its own table too (app_cases.py, run by test_apps.py).
+    cases = [c[3:5] for c in CASES] + [(Code[c[5]], c[6]) for c in CHECK_CASES] + [c[3:5] for c in APP_CASES]
     triggered = {code for code, present in cases if present}
     missed = {code for code, present in cases if not present}
     assert set(Code) == triggered, sorted(set(Code) - triggered)

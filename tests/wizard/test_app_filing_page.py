@@ -78,7 +78,7 @@ def test_cancel_access_for_an_app_explains_it_for_the_app(client, owner):
     order = Order.objects.get()
     assert (order.state, order.application["websites"], order.filed_website_id) == (states.PENDING_MINISTRY, [], row.pk)
     progress = client.get(f"/orders/{order.pk}/").content.decode()
-    assert order.reference in progress and 'id="order-apps"' in progress and "示例商城" in progress
+    assert order.reference in progress and 'id="progress-apps"' in progress and "示例商城" in progress
 
 
 def test_deregistering_an_app_names_its_principal(client, owner):
@@ -113,17 +113,17 @@ def test_new_app_from_the_filing_page_carries_only_an_app(client, owner):
     subject = filing.application["subject"]
     seed_business((subject["cert_number"], subject["name"], subject["principal"]["name"]))  # 工商库
     page = client.get(f"/orders/new/?filing={filing.pk}&service=app").content.decode()
-    assert 'name="service" value="app"' in page and 'name="websites[0].domains[0]"' not in page
+    assert '<option value="app" selected>APP</option>' in page  # 服务类型 APP chosen
     assert filing.application["subject"]["cert_number"] in page  # the filed subject, prefilled
     region = filing.application["region"]
     data = {"region.province": region["province"], "region.city": region["city"], "region.district": region["district"],
             "subject.nature": subject["nature"], "subject.cert_type": subject["cert_type"], "subject.name": subject["name"],
             "subject.cert_number": subject["cert_number"], "subject.cert_address": subject["cert_address"],
-            "service": "app", "action": "next"}
+            "service_kind": "app", "websites[0].domains[0]": "", "action": "next"}
     response = client.post(f"/orders/new/?filing={filing.pk}&service=app", data)
     order = Order.objects.get()
     assert response.status_code == 302, response.content.decode()[:3000]
     assert order.kind == "new_site_here" and order.application["websites"] == []
-    assert len(order.application["apps"]) == 1 and order.application["apps"][0]["platforms"] == []
-    # Near miss: the same entry without service=app is the website form, with its domain.
-    assert 'name="websites[0].domains[0]"' in client.get(f"/orders/new/?filing={filing.pk}").content.decode()
+    assert len(order.application["apps"]) == 1 and order.application["apps"][0]["name"] == ""  # filled in at 网站信息
+    # Near miss: the same entry without service=app opens with 服务类型 网站.
+    assert '<option value="website" selected>网站</option>' in client.get(f"/orders/new/?filing={filing.pk}").content.decode()

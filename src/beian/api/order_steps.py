@@ -205,7 +205,8 @@ def mask_application(application: dict) -> dict:
     read by integrations and their logs; the applicant's own full values stay on the wizard's pages)."""
     out = copy.deepcopy(application or {})
     subject = out.get("subject") if isinstance(out.get("subject"), dict) else {}
-    people = [subject.get("principal")] + [w.get("principal") for w in out.get("websites") or () if isinstance(w, dict)]
+    people = [subject.get("principal")] + [item.get("principal") for key in ("websites", "apps")  # APPs: issue 17
+                                           for item in out.get(key) or () if isinstance(item, dict)]
     if subject.get("nature") == "individual":
         subject["cert_number"] = mask_cert(subject.get("cert_number"))
     for person in people:

@@ -33,27 +33,7 @@ FILING_TYPE_CODES = {Code.CERT_ORDER_IN_PROGRESS, Code.DOMAIN_ORDER_IN_PROGRESS,
 SUPERSEDED = {Code.CERT_ALREADY_FILED, Code.FILING_TYPE_MISMATCH}
 
 
-def blank_application(*, service: str = "website") -> dict:
-    """A new application: one blank website, or (`service` "app": 新增APP for a filed subject, issue 17) one
-    blank APP and no website."""
-    application = _blank_application()
-    if service == "app":
-        application["websites"], application["apps"] = [], [blank_app()]
-    return application
-
-
-def blank_app() -> dict:
-    """An APP as precheck.md's "APP filing" shapes it, nothing typed yet."""
-    return {"name": "", "content": "其他", "languages": ["中文简体"], "pre_approvals": [], "remark": "", "platforms": [],
-            "domains": [], "access": None, "principal": None}
-
-
-def app_only(application: dict) -> bool:
-    """An application that carries APPs and no website (an APP-only filing)."""
-    return not (application.get("websites") or ()) and bool(application.get("apps") or ())
-
-
-def _blank_application() -> dict:
+def blank_application() -> dict:
     return {
         "region": {"province": "", "city": "", "district": ""},
         "requested_type": None,
@@ -189,14 +169,12 @@ def person_record(application: dict, person: str) -> dict | None:
     subject = application.get("subject") or {}
     if person == "subject_principal":
         return subject.get("principal") or None
-    for key in ("websites", "apps"):  # an APP principal (`apps[i].principal`) as a website principal
+    for key in ("websites", "apps"):  # an APP's principal as a website's (precheck.md "APP filing")
         if person.startswith(f"{key}[") and person.endswith("].principal"):
             try:
                 index = int(person[len(key) + 1:-len("].principal")])
-                website = (application.get(key) or [])[index]
-            except (ValueError, IndexError):
+                item = (application.get(key) or [])[index]
+            except (ValueError, IndexError, TypeError):
                 return None
-            if not isinstance(website, dict):
-                return None
-            return website.get("principal") or subject.get("principal") or None
+            return (item.get("principal") if isinstance(item, dict) else None) or subject.get("principal") or None
     return None

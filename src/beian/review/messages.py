@@ -55,3 +55,33 @@ HANDLER_BY_STATE = {
 FIELD_GROUP_SUBJECT = "主办者信息"
 FIELD_GROUP_PRINCIPAL = "主体负责人"
 FIELD_GROUP_WEBSITE = "网站{n}"
+
+# APPs in the console (precheck.md "APP filing"): one group per APP, one row per platform.
+FIELD_GROUP_APP = "APP{n}"
+APP_LABELS = {
+    "name": "APP名称", "content": "服务内容", "languages": "APP语言", "platforms": "平台", "remark": "APP备注",
+    "pre_approval_category": "前置审批类别", "pre_approval_number": "前置审批号", "pre_approval_issuer": "审批部门",
+    "domain": "域名{n}", "domains": "域名", "access": "接入信息", "platform": "平台", "public_key": "公钥",
+}
+APP_PRINCIPAL = "APP负责人"
+APP_PERSON = "APP{n}负责人"
+APP_PRINCIPAL_SAME = "与主体负责人相同（由主体负责人接收短信、完成真实性核验）"
+APP_NO_DOMAINS = "未填写（APP可以没有域名）"
+APP_PLATFORM_COUNT = "{n} 个：{names}"
+ACCESS_PRODUCTS = {"ecs": "云服务器 ECS", "site_builder": "建站市场"}
+ACCESS_PARTS = {"instance_id": "实例", "ip": "IP", "service_number": "备案服务号"}
+PLATFORMS = {"android": "Android", "ios": "iOS", "harmony": "HarmonyOS（鸿蒙）", "other": "其他平台"}
+PLATFORM_UNKNOWN = "未选择平台"
+PACKAGE_LABELS = {"android": "包名", "ios": "Bundle ID", "harmony": "包名（Bundle Name）", "other": "包名"}
+SIGNATURE_LABELS = {"md5": "签名MD5值", "sha1": "证书SHA-1指纹", "sha256": "证书SHA-256指纹"}
+PLATFORM_HEADERS = ("平台", "包名/Bundle ID", "公钥", "签名/指纹", "安装包核对")
+# Whether the values typed agree with the signing file the applicant uploaded (documents/appsign.py compare()).
+CHECK_NONE = "未上传安装包（仅填写）"
+CHECK_MATCH = "已核对：与上传的安装包一致"
+CHECK_MISMATCH = "已核对：与上传的安装包不一致"
+CHECK_FIELDS = {"package_name": "包名/Bundle ID", "public_key": "公钥", "signature": "签名/指纹"}
+CHECK_FILE = "文件 {name}（{size}，SHA-256 {sha}…）"
+EMPTY = "（空）"
+# The queue's count of what an order files.
+COUNT_WEBSITES = "{n} 网站"
+COUNT_APPS = "{n} APP"

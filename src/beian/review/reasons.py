@@ -19,6 +19,15 @@ REASONS = {
     "phone": ("联系电话非本省号段、无法接通或已被其他主体使用", "请更换联系电话"),
     "face": ("人脸核验失败（与公安库不一致）", "请在光线充足时重新核验，或申请人工审核"),
     "call_failed": ("初审电话未接通", "请保持电话畅通，审核专员将再次联系"),
+    # APP filing (precheck.md "APP filing"): the values a reviewer compares with the store and the package.
+    "app_name_store": ("APP名称与应用商店名称不一致", "请填写APP在应用商店上架的名称"),
+    "app_content": ("APP服务内容与实际提供的服务不符", "请按APP实际提供的服务选择服务内容"),
+    "app_package": ("包名/Bundle ID与安装包不一致", "请填写安装包中的包名（iOS为Bundle ID），或重新上传安装包"),
+    "app_signature": ("签名MD5值（iOS为SHA-1证书指纹）有误", "请用 keytool -printcert 或 apksigner verify --print-certs 重新读取，或上传已签名的安装包"),
+    "app_public_key": ("公钥有误", "请填写签名证书的公钥，或上传已签名的安装包"),
+    "app_platform": ("平台填写有误或缺少平台", "请按APP实际发布的平台逐个填写"),
+    "app_domain": ("APP域名有误、超过三级或未实名", "请填写APP实际访问的域名（最多三级）"),
+    "app_principal_id": ("未上传APP负责人证件或证件不合格", "请上传APP负责人的证件原件照片"),
     "other": ("其他", "请按审核意见修改"),
 }
 CHOICES = [(code, text) for code, (text, _fix) in REASONS.items()]
@@ -47,7 +56,25 @@ FIELD_REASONS = {
     "website.service_type": ["personal_commercial"],
     "website.pre_approvals": ["pre_approval"],
     "website.remark": ["personal_commercial"],
+    "app.name": ["app_name_store", "personal_commercial"],
+    "app.content": ["app_content", "personal_commercial", "pre_approval"],
+    "app.languages": ["app_content"],
+    "app.pre_approvals": ["pre_approval"],
+    "app.remark": ["personal_commercial"],
+    "app.domains": ["app_domain", "domain_holder", "tld_not_approved", "domain_expiring"],
+    "app.access": ["app_domain"],
+    "app.platforms": ["app_platform"],
+    "app.platforms.platform": ["app_platform"],
+    "app.platforms.package_name": ["app_package"],
+    "app.platforms.public_key": ["app_public_key"],
+    "app.platforms.signature": ["app_signature"],
+    "app.principal": ["app_principal_id", "face"],
 }
+# An APP's own principal: the reasons of any principal, and the APP principal's missing ID first.
+for _leaf in ("name", "cert_type", "cert_number", "cert_valid_until", "mobile", "contact2", "emergency_mobile", "email"):
+    FIELD_REASONS[f"app.principal.{_leaf}"] = (
+        (["app_principal_id"] if _leaf in ("name", "cert_type", "cert_number", "cert_valid_until") else [])
+        + FIELD_REASONS.get(f"principal.{_leaf}", []))
 _INDEX = re.compile(r"\[\d+\]")
 
 
@@ -60,6 +87,9 @@ def _field_key(path: str) -> str:
             return "principal." + generic[len(prefix):]
     if generic.startswith("websites."):
         return "website." + generic[len("websites."):].split(".")[0]
+    if generic.startswith("apps."):  # apps[0].platforms[1].signature -> app.platforms.signature
+        rest = generic[len("apps."):]
+        return "app." + (rest if rest.startswith(("platforms", "principal")) else rest.split(".")[0])
     return generic
 
 

@@ -32,6 +32,40 @@ def field_reasons(*, order) -> dict[str, list[str]]:
     return out
 
 
+def field_specs(order) -> list[tuple[str, str, list]]:
+    """The console's groups of field specs, as the wizard asks for them: (key, title, specs) for 主办者, 主体负责人,
+    each website and each APP (an APP's platforms are cells of their own, review/app_fields.py)."""
+    from beian.review import app_fields
+    from beian.wizard.fields import basic_fields, subject_fields, website_fields
+
+    application = order.application or {}
+    individual = (application.get("subject") or {}).get("nature") == "individual"
+    subject = basic_fields()[:-2] + subject_fields(individual=individual)
+    groups = [("subject", msg.FIELD_GROUP_SUBJECT, [f for f in subject if ".principal." not in f.name]),
+              ("principal", msg.FIELD_GROUP_PRINCIPAL, [f for f in subject if ".principal." in f.name])]
+    websites = application.get("websites")
+    for i in range(len(websites) if isinstance(websites, list) else 0):
+        groups.append((f"website-{i}", msg.FIELD_GROUP_WEBSITE.format(n=i + 1), website_fields(i)))
+    for i, app in enumerate(app_fields.apps_of(application)):
+        groups.append((f"app-{i}", app_fields.app_title(i, app), app_fields.specs(i, app)))
+    return groups
+
+
+def field_title(order, path: str, label: str | None = None) -> str:
+    """A field as the reviewer and the applicant name it: `主体负责人 · 手机号码`, `APP1：示例商城 · iOS · 证书SHA-1指纹`."""
+    from beian.review import app_fields
+
+    if path.startswith("apps["):
+        found = app_fields.title(path, order.application or {})
+        if found:
+            return found
+    for _key, title, specs in field_specs(order):
+        for spec in specs:
+            if spec.name == path:
+                return f"{title} · {label or spec.label}"
+    return label or path
+
+
 def deciding_reviewers(order_ids) -> dict:
     """order id -> the reviewer who last decided its 初审 (approved it or asked for a supplement)."""
     events = (OrderEvent.objects.filter(order_id__in=list(order_ids), kind="transition", role=transitions.REVIEWER,

@@ -51,7 +51,11 @@ def request_supplement(*, order: Order, reviewer, kind: str = "materials", detai
     rejected = list(open_rejections(order))
     if not rejected and not details.strip():
         raise OrderError("supplement_needs_reason", msg.SUPPLEMENT_NEEDS_REASON)
-    summary = "；".join([reasons.text(d.reason_code, d.note) for d in rejected] + ([details.strip()] if details.strip() else []))
+    # Each rejected field named as the applicant finds it (which APP, which platform), then its reason.
+    from beian.review.selectors import field_title
+
+    summary = "；".join([f"【{field_title(order, d.path)}】{reasons.text(d.reason_code, d.note)}" for d in rejected]
+                       + ([details.strip()] if details.strip() else []))
     with transaction.atomic():
         SupplementRequest.objects.create(order=order, kind=kind, details=details[:2000], mail_address=mail_address[:200],
                                          tracking_number=tracking_number[:60], appointment_at=appointment_at,

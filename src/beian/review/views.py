@@ -13,8 +13,8 @@ from beian.filings.models import Order, OrderEvent
 from beian.filings.selectors import application_domains, merge_repeats, sla_due
 from beian.filings.services import OrderError
 from beian.pii.mask import mask_cert, mask_name
+from beian.review import app_fields, reasons, selectors, services
 from beian.review import messages as msg
-from beian.review import reasons, services
 from beian.review.selectors import field_reasons, handler, is_reviewer, queue, reviewer_of, reviewers
 from beian.rules import special
 from beian.rules.provinces import PROVINCES
@@ -47,6 +47,7 @@ def queue_view(request):
     for row in rows:
         # Lists show only the ends of a certificate number; the full one is on the order page, which is logged.
         row["cert"] = mask_cert(((row["order"].application or {}).get("subject") or {}).get("cert_number"))
+        row["counts"] = app_fields.counts(row["order"].application or {})  # "2 网站 · 1 APP"
     return render(request, "review/queue.html", {"rows": rows, "provinces": list(PROVINCES), "province": province,
                                                  "state": state, "states": [(s, states.INTERNAL_LABELS[s]) for s in states.ALL],
                                                  "overdue": request.GET.get("overdue") == "1",
@@ -62,34 +63,40 @@ def _display(spec, value) -> str:
 
 
 def _field_groups(order):
-    """Every field of the application, grouped as the wizard asks for them (主办者, 主体负责人, each website),
-    with the engine's findings, the reviewer's open decision and the reasons that fit the field."""
-    from beian.wizard.fields import basic_fields, get_path, subject_fields, website_fields
+    """Every field of the application, grouped as the wizard asks for them (主办者, 主体负责人, each website,
+    each APP with one row per platform), with the engine's findings, the reviewer's open decision and the
+    reasons that fit the field."""
+    from beian.wizard.fields import get_path
 
-    individual = (order.application.get("subject") or {}).get("nature") == "individual"
-    subject = basic_fields()[:-2] + subject_fields(individual=individual)
-    groups = [("subject", msg.FIELD_GROUP_SUBJECT, [f for f in subject if ".principal." not in f.name]),
-              ("principal", msg.FIELD_GROUP_PRINCIPAL, [f for f in subject if ".principal." in f.name])]
-    for i in range(len(order.application.get("websites") or ())):
-        groups.append((f"website-{i}", msg.FIELD_GROUP_WEBSITE.format(n=i + 1), website_fields(i)))
     result = checks.run(order.application, order=order)
     findings = checks.by_path(result["findings"])
     decisions = {d.path: d for d in order.field_decisions.filter(resolved_at__isnull=True)}
     changes = diff.order_changes(order)  # a change order: the reviewer reviews what it changes
+    apps = app_fields.apps_of(order.application)
     out = []
-    for key, title, specs in groups:
-        rows = [_field_row(spec, order, get_path(order.application, spec.name), findings, decisions) for spec in specs]
-        for row in rows:
+    for key, title, specs in selectors.field_specs(order):
+        rows = [_field_row(spec, get_path(order.application, spec.name, None), findings, decisions) for spec in specs]
+        platforms = []
+        if key.startswith("app-"):
+            platforms = app_fields.platform_rows(int(key[len("app-"):]), apps[int(key[len("app-"):])])
+            for platform in platforms:
+                for cell in platform["cells"]:
+                    cell.update(findings=findings.get(cell["path"], []), decision=decisions.get(cell["path"]))
+        cells = [c for p in platforms for c in p["cells"]]
+        for row in rows + cells:
             row["change"] = _change_of(row["path"], changes or [])
-        issues = sum(len(r["findings"]) for r in rows)
-        rejected = sum(1 for r in rows if r["decision"] and r["decision"].verdict == "reject")
-        out.append({"key": key, "title": title, "rows": rows, "issues": issues, "rejected": rejected,
-                    "changed": sum(1 for r in rows if r["change"]),
-                    "errors": any(f["severity"] == "error" for r in rows for f in r["findings"])})
+        every = rows + cells
+        issues = sum(len(r["findings"]) for r in every)
+        rejected = sum(1 for r in every if r["decision"] and r["decision"].verdict == "reject")
+        out.append({"key": key, "title": title, "rows": rows, "platforms": platforms, "cells": cells, "count": len(every),
+                    "issues": issues, "rejected": rejected, "changed": sum(1 for r in every if r["change"]),
+                    "mismatch": any(p["check"]["state"] == "mismatch" for p in platforms),
+                    "errors": any(f["severity"] == "error" for r in every for f in r["findings"])})
     if out and not any(g["errors"] or g["rejected"] or g["changed"] for g in out) and changes is None:
         out[0]["open"] = True  # nothing stands out: start with the first group
     for g in out:
-        g.setdefault("open", g["errors"] or bool(g["rejected"]) or bool(g["changed"]))
+        # An APP whose typed values differ from its uploaded package opens: that is what the reviewer must see.
+        g.setdefault("open", g["errors"] or bool(g["rejected"]) or bool(g["changed"]) or g["mismatch"])
     return out, result, changes
 
 
@@ -98,16 +105,21 @@ def _change_of(path: str, changes: list[dict]) -> dict | None:
     return next((c for c in changes if path == c["path"] or path.startswith((c["path"] + "[", c["path"] + "."))), None)
 
 
-def _field_row(spec, order, value, findings, decisions) -> dict:
-    return {"path": spec.name, "label": spec.label, "value": _display(spec, value),
-            "findings": findings.get(spec.name, []), "decision": decisions.get(spec.name),
+def _field_row(spec, value, findings, decisions) -> dict:
+    shown = app_fields.display(spec.name, value) if spec.name.startswith("apps[") else None
+    found = findings.get(spec.name, [])
+    if spec.name.startswith("apps[") and spec.name.endswith(".access"):  # ACCESS_IP_INVALID is at access.ip
+        found = [f for path, fs in findings.items() if path.startswith(spec.name) for f in fs]
+    return {"path": spec.name, "label": spec.label, "value": _display(spec, "" if value is None else value)
+            if shown is None else shown, "findings": found, "decision": decisions.get(spec.name),
             "reasons": reasons.for_path(spec.name)}
 
 
 def _row_for(order, path):
-    """One row of the field table (after a decision), or None for a path the order does not have."""
+    """One row of the field table or one platform cell (after a decision), or None for a path the order
+    does not have."""
     groups, _, _ = _field_groups(order)
-    return next((r for g in groups for r in g["rows"] if r["path"] == path), None)
+    return next((r for g in groups for r in g["rows"] + g["cells"] if r["path"] == path), None)
 
 
 @reviewer_required
@@ -139,7 +151,7 @@ def order_view(request, pk):
         "verification_applies": verification_state["applies"], "domains": domains,
         "domains_open": any(d["known"] and not all(d[k] for k in ("holder_ok", "cert_ok", "verified", "registrar_approved"))
                             for d in domains),
-        "placeholder": msg.REASON_PLACEHOLDER,
+        "placeholder": msg.REASON_PLACEHOLDER, "platform_headers": msg.PLATFORM_HEADERS,
         "confirm_approve": msg.CONFIRM_APPROVE.format(reference=order.reference),
         "confirm_supplement": msg.CONFIRM_SUPPLEMENT.format(reference=order.reference),
         # The province's rules that are instructions, not checks, and apply to this order (rules/special.py).
@@ -271,7 +283,7 @@ def field_view(request, pk):
             raise OrderError("not_in_review", msg.NOT_IN_REVIEW.format(state=label(order.state, "state")))
         if row is None:
             raise OrderError("unknown_field", msg.UNKNOWN_FIELD)
-        field = f"{_group_title(order, path)} · {row['label']}"
+        field = selectors.field_title(order, path, row["label"])
         if verdict == "reject" and code not in dict(row["reasons"]):
             raise OrderError("reason_required", msg.REASON_REQUIRED.format(field=field))
         services.decide_field(order=order, reviewer=request.user, path=path, verdict=verdict,
@@ -282,17 +294,13 @@ def field_view(request, pk):
         notice, ok = (msg.FIELD_REJECTED.format(reference=order.reference, field=field, reason=label(code, "reason"))
                       if verdict == "reject" else msg.FIELD_APPROVED.format(reference=order.reference, field=field)), True
     if request.headers.get("HX-Request") and row is not None:
-        return render(request, "review/_field_row.html", {
-            "order": order, "r": _row_for(order, path), "in_review": order.state == states.PROVIDER_REVIEW,
+        fresh = _row_for(order, path)
+        template = "review/_platform_cell.html" if fresh.get("cell") else "review/_field_row.html"
+        return render(request, template, {
+            "order": order, "r": fresh, "c": fresh, "in_review": order.state == states.PROVIDER_REVIEW,
             "placeholder": msg.REASON_PLACEHOLDER, "notice": notice, "notice_ok": ok})
     (messages.success if ok else messages.error)(request, notice)
     return redirect("review:order", pk=order.pk)
-
-
-def _group_title(order, path: str) -> str:
-    if path.startswith("websites["):
-        return msg.FIELD_GROUP_WEBSITE.format(n=int(path[len("websites["):].split("]")[0]) + 1)
-    return msg.FIELD_GROUP_PRINCIPAL if ".principal." in path else msg.FIELD_GROUP_SUBJECT
 
 
 @reviewer_required

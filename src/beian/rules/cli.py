@@ -12,6 +12,13 @@ from beian.rules import safejson
 from beian.rules.engine import ApplicationError, precheck
 
 USAGE = "用法: beian precheck FILE.json | beian precheck - | beian precheck --jsonl < FILE.jsonl"
+HELP = USAGE + """
+
+对一份备案申请（JSON，格式见 precheck.md）运行预检，输出 ok、filing_type、findings、sms_targets、required_materials。
+申请可含网站（websites）、APP（apps，含 platforms：android / ios / harmony / other）或两者皆有。
+  FILE.json  读取一个申请文件          -  从标准输入读取一个申请
+  --jsonl    每行一个申请，每行输出一个结果（格式错误的行输出 {"input_error": ...} 并继续）
+退出码：0 无错误；1 有错误级别的检查结果；2 输入不是有效的备案申请（stderr 一行说明出错字段）。"""
 
 
 def _dumps(obj) -> str:
@@ -79,6 +86,9 @@ def main(argv: list[str]) -> int:
     if argv == ["--jsonl"]:
         stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
         return run_jsonl(stdin, sys.stdout)
+    if argv in (["--help"], ["-h"]):
+        print(HELP)
+        return 0
     if len(argv) != 1 or argv[0].startswith("--"):
         print(USAGE, file=sys.stderr)
         return 2

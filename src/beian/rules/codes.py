@@ -73,6 +73,17 @@ class Code(StrEnum):
     LANGUAGE_REQUIRED = "LANGUAGE_REQUIRED"
     ACCESS_MISSING = "ACCESS_MISSING"
     ACCESS_IP_INVALID = "ACCESS_IP_INVALID"
+    # APP filing (precheck.md "APP filing"); the website codes above also apply to APPs where it says so
+    APP_NAME_REQUIRED = "APP_NAME_REQUIRED"  # empty APP name (spaces only is empty)
+    APP_NAME_NATIONAL_PREFIX = "APP_NAME_NATIONAL_PREFIX"  # starts with 中国 中华 … (not government, military)
+    APP_NAME_SENSITIVE = "APP_NAME_SENSITIVE"  # contains a sensitive word
+    APP_PLATFORM_REQUIRED = "APP_PLATFORM_REQUIRED"  # no platform row
+    APP_PACKAGE_INVALID = "APP_PACKAGE_INVALID"  # not a package name / Bundle ID
+    APP_PACKAGE_DUPLICATE = "APP_PACKAGE_DUPLICATE"  # same (platform, package_name) twice, at the later one
+    APP_SIGNATURE_INVALID = "APP_SIGNATURE_INVALID"  # fingerprint not hex of the platform's length
+    APP_PUBLIC_KEY_INVALID = "APP_PUBLIC_KEY_INVALID"  # empty, or neither hex nor base64
+    APP_DOMAIN_INVALID = "APP_DOMAIN_INVALID"  # not a domain, or deeper than 三级
+    APP_DOMAIN_TLD_NOT_FILEABLE = "APP_DOMAIN_TLD_NOT_FILEABLE"  # TLD not on the ministry's approved list
     # Materials
     MATERIAL_MISSING = "MATERIAL_MISSING"
     MATERIAL_FORMAT = "MATERIAL_FORMAT"

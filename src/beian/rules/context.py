@@ -35,7 +35,7 @@ class Findings:
 class App:
     """The application plus derived facts. Attribute access, no copying of the input."""
 
-    __slots__ = ("raw", "region", "subject", "principal", "websites", "context", "today", "province_name",
+    __slots__ = ("raw", "region", "subject", "principal", "websites", "apps", "context", "today", "province_name",
                  "province", "nature", "individual", "subject_name", "subject_cert", "domain_entries",
                  "domain_info", "has_materials")
 
@@ -45,6 +45,7 @@ class App:
         self.subject = raw["subject"]
         self.principal = self.subject["principal"]
         self.websites = raw.get("websites") or []
+        self.apps = raw.get("apps") or []  # precheck.md "APP filing": optional, absent = []
         self.context = raw.get("context") or {}
         today = self.context.get("today")
         self.today: dt.date | None = parse_date(today, "context.today") if today else None
@@ -66,3 +67,13 @@ class App:
     def website_principal(self, i: int) -> dict:
         """The effective principal of website i: its own, or the subject principal (复用)."""
         return self.websites[i].get("principal") or self.principal
+
+    def app_principal(self, i: int) -> dict:
+        """The effective principal of APP i: its own, or the subject principal (复用)."""
+        return self.apps[i].get("principal") or self.principal
+
+    def service_principals(self) -> list[tuple[str, dict | None]]:
+        """(path, own principal or None for 复用) of every website, then every APP: the order in which their
+        principals receive the SMS code and file their IDs (precheck.md "APP filing")."""
+        return ([(f"websites[{i}].principal", w.get("principal")) for i, w in enumerate(self.websites)]
+                + [(f"apps[{i}].principal", a.get("principal")) for i, a in enumerate(self.apps)])

@@ -72,6 +72,18 @@ RULES: dict[Code, tuple[str, str]] = {
     Code.LANGUAGE_REQUIRED: ("websites.py", "S3 §3.1"),
     Code.ACCESS_MISSING: ("websites.py", "S3 §4"),
     Code.ACCESS_IP_INVALID: ("validators.py", "S3 §4"),
+    Code.APP_NAME_REQUIRED: ("apps.py", "precheck.md APP filing"),
+    Code.APP_NAME_NATIONAL_PREFIX: ("apps.py · naming.py national_prefix · data/words.toml national_prefixes",
+                                    "precheck.md APP filing; S3 附录一/二"),
+    Code.APP_NAME_SENSITIVE: ("apps.py · naming.py sensitive_word · data/words.toml sensitive",
+                              "precheck.md APP filing; S3 附录一/二"),
+    Code.APP_PLATFORM_REQUIRED: ("apps.py", "precheck.md APP filing"),
+    Code.APP_PACKAGE_INVALID: ("apps.py PACKAGE_PATTERNS", "precheck.md APP filing"),
+    Code.APP_PACKAGE_DUPLICATE: ("apps.py", "precheck.md APP filing"),
+    Code.APP_SIGNATURE_INVALID: ("apps.py SIGNATURE_LENGTHS · validators.py normalise_hex", "precheck.md APP filing"),
+    Code.APP_PUBLIC_KEY_INVALID: ("apps.py public_key_ok", "precheck.md APP filing"),
+    Code.APP_DOMAIN_INVALID: ("apps.py domain_level (tldextract bundled PSL)", "precheck.md APP filing"),
+    Code.APP_DOMAIN_TLD_NOT_FILEABLE: ("apps.py · data/tlds.toml", "precheck.md APP filing; reference.md §6"),
     Code.MATERIAL_MISSING: ("materials.py", "S1 #3, #10"),
     Code.MATERIAL_FORMAT: ("materials.py", "S1 #10"),
     Code.MATERIAL_TOO_LARGE: ("materials.py", "S1 #10"),
@@ -148,6 +160,7 @@ def render() -> str:
             lines.append(f"- `{key}`: {'、'.join(words)}")
     lines += ["", f"## Approved TLDs (`src/beian/rules/data/tlds.toml`, {len(TLDS)} entries)", "",
               ", ".join(sorted(TLDS)), "", f"Data directory: `{DATA_DIR.relative_to(DATA_DIR.parents[2])}`.", ""]
+    lines += _app_section()
     lines += _platform_section()
     return "\n".join(lines)
 
@@ -158,6 +171,44 @@ def _cell(text: str) -> str:
 
 def _quoted(where: str, quote: str) -> str:
     return f"{_cell(where)}: “{_cell(quote)}”"
+
+
+def _app_section() -> list[str]:
+    """Issue 17: how the engine reads an APP (precheck.md "APP filing"), from rules/apps.py's constants."""
+    from beian.rules.apps import MAX_DOMAIN_LEVEL, PACKAGE_PATTERNS, SIGNATURE_LENGTHS
+    from beian.rules.messages import PACKAGE_LABELS, PLATFORMS
+
+    lines = ["## APP filing (`src/beian/rules/apps.py`)", "",
+             "An application carries `websites`, `apps` or both (`apps` absent = []). Per platform row:", "",
+             "| platform | 平台 | package field | package pattern | signature (hex digits; colons, spaces, case ignored) |",
+             "| --- | --- | --- | --- | --- |"]
+    for platform, label in PLATFORMS.items():
+        pattern = PACKAGE_PATTERNS[platform][0].pattern
+        lengths = " / ".join(str(n) for n in SIGNATURE_LENGTHS[platform])
+        lines.append(f"| `{platform}` | {label} | {PACKAGE_LABELS[platform]} | `{_cell(pattern)}` | {lengths} |")
+    lines += [
+        "",
+        "- `public_key`: hex (whole bytes; colons, spaces, line breaks ignored) or base64 (a PEM body; armour lines "
+        "allowed); `from_file` (an uploaded APK's values, documents/appsign.py) is not read by the engine.",
+        f"- `domains`: any number, valid domain names up to level {MAX_DOMAIN_LEVEL} counted from the registrable "
+        "domain (tldextract's bundled public suffix list: `example.com` and `example.com.cn` are 一级, "
+        "`a.b.example.com` 三级); approved TLDs as for websites; not looked up in `context.domains`.",
+        "- Name: APP_NAME_REQUIRED, APP_NAME_NATIONAL_PREFIX, APP_NAME_SENSITIVE only (an APP's name is its store "
+        "name, which may be Latin); no other SITE_NAME_* rule, no 江苏 rule.",
+        "- Shared with websites, at `apps[i]` paths (websites.py check_service): CONTENT_NOT_ALLOWED_FOR_INDIVIDUAL, "
+        "PRE_APPROVAL_MISSING, LANGUAGE_REQUIRED, ACCESS_MISSING, ACCESS_IP_INVALID, WEBSITE_PRINCIPAL_NOT_SUBJECT, "
+        "and every principal rule for an APP's own principal (CERT_*, MOBILE_INVALID, CONTACT2_*, EMAIL_INVALID, "
+        "PRINCIPAL_ID_EXPIRING, and the province rule CONTACT2_SAME_AS_MOBILE).",
+        "- Filing type: each APP counts as an unfiled website (APP-only for a filed subject: `new_site_here` / "
+        "`new_site_elsewhere`; with a website filed elsewhere: MIXED_FILING_TYPES). WEBSITE_REQUIRED only when "
+        "there is neither a website nor an APP; APPs do not count towards WEBSITE_LIMIT_EXCEEDED, nor towards the "
+        "province rules on websites and domains (remarks, IPs, domain counts, TLD lists).",
+        "- `sms_targets`: subject principal (首次备案), website principals, then APP principals, each mobile once. "
+        "Required materials: an APP principal's ID as a website principal's (owner `apps[i].principal`); a "
+        "principal shared by a website and an APP files once, under the first website, else the first APP.",
+        "",
+    ]
+    return lines
 
 
 def _platform_section() -> list[str]:

@@ -4,6 +4,7 @@ from typing import Any
 
 from beian.rules import filing_type as ft
 from beian.rules import materials, schema, special
+from beian.rules.apps import check_apps
 from beian.rules.context import App, Findings
 from beian.rules.schema import ApplicationError
 from beian.rules.subject import check_subject
@@ -19,6 +20,7 @@ def precheck(application: Any) -> dict:
     out = Findings()
     check_subject(app, out)
     check_websites(app, out)
+    check_apps(app, out)
     filing_type = ft.determine(app, out)
     special.check(app, filing_type, out)
     required = materials.required(app, filing_type)

@@ -33,6 +33,9 @@ def determine(app: App, out: Findings) -> str | None:
                 out.add(Code.DOMAIN_FILED_BY_OTHER_SUBJECT, path)
                 conflict = True
         filed_here_under_subject.append(filed_with == "other")
+    # Each APP counts as an unfiled website (precheck.md "APP filing"): with a website filed elsewhere it is
+    # MIXED_FILING_TYPES, alone it is a 新增 for a filed subject.
+    filed_here_under_subject += [False] * len(app.apps)
     if conflict:
         return None
     if any(filed_here_under_subject):
@@ -79,9 +82,10 @@ def _access(app: App, out: Findings) -> None:
 
 
 def sms_targets(app: App, filing_type: str | None) -> list[str]:
-    """Distinct mobiles, subject principal first, then website principals in website order."""
+    """Distinct mobiles, subject principal first, then website principals in website order, then APP
+    principals in APP order."""
     if filing_type is None:
         return []
     mobiles = [text(app.principal, "mobile")] if filing_type == FIRST else []
-    mobiles += [text(app.website_principal(i), "mobile") for i in range(len(app.websites))]
+    mobiles += [text(p or app.principal, "mobile") for _path, p in app.service_principals()]
     return [m for m in dict.fromkeys(mobiles) if m]

@@ -24,8 +24,9 @@ def _people(app: App, filing_type: str | None) -> list[tuple[str, dict]]:
     if filing_type != NEW_SITE_HERE:
         people.append(("subject_principal", app.principal))
         seen.add(subject_key)
-    for i, website in enumerate(app.websites):
-        p = website.get("principal")
+    # Websites, then APPs: a principal shared by a website and an APP files once, under the first website
+    # that names it, else the first APP (precheck.md "APP filing").
+    for owner, p in app.service_principals():
         if p is None or _person(p) == subject_key:
             if subject_key not in seen:  # new_site_here: the reused subject principal is a website principal
                 people.append(("subject_principal", app.principal))
@@ -34,7 +35,7 @@ def _people(app: App, filing_type: str | None) -> list[tuple[str, dict]]:
         key = _person(p)
         if key not in seen:
             seen.add(key)
-            people.append((f"websites[{i}].principal", p))
+            people.append((owner, p))
     return people
 
 
@@ -61,8 +62,8 @@ def _auxiliary(app: App, filing_type: str | None, people) -> list[dict]:
     legal = text(registry, "legal_representative")
 
     def add(kind: str, owner: str, source: str, **extra) -> None:
-        out.setdefault((kind, owner, extra.get("website")), {"kind": kind, "owner": owner, "auxiliary": True,
-                                                             "source": source, **extra})
+        out.setdefault((kind, owner, extra.get("website"), extra.get("app")),
+                       {"kind": kind, "owner": owner, "auxiliary": True, "source": source, **extra})
 
     for aux in province.auxiliary if province else ():
         when = aux.when
@@ -89,7 +90,22 @@ def _auxiliary(app: App, filing_type: str | None, people) -> list[dict]:
     for i, website in enumerate(app.websites):
         if website.get("pre_approvals") or text(website, "content") in PRE_APPROVAL_CONTENT:
             add("pre_approval_document", "subject", "S3 §3.1", website=i)
+    for i, item in enumerate(app.apps):
+        if item.get("pre_approvals") or text(item, "content") in PRE_APPROVAL_CONTENT:
+            add("pre_approval_document", "subject", "S3 §3.1", app=i)
     return list(out.values())
+
+
+_WEBSITE_OWNER = ("websites[", "].principal")
+_APP_OWNER = ("apps[", "].principal")
+
+
+def _owner_index(owner: str, form: tuple[str, str]) -> int | None:
+    """i of `websites[i].principal` / `apps[i].principal` (the schema has checked the range), else None."""
+    head, tail = form
+    if owner.startswith(head) and owner.endswith(tail):
+        return int(owner[len(head):-len(tail)])
+    return None
 
 
 def _owner_key(app: App, owner: str) -> str:
@@ -97,8 +113,10 @@ def _owner_key(app: App, owner: str) -> str:
         return "subject"
     if owner == "subject_principal":
         return _person(app.principal)
-    index = int(owner[len("websites["):-len("].principal")])
-    return _person(app.website_principal(index))
+    index = _owner_index(owner, _WEBSITE_OWNER)
+    if index is not None:
+        return _person(app.website_principal(index))
+    return _person(app.app_principal(_owner_index(owner, _APP_OWNER)))
 
 
 def _owner_path(owner: str) -> str:
@@ -106,9 +124,13 @@ def _owner_path(owner: str) -> str:
 
 
 def _owner_label(app: App, owner: str) -> str:
-    if owner.startswith("websites["):
-        index = int(owner[len("websites["):-len("].principal")])
+    index = _owner_index(owner, _WEBSITE_OWNER)
+    if index is not None:
         return msg.OWNERS["website_principal"].format(site=text(app.websites[index], "name") or f"网站{index + 1}")
+    index = _owner_index(owner, _APP_OWNER)
+    if index is not None:
+        name = text(app.apps[index], "name") or msg.APP_FALLBACK_NAME.format(n=index + 1)
+        return msg.OWNERS["app_principal"].format(app=name)
     return msg.OWNERS[owner]
 
 

@@ -14,7 +14,7 @@ FINDINGS: dict[Code, str] = {
     Code.MAILING_ADDRESS_NOT_DETAILED: "通信地址需详细到门牌号（如“8号”“801室”）。若已是最详细的地址，请在主体备注中说明“此地址已是最详细地址”。",
     Code.INVESTOR_MISMATCH: "个人备案的投资人须为主办人本人“{name}”，请修改投资人或主管单位。",
     Code.PRINCIPAL_NOT_SUBJECT: "个人备案的主体负责人须为主办人本人（姓名和证件号码须与主体信息一致）。",
-    Code.WEBSITE_PRINCIPAL_NOT_SUBJECT: "个人备案的网站负责人须与主体负责人为同一人，请选择复用主体负责人。",
+    Code.WEBSITE_PRINCIPAL_NOT_SUBJECT: "个人备案的{service}负责人须与主体负责人为同一人，请选择复用主体负责人。",
     Code.PRINCIPAL_ID_EXPIRING: "负责人身份证有效期须大于3个月（有效期至 {value}），请更换有效证件后再备案。",
     Code.MOBILE_INVALID: "手机号码“{value}”格式不正确，应为以1开头的11位中国内地手机号码。",
     Code.CONTACT2_REQUIRED: "单位备案须填写联系方式2（手机号码或座机，座机格式如 086-0571-88886666）。",
@@ -36,7 +36,7 @@ FINDINGS: dict[Code, str] = {
                              "需注销备案后重新提交新增网站备案。"),
     Code.ACCESS_MOBILE_CHANGED: ("接入备案验证网站负责人手机号码：您填写的手机号码与域名 {domain} 已备案的网站负责人手机号码不一致。"
                                  "如果您更换了手机号码，需先到原备案接入服务商处变更手机号码，再接入备案。"),
-    Code.WEBSITE_REQUIRED: "请至少填写一个网站。",
+    Code.WEBSITE_REQUIRED: "请至少填写一个网站或APP。",
     Code.WEBSITE_LIMIT_EXCEEDED: "{province}{who}备案每个订单最多{limit}个网站，本次填写了{count}个，请分多个订单提交。",
     Code.WEBSITE_ONE_DOMAIN: "每个网站须且仅能填写一个域名（本网站填写了{count}个）。",
     Code.DOMAIN_INVALID: "“{value}”不是有效的域名，请填写如 example.com 的域名。",
@@ -60,11 +60,21 @@ FINDINGS: dict[Code, str] = {
     Code.WEBSITE_REMARK_REQUIRED: "江苏管局要求个人网站在备注中说明网站开通后的主要内容。",
     Code.SITE_NAME_UNRELATED: "网站名称与主办单位名称看起来没有关联，初审时将核实网站名称与主办单位的关联性。",
     Code.SITE_NAME_MAY_BE_PERSON_OR_PLACE: "个人网站名称不能使用个人姓名、地名或成语（名称中含“{word}”），初审时将核实。",
-    Code.CONTENT_NOT_ALLOWED_FOR_INDIVIDUAL: "个人网站的网站内容只能选择“其他”，涉及“{value}”的网站请以单位主体备案。",
-    Code.PRE_APPROVAL_MISSING: "网站内容“{value}”须提供前置审批文件，请填写类别为“{value}”的前置审批信息。",
-    Code.LANGUAGE_REQUIRED: "请至少选择一种网站语言。",
+    Code.CONTENT_NOT_ALLOWED_FOR_INDIVIDUAL: "个人备案的{service}内容只能选择“其他”，涉及“{value}”的{service}请以单位主体备案。",
+    Code.PRE_APPROVAL_MISSING: "{service}内容“{value}”须提供前置审批文件，请填写类别为“{value}”的前置审批信息。",
+    Code.LANGUAGE_REQUIRED: "请至少选择一种{service}语言。",
     Code.ACCESS_MISSING: "请填写接入信息：选择云服务器实例IP地址，或填写备案服务号。",
     Code.ACCESS_IP_INVALID: "“{value}”不是有效的公网IP地址，请选择云服务器实例的公网IP。",
+    Code.APP_NAME_REQUIRED: "请填写APP名称，须与APP在应用商店上架的名称一致。",
+    Code.APP_NAME_NATIONAL_PREFIX: "非国家单位的APP名称不得以“{word}”等字头命名。",
+    Code.APP_NAME_SENSITIVE: "APP名称不能包含敏感词“{word}”。",
+    Code.APP_PLATFORM_REQUIRED: "请至少添加一个APP平台（安卓、iOS、鸿蒙或其他），并填写该平台的包名、公钥和签名。",
+    Code.APP_PACKAGE_INVALID: "{platform}平台的{label}“{value}”格式不正确：{rule}。",
+    Code.APP_PACKAGE_DUPLICATE: "{platform}平台的{label}“{value}”在本次申请中重复填写，同一平台的同一{label}只能备案一次。",
+    Code.APP_SIGNATURE_INVALID: "{platform}平台的签名“{value}”不正确（{reason}）：应为{expected}，冒号、空格和大小写不限。{how}",
+    Code.APP_PUBLIC_KEY_INVALID: "{platform}平台的公钥“{value}”不正确：应为签名证书公钥的十六进制或Base64文本。{how}",
+    Code.APP_DOMAIN_INVALID: "“{value}”{reason}。",
+    Code.APP_DOMAIN_TLD_NOT_FILEABLE: "APP域名后缀“.{tld}”未获工信部批复，不能备案，请更换域名。",
     Code.MATERIAL_MISSING: "缺少{owner}的{material}，请上传。",
     Code.MATERIAL_FORMAT: "资料格式“{value}”不支持，请上传 jpg、jpeg、png 或 gif 格式的图片。",
     Code.MATERIAL_TOO_LARGE: "资料大小为{size}，每张图片须小于4MB，请压缩后重新上传。",
@@ -90,6 +100,10 @@ MISSING: dict[Code, str] = {
     Code.MOBILE_INVALID: "请填写手机号码（以1开头的11位中国内地手机号码），须可直接联系到本人。",
     Code.EMAIL_INVALID: "请填写电子邮箱，此邮箱将接收备案通知，请填写有效邮箱。",
     Code.DOMAIN_INVALID: "请填写域名，如 example.com。",
+    Code.APP_PACKAGE_INVALID: "请填写{platform}平台的{label}，如 com.example.shop。",
+    Code.APP_SIGNATURE_INVALID: "请填写{platform}平台的签名：{expected}。{how}",
+    Code.APP_PUBLIC_KEY_INVALID: "请填写{platform}平台的公钥：签名证书公钥的十六进制或Base64文本。{how}",
+    Code.APP_DOMAIN_INVALID: "请填写APP域名（如 api.example.com），或删除这一行。",
     Code.INVESTOR_MISMATCH: "个人备案的投资人须为主办人本人，请先填写主办人姓名。",
 }
 _QUOTED = re.compile(r"“\{(\w+)\}”")
@@ -126,7 +140,37 @@ WHO = {
     "unit": "单位",
 }
 
-OWNERS = {"subject": "主办单位", "subject_principal": "主体负责人", "website_principal": "网站负责人（{site}）"}
+OWNERS = {"subject": "主办单位", "subject_principal": "主体负责人", "website_principal": "网站负责人（{site}）",
+          "app_principal": "APP负责人（{app}）"}
+
+# APP filing (precheck.md "APP filing", rules/apps.py).
+SERVICES = {"website": "网站", "app": "APP"}  # `{service}` of the findings websites and APPs share
+APP_FALLBACK_NAME = "APP{n}"
+PLATFORMS = {"android": "安卓", "ios": "iOS", "harmony": "鸿蒙", "other": "其他"}
+PACKAGE_LABELS = {"android": "包名", "ios": "Bundle ID", "harmony": "包名（Bundle Name）", "other": "包名"}
+PACKAGE_RULES = {
+    "dotted": "应由两段及以上以点分隔的名称组成，每段以字母开头，只含字母、数字和下划线，如 com.example.shop",
+    "ios": "应由两段及以上以点分隔的名称组成，只含字母、数字和连字符（-），如 com.example.shop",
+}
+SIGNATURE_EXPECTED = {
+    "android": "签名证书的MD5指纹（32位十六进制）",
+    "ios": "签名证书的SHA-1指纹（40位十六进制）",
+    "harmony": "签名证书的指纹（MD5 32位、SHA-1 40位或SHA-256 64位十六进制）",
+    "other": "签名证书的指纹（MD5 32位、SHA-1 40位或SHA-256 64位十六进制）",
+}
+SIGNATURE_REASONS = {"not_hex": "含有十六进制以外的字符", "length": "现为{length}位"}
+SIGNATURE_HOW = {
+    "android": "可用 keytool -printcert -jarfile app.apk 或 apksigner verify --print-certs app.apk 查看，或直接上传APK。",
+    "ios": "可在 Apple Developer 的证书详情或钥匙串中查看签名证书的 SHA-1 指纹，或上传证书（.cer）。",
+    "harmony": "可在 AppGallery Connect 的证书详情中查看，或上传证书。",
+    "other": "请按该平台的签名证书填写，或上传证书。",
+}
+PUBLIC_KEY_HOW = "也可直接上传签名的APK或证书，由系统读取包名、公钥和签名。"
+APP_DOMAIN_REASONS = {
+    "invalid": "不是有效的域名，请填写如 api.example.com 的域名",
+    "too_deep": "是{level}级域名：APP域名最多填写到三级（如 a.b.example.com，example.com 为一级）",
+}
+LEVELS = "一二三四五六七八九十"
 
 MATERIALS = {
     "subject_certificate": "主办单位证件",

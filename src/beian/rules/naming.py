@@ -24,6 +24,18 @@ def _first(words, name: str) -> str | None:
     return None
 
 
+def national_prefix(app: App, name: str) -> str | None:
+    """The 中国/中华/… a name starts with, unless the subject is a state unit (SITE_/APP_NAME_NATIONAL_PREFIX)."""
+    if app.nature in WORDS["national_prefix_exempt_natures"]:
+        return None
+    return next((prefix for prefix in WORDS["national_prefixes"] if name.startswith(prefix)), None)
+
+
+def sensitive_word(name: str) -> str | None:
+    """The first sensitive word in a name (SITE_/APP_NAME_SENSITIVE)."""
+    return _first(WORDS["sensitive"], name)
+
+
 def check_site_name(app: App, i: int, website: dict, out: Findings) -> None:
     name = text(website, "name")
     path = f"websites[{i}].name"
@@ -32,15 +44,12 @@ def check_site_name(app: App, i: int, website: dict, out: Findings) -> None:
     bad = _NOT_ALLOWED.findall(name)
     if bad:
         out.add(Code.SITE_NAME_SPECIAL_CHARS, path, chars="".join(dict.fromkeys(bad)).replace(" ", "空格"))
-    if app.nature not in WORDS["national_prefix_exempt_natures"]:
-        for prefix in WORDS["national_prefixes"]:
-            if name.startswith(prefix):
-                out.add(Code.SITE_NAME_NATIONAL_PREFIX, path, word=prefix)
-                break
+    if prefix := national_prefix(app, name):
+        out.add(Code.SITE_NAME_NATIONAL_PREFIX, path, word=prefix)
     embedded = find_embedded(name, TLDS)
     if embedded:
         out.add(Code.SITE_NAME_IS_DOMAIN, path, value=embedded)
-    if word := _first(WORDS["sensitive"], name):
+    if word := sensitive_word(name):
         out.add(Code.SITE_NAME_SENSITIVE, path, word=word)
     # 江苏's rule, by its id in the province data (provinces.toml special `jiangsu_personal_site_name`).
     jiangsu = app.individual and app.province is not None and app.province.special_rule(JIANGSU_RULE) is not None

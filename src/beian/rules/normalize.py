@@ -126,6 +126,9 @@ def code(value: str) -> str:
 BY_KEY: dict[str, Callable[[str], str]] = {
     "mobile": mobile, "emergency_mobile": mobile, "contact2": contact, "cert_number": cert_number,
     "email": email, "cert_valid_until": date, "service_number": code, "number": code, "ip": code,
+    # APP platform rows (precheck.md "APP filing"): copied values, full-width folded; the engine itself ignores
+    # a fingerprint's colons, spaces and case.
+    "package_name": code, "signature": code, "public_key": code,
 }
 _LAST_KEY = re.compile(r"([A-Za-z_0-9]+)(?:\[\d+\])*$")
 
@@ -204,6 +207,25 @@ def application(app: dict) -> list[Note]:
         if isinstance(website.get("access"), dict):
             visit(website["access"], "service_number", f"websites[{i}].access.service_number")
         principal(website.get("principal"), f"websites[{i}].principal")
+    for i, item in enumerate(app.get("apps") or ()):
+        if not isinstance(item, dict):
+            continue
+        for key in ("name", "remark"):
+            visit(item, key, f"apps[{i}].{key}")
+        for j, row in enumerate(item.get("platforms") or ()):
+            if isinstance(row, dict):
+                for key in ("package_name", "signature", "public_key"):
+                    visit(row, key, f"apps[{i}].platforms[{j}].{key}")
+        domains = item.get("domains")
+        if isinstance(domains, list):
+            for j in range(len(domains)):
+                visit(domains, j, f"apps[{i}].domains[{j}]")
+        for k, entry in enumerate(item.get("pre_approvals") or ()):
+            if isinstance(entry, dict):
+                visit(entry, "number", f"apps[{i}].pre_approvals[{k}].number")
+        if isinstance(item.get("access"), dict):
+            visit(item["access"], "service_number", f"apps[{i}].access.service_number")
+        principal(item.get("principal"), f"apps[{i}].principal")
     return notes
 
 

@@ -15,6 +15,7 @@ FILING_TYPES = frozenset(msg.FILING_TYPES)
 MATERIAL_KINDS = frozenset(msg.MATERIALS)
 SIDES = frozenset({"front", "back"})
 FILED_WITH = frozenset({"self", "other"})
+PLATFORMS = frozenset(msg.PLATFORMS)  # an APP's platform rows (precheck.md "APP filing")
 REGISTRY_STATUSES = frozenset({"存续", "在业", "迁入", "迁出", "停业", "注销", "吊销"})
 MAX_MATERIAL_NUMBER = 10**15  # bytes, width, height: far above any image, and exact as a float
 
@@ -117,10 +118,10 @@ def _principal(value, path: str, content_choices: frozenset | None = None) -> No
             parse_date(until.strip(), f"{path}.cert_valid_until")
 
 
-def _website(value, path: str, contents: frozenset) -> None:
-    w = _obj(value, path)
-    for key in ("name", "service_type", "remark"):
-        _opt_str(w, key, path)
+def _service(w: dict, path: str, contents: frozenset) -> None:
+    """The fields a website and an APP share (precheck.md "APP filing": content, languages, pre-approvals,
+    access and principal work as for websites)."""
+    _opt_str(w, "remark", path)
     _str_list(w, "domains", path)
     _str_list(w, "languages", path)
     _enum(w, "content", path, contents, required=False, nullable=True)
@@ -142,20 +143,68 @@ def _website(value, path: str, contents: frozenset) -> None:
         _principal(w["principal"], f"{path}.principal")
 
 
-def _material(value, path: str, website_count: int) -> None:
+def _website(value, path: str, contents: frozenset) -> None:
+    w = _obj(value, path)
+    for key in ("name", "service_type"):
+        _opt_str(w, key, path)
+    _service(w, path, contents)
+
+
+def _app(value, path: str, contents: frozenset) -> None:
+    a = _obj(value, path)
+    _opt_str(a, "name", path)
+    _service(a, path, contents)
+    platforms = a.get("platforms")
+    if platforms is not None:
+        if not isinstance(platforms, list):
+            _fail(f"{path}.platforms", "not_list")
+        for j, row in enumerate(platforms):
+            row_path = f"{path}.platforms[{j}]"
+            _obj(row, row_path)
+            _enum(row, "platform", row_path, PLATFORMS, required=True)
+            for key in ("package_name", "public_key", "signature"):
+                _opt_str(row, key, row_path)
+            # `from_file` (what an uploaded APK / certificate says, documents/appsign.py) is the reviewer's:
+            # accepted as it is and not read by the rules.
+
+
+def _list(app: dict, key: str, item, contents: frozenset) -> list:
+    value = app.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        _fail(key, "not_list")
+    for i, entry in enumerate(value):
+        item(entry, f"{key}[{i}]", contents)
+    return value
+
+
+_OWNER_PREFIXES = ("websites", "apps")
+
+
+def _owner_index(owner: str, prefix: str, count: int) -> bool:
+    """`owner` is `<prefix>[i].principal` with 0 <= i < count."""
+    head, tail = f"{prefix}[", "].principal"
+    if not (owner.startswith(head) and owner.endswith(tail)):
+        return False
+    index = owner[len(head):-len(tail)]
+    # ASCII digits only ("²".isdigit() is true but int() refuses it) and short (int() of thousands of
+    # digits is slow, then refused).
+    return index.isascii() and index.isdigit() and len(index) <= 4 and int(index) < count
+
+
+def _material(value, path: str, counts: dict[str, int]) -> None:
     m = _obj(value, path)
     _enum(m, "kind", path, MATERIAL_KINDS, required=True)
     owner = m.get("owner")
     if not isinstance(owner, str):
         _fail(f"{path}.owner", "required" if owner is None else "not_string")
-    if owner not in ("subject", "subject_principal"):
-        index = owner.removeprefix("websites[").removesuffix("].principal")
-        # ASCII digits only ("²".isdigit() is true but int() refuses it) and short (int() of thousands of
-        # digits is slow, then refused).
-        if not (owner.startswith("websites[") and owner.endswith("].principal") and index.isascii()
-                and index.isdigit() and len(index) <= 4 and int(index) < website_count):
-            _fail(f"{path}.owner", "enum", value=_shown(owner),
-                  choices=f"subject、subject_principal、websites[0..{max(website_count - 1, 0)}].principal")
+    if owner not in ("subject", "subject_principal") and not any(
+            _owner_index(owner, prefix, counts[prefix]) for prefix in _OWNER_PREFIXES):
+        choices = ["subject", "subject_principal"] + [
+            f"{prefix}[0..{max(counts[prefix] - 1, 0)}].principal"
+            for prefix in _OWNER_PREFIXES if counts[prefix] or prefix == "websites"]
+        _fail(f"{path}.owner", "enum", value=_shown(owner), choices="、".join(choices))
     _enum(m, "side", path, SIDES, required=False, nullable=True)
     _opt_str(m, "format", path)
     for key in ("bytes", "width", "height"):
@@ -219,17 +268,14 @@ def validate(app, contents: frozenset) -> None:
     if subject.get("principal") is None:
         _fail("subject.principal", "required")
     _principal(subject["principal"], "subject.principal")
-    websites = app.get("websites")
-    if websites is not None:
-        if not isinstance(websites, list):
-            _fail("websites", "not_list")
-        for i, website in enumerate(websites):
-            _website(website, f"websites[{i}]", contents)
+    websites = _list(app, "websites", _website, contents)
+    apps = _list(app, "apps", _app, contents)
     materials = app.get("materials")
     if materials is not None:
         if not isinstance(materials, list):
             _fail("materials", "not_list")
+        counts = {"websites": len(websites), "apps": len(apps)}
         for i, material in enumerate(materials):
-            _material(material, f"materials[{i}]", len(websites or ()))
+            _material(material, f"materials[{i}]", counts)
     if app.get("context") is not None:
         _context(app["context"])

@@ -44,11 +44,11 @@ def check(app: App, filing_type: str | None, out: Findings) -> None:
 
 
 def _principals(app: App):
-    """(path, principal) of the subject principal and each website's own principal."""
+    """(path, principal) of the subject principal and each website's and APP's own principal."""
     yield "subject.principal", app.principal
-    for i, website in enumerate(app.websites):
-        if website.get("principal") is not None:
-            yield f"websites[{i}].principal", website["principal"]
+    for path, principal in app.service_principals():
+        if principal is not None:
+            yield path, principal
 
 
 @_check("contact2_not_mobile")

@@ -93,3 +93,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+_HEX_SEPARATORS = re.compile(r"[\s:]+")
+
+
+def normalise_hex(value: str) -> str:
+    """`9f:1a ...\\n7c` → `9F1A…7C`: a fingerprint or key as pasted (colons, spaces, line breaks, any case).
+    Same as documents/appsign.normalise_hex, which compares uploads with typed values."""
+    return _HEX_SEPARATORS.sub("", value or "").upper()

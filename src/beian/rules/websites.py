@@ -18,7 +18,7 @@ DOMAIN_VALIDITY_MONTHS = 3  # precheck.md DOMAIN_EXPIRING, where the province se
 
 def check_websites(app: App, out: Findings) -> None:
     websites = app.websites
-    if not websites:
+    if not websites and not app.apps:  # an APP-only application is a filing too (precheck.md "APP filing")
         out.add(Code.WEBSITE_REQUIRED, "websites")
     province = app.province
     if province is not None:
@@ -33,17 +33,23 @@ def check_websites(app: App, out: Findings) -> None:
     _check_domains(app, out)
     for i, website in enumerate(websites):
         check_site_name(app, i, website, out)
-        _check_content(app, i, website, out)
-        if not website.get("languages"):
-            out.add(Code.LANGUAGE_REQUIRED, f"websites[{i}].languages")
-        _check_access(i, website, out)
-        principal = website.get("principal")
-        if principal is not None:
-            path = f"websites[{i}].principal"
-            if app.individual and (text(principal, "name") != app.subject_name
-                                   or text(principal, "cert_number") != app.subject_cert):
-                out.add(Code.WEBSITE_PRINCIPAL_NOT_SUBJECT, path)
-            check_principal(principal, path, app, out)
+        check_service(app, f"websites[{i}]", website, msg.SERVICES["website"], out)
+
+
+def check_service(app: App, where: str, item: dict, service: str, out: Findings) -> None:
+    """What a website and an APP share (precheck.md "APP filing"): content, languages, access and principal.
+    `where` is the item's path (`websites[0]`, `apps[1]`), `service` its word in the messages (网站, APP)."""
+    _check_content(app, where, item, service, out)
+    if not item.get("languages"):
+        out.add(Code.LANGUAGE_REQUIRED, f"{where}.languages", service=service)
+    _check_access(where, item, out)
+    principal = item.get("principal")
+    if principal is not None:
+        path = f"{where}.principal"
+        if app.individual and (text(principal, "name") != app.subject_name
+                               or text(principal, "cert_number") != app.subject_cert):
+            out.add(Code.WEBSITE_PRINCIPAL_NOT_SUBJECT, path, service=service)
+        check_principal(principal, path, app, out)
 
 
 def _check_domains(app: App, out: Findings) -> None:
@@ -95,21 +101,21 @@ def _check_real_name(app: App, info: dict, path: str, out: Findings) -> None:
         out.add(Code.DOMAIN_REGISTRAR_NOT_APPROVED, path)
 
 
-def _check_content(app: App, i: int, website: dict, out: Findings) -> None:
-    content = text(website, "content")
+def _check_content(app: App, where: str, item: dict, service: str, out: Findings) -> None:
+    content = text(item, "content")
     if not content:
         return
     if app.individual and content != "其他":
-        out.add(Code.CONTENT_NOT_ALLOWED_FOR_INDIVIDUAL, f"websites[{i}].content", value=content)
+        out.add(Code.CONTENT_NOT_ALLOWED_FOR_INDIVIDUAL, f"{where}.content", value=content, service=service)
     if content in PRE_APPROVAL_CONTENT:
-        if not any(text(entry, "category") == content for entry in website.get("pre_approvals") or ()):
-            out.add(Code.PRE_APPROVAL_MISSING, f"websites[{i}].pre_approvals", value=content)
+        if not any(text(entry, "category") == content for entry in item.get("pre_approvals") or ()):
+            out.add(Code.PRE_APPROVAL_MISSING, f"{where}.pre_approvals", value=content, service=service)
 
 
-def _check_access(i: int, website: dict, out: Findings) -> None:
-    access = website.get("access")
+def _check_access(where: str, item: dict, out: Findings) -> None:
+    access = item.get("access")
     ip, service_number = text(access, "ip"), text(access, "service_number")
     if not ip and not service_number:
-        out.add(Code.ACCESS_MISSING, f"websites[{i}].access")
+        out.add(Code.ACCESS_MISSING, f"{where}.access")
     elif ip and not v.is_public_ip(ip):
-        out.add(Code.ACCESS_IP_INVALID, f"websites[{i}].access.ip", value=ip)
+        out.add(Code.ACCESS_IP_INVALID, f"{where}.access.ip", value=ip)

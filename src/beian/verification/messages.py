@@ -6,6 +6,7 @@ CLI_NO_FACE = "未在图片中检测到人脸：{files}。请使用正脸、光�
 
 PERSON_LABELS = {"subject_principal": "主体负责人"}
 WEBSITE_PRINCIPAL = "网站{n}负责人"
+APP_PRINCIPAL = "APP{n}负责人"
 PERSON_INCOMPLETE = "请先在电脑上填写这位负责人的姓名和证件号码，再进行人脸核验。"
 UNKNOWN_PERSON = "该订单没有需要核验的这位负责人，请刷新页面后重试。"
 TOKEN_INVALID = "链接无效：请向备案申请人索取新的二维码或链接。"
@@ -67,6 +68,8 @@ EVIDENCE_PURGED = {
 }
 # Who must verify and what is still needed (verification.selectors; the wizard and the reviewer show these).
 WHY_WEBSITE = "网站负责人须完成真实性核验"
+WHY_APP = "APP负责人须完成真实性核验"
+WHY_REUSED_APP = "{apps}的APP负责人（复用主体负责人），须完成真实性核验"
 WHY_CLAIM = "认领备案：须由备案信息中的主体负责人本人完成人脸核验，以证明对该主体的控制"
 WHY_REUSED = "{sites}的网站负责人（复用主体负责人），须完成真实性核验"
 WHY_PROVIDER_BOTH = "本服务商要求主体负责人和网站负责人分别完成人脸核验"

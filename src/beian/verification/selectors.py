@@ -40,13 +40,28 @@ def _sites_reusing_subject(application: dict) -> list[int]:
     return out
 
 
+def _apps_reusing_subject(application: dict) -> list[int]:
+    subject = (application.get("subject") or {}).get("principal") or {}
+    cert = (subject.get("cert_number") or "").strip().upper()
+    apps = application.get("apps")
+    out = []
+    for i, app in enumerate(apps if isinstance(apps, list) else ()):
+        principal = app.get("principal") if isinstance(app, dict) else None
+        if not isinstance(principal, dict) or (cert and (principal.get("cert_number") or "").strip().upper() == cert):
+            out.append(i)
+    return out
+
+
 def _must(order, person: str, record: dict, reused: list[int], policy: str) -> tuple[bool, str]:
     if order.kind == "claim":  # 认领: the filed subject principal proves control (filings.claiming)
         return True, msg.WHY_CLAIM
     if person != "subject_principal":
-        return True, msg.WHY_WEBSITE
-    if reused:
-        return True, msg.WHY_REUSED.format(sites="、".join(f"网站{i + 1}" for i in reused))
+        return True, msg.WHY_APP if person.startswith("apps[") else msg.WHY_WEBSITE
+    # An APP without a principal of its own has the subject principal as its principal (precheck.md "APP filing").
+    apps = _apps_reusing_subject(order.application or {})
+    if reused or apps:
+        return True, "；".join(([msg.WHY_REUSED.format(sites="、".join(f"网站{i + 1}" for i in reused))] if reused else [])
+                              + ([msg.WHY_REUSED_APP.format(apps="、".join(f"APP{i + 1}" for i in apps))] if apps else []))
     if policy == "always":
         return True, msg.WHY_PROVIDER_BOTH
     province = PROVINCES.get(order.province)

@@ -59,13 +59,22 @@ def people(order, required: list[dict] | None = None) -> list[dict]:
         if record:
             seen.add(owner)
             out.append({"person": owner, "name": record.get("name", ""), "cert_type": record.get("cert_type", ""),
-                        "label": msg.PERSON_LABELS.get(owner, msg.WEBSITE_PRINCIPAL.format(n=_site_number(owner)))})
+                        "label": person_label(owner)})
     return out
 
 
-def _site_number(person: str) -> int:
+def person_label(person: str) -> str:
+    """`subject_principal` -> 主体负责人, `websites[1].principal` -> 网站2负责人, `apps[0].principal` -> APP1负责人."""
+    if person in msg.PERSON_LABELS:
+        return msg.PERSON_LABELS[person]
+    if person.startswith("apps["):
+        return msg.APP_PRINCIPAL.format(n=_site_number(person, "apps"))
+    return msg.WEBSITE_PRINCIPAL.format(n=_site_number(person))
+
+
+def _site_number(person: str, key: str = "websites") -> int:
     try:
-        return int(person[len("websites["):-len("].principal")]) + 1
+        return int(person[len(key) + 1:-len("].principal")]) + 1
     except ValueError:
         return 0
 

@@ -40,6 +40,7 @@ def material_label(item: dict) -> str:
 
 
 _WEBSITE_PERSON = re.compile(r"websites\[(\d+)\]\.principal")
+_APP_PERSON = re.compile(r"apps\[(\d+)\]\.principal")
 
 
 @functools.cache
@@ -80,5 +81,8 @@ def label(value, kind: str) -> str:
         from beian.review import messages as review
 
         match = _WEBSITE_PERSON.fullmatch(value)
-        return review.WEBSITE_PERSON.format(n=int(match.group(1)) + 1) if match else review.PERSONS.get(value, value)
+        if match:
+            return review.WEBSITE_PERSON.format(n=int(match.group(1)) + 1)
+        match = _APP_PERSON.fullmatch(value)
+        return review.APP_PERSON.format(n=int(match.group(1)) + 1) if match else review.PERSONS.get(value, value)
     return _tables()[kind].get(value, value)

@@ -49,6 +49,9 @@ class ErrorPageMiddleware:
         return page
 
 
+_SIGNING_PATH = re.compile(r"/orders/\d{1,12}/websites/")
+
+
 class RequestSizeMiddleware:
     """Refuses a request whose declared size is over REQUEST_MAX_BYTES before reading it: Django caps form
     fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams any size of upload to disk."""
@@ -58,6 +61,9 @@ class RequestSizeMiddleware:
 
     def __call__(self, request):
         limit = getattr(settings, "REQUEST_MAX_BYTES", None)
+        if limit and request.method == "POST" and _SIGNING_PATH.fullmatch(request.path_info):
+            # 填写网站信息 carries an APP's signed .apk (tens of MB; wizard/app_signing.py, documents/appsign.py)
+            limit = max(limit, getattr(settings, "SIGNING_REQUEST_MAX_BYTES", limit))
         try:
             size = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

@@ -20,6 +20,7 @@ from beian.wizard.fields import Field, steps_of
 MINE, SAVED = "mine", "saved"
 # Whole-value pseudo fields: the website principal (复用 or one's own) and a website's access.
 PRINCIPAL, ACCESS = "principal", "access"
+LINES = "lines"  # a list typed one value a line (an APP's domains, app_fields.py)
 EMPTY = "（未填写）"
 
 
@@ -42,6 +43,8 @@ def _comparable(spec: Field, value):
         return (value.get("instance_id") or "", value.get("service_number") or "")
     if spec.kind == "multi":
         return sorted(str(v) for v in value) if isinstance(value, list) else []
+    if spec.kind == LINES:
+        return [str(v) for v in value] if isinstance(value, list) else []
     return "" if value is None else str(value).strip()
 
 
@@ -57,7 +60,7 @@ def display(spec: Field, value) -> str:
             return f"{value.get('ip') or ''}（{value['instance_id']}）".strip()
         return "未选择"
     labels = dict(spec.choices)
-    if spec.kind == "multi":
+    if spec.kind in ("multi", LINES):
         return "、".join(str(labels.get(v, v)) for v in value) if isinstance(value, list) and value else EMPTY
     if value is None or str(value).strip() == "":
         return EMPTY

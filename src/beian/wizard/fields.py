@@ -248,4 +248,6 @@ def tidy(application: dict) -> dict:
         website["pre_approvals"] = [p for p in website.get("pre_approvals") or () if isinstance(p, dict) and p.get("category")]
         if subject.get("nature") == "individual":
             website["principal"] = None
-    return application
+    from beian.wizard.app_fields import tidy_apps  # app_fields builds on this module
+
+    return tidy_apps(application)

@@ -140,7 +140,6 @@ RELEASE_SUBJECT_APPS = {
     "deregister_subject": "主体下的APP备案号（…号-NA，见上表）随主体一并注销，不能恢复；APP须停止提供服务。",
 }
 PERSON_APP = "APP负责人（{app}）"
-APPS_ONLY_BASIC = ("本次为已备案主体新增APP（新增网站/APP）：无需填写网站域名，APP的名称、平台、包名和签名信息在“网站信息”步骤填写。")
 APP_KIND_LABELS = {"change_website": "变更APP", "cancel_access": "取消接入（APP）", "deregister_website": "注销APP"}
 KIND_NOT_FOR_APP = "APP可办理“变更APP”“取消接入”和“注销APP”，不能办理此操作。"
 PERSON_SUBJECT = "主体负责人"
@@ -252,3 +251,40 @@ PHOTO_FIELDS = {"subject.name": "主办单位名称 / 主办人姓名", "subject
 
 # beian.agents: what stays with the person while an agent acts for the customer.
 AGENT_SMS_CODE = ("短信验证码须由负责人本人填写：请在本页点「在手机上继续」，把链接发给负责人，由其在自己的手机上获取并填写验证码。")
+
+# ---- APP备案 at 填写网站信息 (issue 17 #2; wizard/app_fields.py, apps_step.py, app_signing.py) ------------------------
+SERVICE_KINDS = [("website", "网站"), ("app", "APP")]
+SERVICE_KIND_HELP = "备案网站请选择“网站”并填写域名；只备案APP（移动互联网应用程序）请选择“APP”，域名可不填，APP信息在“填写网站信息”中填写。"
+APP_ADDED = "已新增一个APP，请填写其信息。"
+APP_REMOVED = "已删除APP。"
+PLATFORM_ADDED = "已为{app}新增一个平台，请填写其信息。"
+PLATFORM_REMOVED = "已删除平台。"
+LAST_PLATFORM = "每个APP至少需要保留一个平台。"
+LAST_SERVICE = "至少需要保留一个网站或APP。"
+APP_LABEL = "APP：{name}"
+APP_UNNAMED = "APP{number}（未填写名称）"
+APP_LABEL_NUMBERED = "APP{number}：{name}"
+APPS_GONE = "其他页面或标签页已删除了以下APP，您在本页为它们填写的内容未保存：{apps}。如需保留，请单击“新增APP”后重新填写。"
+APP_GONE = "APP{number}：名称“{name}”"
+PLATFORMS_GONE = "其他页面或标签页已删除了{app}的平台{numbers}，您在本页为它们填写的内容未保存。"
+ACCESS_MISSING_APP = "{app}尚未完成产品验证：请选择云服务器实例或填写备案服务号。"
+APP_DOMAINS_INVALID = "域名“{domain}”：{message}"
+CONFLICT_APP_NOT_DONE = "“新增/删除APP或平台”尚未执行：请先处理冲突并保存，再重新操作。"
+# Where each value comes from (the form's help under the platform rows).
+SIGNING_HELP = {
+    "android": ("在电脑上对已签名的安装包执行 keytool -printcert -jarfile app.apk 或 apksigner verify --print-certs app.apk，"
+                "输出中的 MD5、SHA-1、SHA-256 即证书指纹，公钥为证书的公钥；也可直接上传APK，由系统读取。"),
+    "ios": ("登录 Apple Developer → Certificates, Identifiers & Profiles → Certificates，下载发布证书（.cer），"
+            "双击导入“钥匙串访问”后在证书详情中查看 SHA-1 指纹和公钥；也可直接上传 .cer 证书，由系统读取。"),
+    "harmony": "在 AppGallery Connect 的证书管理中下载发布证书（.cer），查看其 SHA-256 指纹和公钥；也可直接上传证书，由系统读取。",
+    "other": "填写签名证书的指纹（MD5、SHA-1 或 SHA-256）和公钥；也可直接上传签名证书（.cer / .pem），由系统读取。",
+}
+PASTE_HELP = "可直接粘贴命令输出中的值：冒号、空格和换行会自动去除。"
+SIGNING_READ = "已从文件“{filename}”（{size}，SHA-256 {sha256}）读取：{what}。"
+SIGNING_READ_WHAT = {"package_name": "包名 {value}", "public_key": "公钥", "signature": "{fingerprint} {value}"}
+SIGNING_FINGERPRINT = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256"}
+SIGNING_DIFFERS = "与上传的文件“{filename}”中读取的值不一致：文件中为 {value}。请核对，或重新上传文件。"
+SIGNING_FILE_ERROR = "文件“{filename}”未能读取：{message}（错误代码：{code}）。已填写的内容已保存，未被修改。"
+SIGNING_UNREADABLE = "无法读取该文件，请确认上传的是已签名的 .apk，或 .cer / .pem 签名证书。"
+APP_TOO_MANY_DOMAINS = "每个APP最多填写 {limit} 个域名。"
+APP_PRINCIPAL_OWNER = "APP负责人（{name}）"

@@ -11,6 +11,7 @@ from beian.wizard import messages as msg
 from beian.wizard.findings import step_of
 
 _SITE = re.compile(r"websites\[(\d+)\]")
+_APP = re.compile(r"apps\[(\d+)\]")
 STEP_LABELS = dict(msg.STEPS)
 
 
@@ -30,6 +31,38 @@ def sites_without_access(application: dict) -> list[int]:
     return [i for i, w in enumerate(application.get("websites") or ()) if not has_access(w)]
 
 
+def app_label(application: dict, index: int) -> str:
+    """「APP：示例商城」 (numbered when two APPs share a name or it is empty)."""
+    apps = application.get("apps") or []
+    app = apps[index] if 0 <= index < len(apps) and isinstance(apps[index], dict) else {}
+    name = str(app.get("name") or "").strip()
+    if not name:
+        return msg.APP_UNNAMED.format(number=index + 1)
+    same = [a for a in apps if isinstance(a, dict) and str(a.get("name") or "").strip() == name]
+    return msg.APP_LABEL_NUMBERED.format(number=index + 1, name=name) if len(same) > 1 else msg.APP_LABEL.format(name=name)
+
+
+def label_of(application: dict, prefix: str) -> str:
+    """The label of `websites[i]` or `apps[i]`."""
+    index = int(prefix[prefix.index("[") + 1:-1])
+    return app_label(application, index) if prefix.startswith("apps[") else site_label(application, index)
+
+
+def apps_without_access(application: dict) -> list[int]:
+    return [i for i, a in enumerate(application.get("apps") or ()) if not has_access(a)]
+
+
+def labels_without_access(application: dict) -> list[str]:
+    """The websites, then the APPs, that have no access yet, by their labels."""
+    return ([site_label(application, i) for i in sites_without_access(application)]
+            + [app_label(application, i) for i in apps_without_access(application)])
+
+
+def no_access_messages(application: dict) -> list[str]:
+    return ([msg.ACCESS_MISSING_SITE.format(site=site_label(application, i)) for i in sites_without_access(application)]
+            + [msg.ACCESS_MISSING_APP.format(app=app_label(application, i)) for i in apps_without_access(application)])
+
+
 def missing_parts(order, findings: list[dict]) -> list[dict]:
     """Groups of {label, items: [{message, url, go}]} from the error findings (engine and product check)."""
     application = order.application or {}
@@ -47,7 +80,7 @@ def missing_parts(order, findings: list[dict]) -> list[dict]:
             continue
         seen.add((path, f["message"]))
         step = "product" if path.endswith(".access") else step_of({"path": path, "code": code})
-        site = _SITE.match(path)
+        site, app = _SITE.match(path), _APP.match(path)
         if code == VERIFICATION_CODE:  # done on the phone, from the QR code of 上传资料
             step, key, label, rank = "materials", "verification", msg.MISSING_VERIFICATION, 10**6 - 1
         elif step == "materials":
@@ -55,6 +88,9 @@ def missing_parts(order, findings: list[dict]) -> list[dict]:
         elif site and step != "basic":
             index = int(site.group(1))
             key, label, rank = f"site{index}", site_label(application, index), 1 + index
+        elif app and step != "basic":
+            index = int(app.group(1))
+            key, label, rank = f"app{index}", app_label(application, index), 10**5 + index
         else:
             key, label, rank = "subject", msg.MISSING_SUBJECT, 0
         group = groups.setdefault(key, {"label": label, "rank": rank, "items": []})

@@ -96,6 +96,25 @@ def read_websites(post, order, application: dict, *, notes=None, codes=None) -> 
     return form_errors, specs
 
 
+def sites_gone(post, count: int) -> list[str]:
+    """What the posted page held for websites another tab has removed meanwhile: said, not dropped unseen."""
+    gone = []
+    for k in range(count, count + 20):
+        name, domain = post.get(f"websites[{k}].name"), post.get(f"websites[{k}].domains[0]")
+        if name is None and domain is None:
+            break
+        if (name or "").strip() or (domain or "").strip():
+            gone.append(msg.SITE_GONE.format(number=k + 1, name=(name or "").strip()[:50] or "—",
+                                             domain=(domain or "").strip()[:100] or "—"))
+    return gone
+
+
+def website_specs(count: int) -> list:
+    """Every field of the websites step, principal pseudo-field included (what a conflict may name)."""
+    return [f for i in range(count) for f in fields.website_fields(i)
+            + fields.principal_fields(f"websites[{i}].principal", individual=False) + [principal_spec(i)]]
+
+
 def finish_websites(order, application: dict) -> dict:
     """Tidy the step's application; a change order's website keeps each domain once (it may only remove domains,
     seed 003 §3.1: typing a kept one in the first-domain field removes the others, it does not repeat it)."""
@@ -117,9 +136,11 @@ def read_product(*, account, order, application: dict, post, keep=frozenset(), c
 
 def access_missing(application: dict, errors: dict[str, str], codes=None) -> None:
     """A website without any access (e.g. one the posted page did not show) is an error of the step."""
-    for i in missing.sites_without_access(application):
-        path = f"websites[{i}].access"
-        errors.setdefault(path, msg.ACCESS_MISSING_SITE.format(site=missing.site_label(application, i)))
+    for path, text in ([(f"websites[{i}].access", msg.ACCESS_MISSING_SITE.format(site=missing.site_label(application, i)))
+                        for i in missing.sites_without_access(application)]
+                       + [(f"apps[{i}].access", msg.ACCESS_MISSING_APP.format(app=missing.app_label(application, i)))
+                          for i in missing.apps_without_access(application)]):
+        errors.setdefault(path, text)
         if codes is not None:
             codes.setdefault(path, Code.ACCESS_MISSING.value)
 
@@ -173,4 +194,14 @@ def standing(order, result: dict, details=(), *, unverified=None, status=None) -
     unverified = mobile_unverified(order) if unverified is None else unverified
     status = status if status is not None else verification_status(order, required=result["required_materials"])
     gaps = outstanding_findings(order, status=status)
-    return list(details) + result["findings"] + ([] if details else unverified) + gaps
+    found = list(details) + result["findings"] + ([] if details else unverified) + gaps
+    return found + _apps_without_access(order, {f.get("path") for f in found})
+
+
+def _apps_without_access(order, paths: set) -> list[dict]:
+    """An APP without access, said even where the engine does not (yet) say it (ACCESS_MISSING, as for a website)."""
+    if order.kind not in NEW_FILING_KINDS:
+        return []
+    return [{"code": Code.ACCESS_MISSING.value, "severity": "error", "path": f"apps[{i}].access",
+             "message": msg.ACCESS_MISSING_APP.format(app=missing.app_label(order.application, i))}
+            for i in missing.apps_without_access(order.application) if f"apps[{i}].access" not in paths]

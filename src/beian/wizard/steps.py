@@ -23,7 +23,7 @@ from beian.rules import special
 from beian.rules.codes import Code
 from beian.verification.selectors import verification_status
 from beian.web import limits
-from beian.wizard import conflicts, fields, missing, mobile, services, visits
+from beian.wizard import app_fields, apps_step, conflicts, fields, missing, mobile, services, visits
 from beian.wizard import messages as msg
 from beian.wizard.findings import blocking, errors_on, fix_for, shown_on, step_of
 from beian.wizard.release_page import release_context, texts
@@ -158,19 +158,18 @@ def _after_product(request, order):
 @require_http_methods(["GET", "POST"])
 def basic(request, pk=None):
     order = _order_or_404(request, pk) if pk else None
-    # 新增APP from a filed subject (我的备案, issue 17): an order that carries only an APP has no domain to check here.
-    apps_only = checks.app_only(order.application) if order else (request.POST or request.GET).get("service") == "app"
-    application = copy.deepcopy(order.application) if order else checks.blank_application(
-        service="app" if apps_only else "website")
-    field_list = [f for f in fields.basic_fields() if not (apps_only and f.name.startswith("websites["))]
+    application = copy.deepcopy(order.application) if order else checks.blank_application()
+    field_list = fields.basic_fields()
     shown = [f.name for f in field_list]
     result, form_errors, error, found, notes, blocked = None, {}, None, {}, {}, []
     if request.method == "POST":
         if order and not order.editable:
             return redirect("wizard:progress", pk=order.pk)
         _acted(request, order, "basic")
+        apps_step.basic_before(application)
         form_errors, posted = services.read(request.POST, field_list, application, notes=notes)
         pending = conflicts.resolve(request.POST, field_list, application, order.application) if order else []
+        apps_step.basic_after(request.POST, application)
         fields.tidy(application)
         result = checks.run(application, order=order, account=acting_account(request))
         # Any error on a field this page shows blocks it, the first website's domain included.
@@ -201,7 +200,10 @@ def basic(request, pk=None):
         result = checks.run(application, order=order)
         blocked = blocking(result["findings"], "basic", shown)
     elif request.GET.get("filing"):
-        # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed.
+        # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed. 新增APP
+        # (`service=app`, issue 17): 服务类型 APP chosen, an APP-only application (apps_step.basic_after on 下一步).
+        if request.GET.get("service") == "app":
+            application = dict(application, websites=[], apps=[app_fields.blank_app()])
         application = application_for_new_site(account=acting_account(request), filing_pk=request.GET["filing"],
                                                application=application) or application
     explain = None
@@ -216,8 +218,8 @@ def basic(request, pk=None):
                        "detail": msg.TYPE_EXPLAIN.get(result["filing_type"], "")}  # a 变更/注销 order: its kind
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
-                   basic_findings=_basic_findings((result or {}).get("findings", []), shown), apps_only=apps_only,
-                   apps_only_note=msg.APPS_ONLY_BASIC)
+                   **apps_step.basic_extras(application),
+                   basic_findings=_basic_findings((result or {}).get("findings", []), shown))
     return _render(request, "wizard/step_basic.html", order, "basic", ctx)
 
 
@@ -241,8 +243,8 @@ def product(request, pk):
     order = _order_or_404(request, pk)
     application = copy.deepcopy(order.application)
     error, found = None, {}
-    specs = [fields.Field(f"websites[{i}].access", missing.site_label(application, i), conflicts.ACCESS)
-             for i in range(len(application.get("websites") or ()))]
+    specs = [fields.Field(f"{prefix}.access", missing.label_of(application, prefix), conflicts.ACCESS)
+             for prefix, _ in product_access.served(application)]
     if request.method == "POST" and order.editable:
         _acted(request, order, "product")
         # A website not on the posted page (added in another tab) keeps what is saved, and so does one
@@ -265,7 +267,7 @@ def product(request, pk):
         errors, _ = product_access.apply_choices(account=acting_account(request), order=order, application=application)
     ctx = product_access.page_context(account=acting_account(request), application=application, errors=errors, back=request.path)
     for site in ctx["sites"]:
-        site["conflict"] = found.get(f"websites[{site['i']}].access")
+        site["conflict"] = found.get(f"{site['prefix']}.access")
     return _render(request, "wizard/step_product.html", order, "product",
                    {"error": error, "base": conflicts.snapshot(specs, order.application), **ctx})
 
@@ -318,25 +320,6 @@ def subject(request, pk):
     return _render(request, "wizard/step_subject.html", order, "subject", ctx)
 
 
-def _sites_gone(post, count: int) -> list[str]:
-    """What the posted page held for websites another tab has removed meanwhile: said, not dropped unseen."""
-    gone = []
-    for k in range(count, count + 20):
-        name, domain = post.get(f"websites[{k}].name"), post.get(f"websites[{k}].domains[0]")
-        if name is None and domain is None:
-            break
-        if (name or "").strip() or (domain or "").strip():
-            gone.append(msg.SITE_GONE.format(number=k + 1, name=(name or "").strip()[:50] or "—",
-                                             domain=(domain or "").strip()[:100] or "—"))
-    return gone
-
-
-def _website_specs(count: int) -> list:
-    """Every field of the websites step, principal pseudo-field included (what a conflict may name)."""
-    return [f for i in range(count) for f in fields.website_fields(i)
-            + fields.principal_fields(f"websites[{i}].principal", individual=False) + [services.principal_spec(i)]]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def websites(request, pk):
@@ -352,11 +335,13 @@ def websites(request, pk):
     if request.method == "POST" and order.editable:
         _acted(request, order, "websites")
         form_errors, specs = services.read_websites(request.POST, order, application, notes=notes)
-        pending = conflicts.resolve(request.POST, _website_specs(count), application, order.application)
+        specs += apps_step.read_step(request, order, application, form_errors, notes=notes)  # APPs, signing files
+        pending = conflicts.resolve(request.POST, services.website_specs(count) + apps_step.specs(application), application,
+                                    order.application)
         action = request.POST.get("action", "")
         before = copy.deepcopy(application)
-        structural = action == "add" or action.startswith("remove:")
-        notice = None
+        structural = action == "add" or action.startswith("remove:") or apps_step.is_structural(action)
+        notice, query = None, ""
         if action == "add" and order.kind in CHANGE_KINDS:
             notice = (messages.error, fmsg.CHANGE_WEBSITE_ADD_FORBIDDEN)
         elif action == "add":
@@ -364,30 +349,34 @@ def websites(request, pk):
             notice = (messages.info, msg.WEBSITE_ADDED)
         elif action.startswith("remove:"):
             index = int(action.split(":")[1]) if action.split(":")[1].isdigit() else -1
-            if count <= 1:
+            if count <= 1 and not apps_step.count(application):
                 notice = (messages.error, msg.LAST_WEBSITE)
             elif 0 <= index < count:
                 application["websites"].pop(index)
                 notice = (messages.info, msg.WEBSITE_REMOVED)
+        elif structural:
+            notice, query = apps_step.act(order, application, action, websites=count)
         services.finish_websites(order, application)
         order, error, found = _save(request, order, application, specs, pending=pending)
-        gone = _sites_gone(request.POST, count)
+        gone = services.sites_gone(request.POST, count)
         if gone:
             messages.warning(request, msg.SITES_GONE.format(sites="；".join(gone)))
+        for text in apps_step.gone(request.POST, order.application):
+            messages.warning(request, text)
         if structural and error is None:
             if notice:
                 notice[0](request, notice[1])
             url = reverse("wizard:websites", args=[order.pk])
-            return redirect(f"{url}?new={count}" if action == "add" and order.kind not in CHANGE_KINDS else url)
+            return redirect(f"{url}?new={count}" if action == "add" and order.kind not in CHANGE_KINDS else url + query)
         if structural:
             application = fields.tidy(before)  # the add or remove was not done: show the page as it was posted
-            error = f"{error} {msg.CONFLICT_ACTION_NOT_DONE}" if found else error
+            not_done = msg.CONFLICT_APP_NOT_DONE if apps_step.is_structural(action) else msg.CONFLICT_ACTION_NOT_DONE
+            error = f"{error} {not_done}" if found else error
         result = checks.run(application, order=order)
         if action == "next" and not form_errors and error is None and not errors_on(result["findings"], "websites"):
-            without = missing.sites_without_access(order.application)
+            without = missing.labels_without_access(order.application)
             if without and order.kind in NEW_FILING_KINDS:
-                messages.warning(request, msg.ACCESS_NEEDED.format(
-                    sites="、".join(missing.site_label(order.application, i) for i in without)))
+                messages.warning(request, msg.ACCESS_NEEDED.format(sites="、".join(without)))
                 return redirect("wizard:product", pk=order.pk)
             return _to_materials(request, order)
     else:
@@ -409,10 +398,14 @@ def websites(request, pk):
                       "principal_conflict": found.get(f"websites[{i}].principal"),
                       "site_errors": [f["message"] for f in findings.get(f"websites[{i}].principal", [])
                                       + findings.get(f"websites[{i}].domains", []) if f["severity"] == "error"]})
-    general = [f["message"] for f in findings.get("websites", []) if f["severity"] == "error"]
+    general = [f["message"] for f in findings.get("websites", []) + findings.get("apps", []) if f["severity"] == "error"]
+    apps = apps_step.page(order, application, result, form_errors, context=_context, notes=notes, show=show, found=found,
+                          fresh=request.GET.get("new_app", "") if request.method == "GET" else "")
     return _render(request, "wizard/step_websites.html", order, "websites",
-                   {"sites": sites, "individual": individual, "error": error, "general_errors": general,
-                    "can_add": order.kind not in CHANGE_KINDS, "base": conflicts.snapshot(_website_specs(len(sites)), order.application)})
+                   {"sites": sites, "apps": apps, "individual": individual, "error": error, "general_errors": general,
+                    "can_add": order.kind not in CHANGE_KINDS, **apps_step.page_extras(),
+                    "base": conflicts.snapshot(services.website_specs(len(sites)) + apps_step.specs(application),
+                                               order.application)})
 
 
 @login_required
@@ -455,6 +448,7 @@ def confirm(request, pk):
         "changes": diff.shown(changes) if (changes := diff.order_changes(order)) is not None else None,
         "websites": [{"w": w, "label": missing.site_label(order.application, i), "access": missing.has_access(w)}
                      for i, w in enumerate(order.application.get("websites") or ())],
+        "apps": apps_step.shown(order.application),
     })
 
 

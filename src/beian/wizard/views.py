@@ -27,9 +27,9 @@ from beian.rules.messages import MATERIALS, SIDES
 from beian.verification import services as phone
 from beian.verification.selectors import verification_status
 from beian.web import limits
+from beian.wizard import apps_step, offline_form
 from beian.wizard import messages as msg
-from beian.wizard import offline_form
-from beian.wizard.missing import site_label, sites_without_access
+from beian.wizard.missing import no_access_messages
 from beian.wizard.release_page import platform_names, release_context, texts
 from beian.wizard.services import upload_material
 from beian.wizard.steps import _order_or_404, _render
@@ -79,7 +79,7 @@ def order_progress(request, pk):
         "can_cancel": order.state in states.APPLICANT_EDITABLE or order.state == states.PROVIDER_REVIEW,
         "can_resubmit": order.state in (states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED, states.RETURNED),
         "websites": order.application.get("websites") or [],
-        "apps": [a for a in order.application.get("apps") or () if isinstance(a, dict)],
+        "apps": apps_step.shown(order.application),
         # After approval: what the province asks of the filed website (footer, 版权所有 …). Not after a 取消接入 or
         # 注销: no website is opened, nothing goes in a footer.
         "province_notes": special.instructions(order.application, kind=order.kind, step="after_approval")
@@ -118,9 +118,17 @@ def _owner_label(owner: str, application: dict) -> str:
         return "主办单位"
     if owner == "subject_principal":
         return "主体负责人"
-    index = int(owner[len("websites["):-len("].principal")])
-    name = ((application.get("websites") or [{}])[index] or {}).get("name") or f"网站{index + 1}"
-    return f"网站负责人（{name}）"
+    import re
+
+    match = re.fullmatch(r"(websites|apps)\[(\d{1,4})\]\.principal", owner)
+    if match is None:
+        return owner
+    key, index = match.group(1), int(match.group(2))
+    items = application.get(key) or []
+    item = items[index] if index < len(items) and isinstance(items[index], dict) else {}
+    if key == "apps":
+        return msg.APP_PRINCIPAL_OWNER.format(name=item.get("name") or f"APP{index + 1}")
+    return f"网站负责人（{item.get('name') or f'网站{index + 1}'}）"
 
 
 @login_required
@@ -164,8 +172,7 @@ def materials(request, pk):
     if shown := [i["uploaded"].pk for i in items if i["uploaded"] and (i["uploaded"].evidence or {}).get("rows")]:
         log_evidence_read(order=order, actor=request.user, role="applicant", ocr=shown)
     missing = [f for f in result["findings"] if f["code"].startswith("MATERIAL_")]
-    no_access = [msg.ACCESS_MISSING_SITE.format(site=site_label(order.application, i))
-                 for i in sites_without_access(order.application)] if order.kind in NEW_FILING_KINDS else []
+    no_access = no_access_messages(order.application) if order.kind in NEW_FILING_KINDS else []
     return _render(request, "wizard/step_materials.html", order, "materials", {
         "items": items, "error": error, "error_code": error_code, "missing": missing, "no_access": no_access,
         "people": _phone_people(request, order, result["required_materials"]), "templates": order_templates(order),
