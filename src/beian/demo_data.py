@@ -11,6 +11,7 @@ legal representative of every demo company: the sample ID card photos, the face 
 company's licence photo in var/samples complete any demo order, in every province's rules.
 """
 
+import hashlib
 from datetime import date, timedelta
 
 # email, password, role; the emails are stable (browser tests and the crawler log in with them).
@@ -98,6 +99,7 @@ ORDERS = [
      "steps": [(3, "create"), (3, "materials")]},
     {"key": "provider_review", "reference": "BA20260101900003", "account": "demo", "company": "rongcheng",
      "state": "provider_review", "instance": "hz02", "site": ("蓉城示例官方网站", "rongcheng-demo01.com"),
+     "app": ("蓉城生活", "com.rongcheng.life"),
      "steps": [(1, "create"), (1, "materials"), *AFTER_MATERIALS[:3]]},
     {"key": "supplement_required", "reference": "BA20260101900004", "account": "demo", "company": "tianhe",
      "state": "supplement_required", "instance": "hz01", "site": ("优选好物", "tianhe-demo.com"),
@@ -113,7 +115,7 @@ ORDERS = [
      "steps": [(8, "create"), (8, "materials"), *AFTER_MATERIALS, (0, "ministry:sms"), (0, "ministry:bureau")],
      "ministry": "bureau"},
     {"key": "approved", "reference": "BA20260101900008", "account": "demo", "company": "xixi", "state": "approved",
-     "instance": "hz01", "site": ("西溪示例官方网站", "xixi-demo.com"),
+     "instance": "hz01", "site": ("西溪示例官方网站", "xixi-demo.com"), "app": ("西溪生活", "com.xixi.life"),
      "steps": [(95, "create"), (95, "materials"), (95, "upload"), (95, "verify"), (94, "submit"), (93, "claim"),
                (93, "approve"), (93, "ministry:sms"), (92, "ministry:bureau"), (90, "ministry:approved")],
      "ministry": "approved", "icp_number": "浙ICP备2025000001号"},
@@ -189,11 +191,35 @@ def website(order: dict, prefix: str) -> dict:
             "principal": None}
 
 
+def _hex(seed: str, length: int) -> str:
+    return hashlib.sha256(seed.encode()).hexdigest().upper()[:length]
+
+
+def app(order: dict, prefix: str) -> dict:
+    """The order's APP (precheck.md "APP filing"): an Android and an iOS build under one package name, its
+    server the website's, its principal the subject's. The signing values are fixed stand-ins, not a real key."""
+    name, package = order["app"]
+    instance_id, product, ip = instance(prefix, order["instance"])
+    # A SubjectPublicKeyInfo header of an RSA-2048 key, then stand-in bytes: hex the engine accepts.
+    public_key = "30820122300D06092A864886F70D01010105000382010F003082010A0282010100" + _hex(package, 64) * 8
+    return {"name": name, "content": "其他", "languages": ["中文简体"], "pre_approvals": [], "remark": "",
+            "platforms": [{"platform": "android", "package_name": package, "public_key": public_key,
+                           "signature": _hex(package + ":md5", 32)},
+                          {"platform": "ios", "package_name": package, "public_key": public_key,
+                           "signature": _hex(package + ":sha1", 40)}],
+            "domains": [f"api.{order['site'][1]}"],
+            "access": {"product": product, "instance_id": instance_id, "ip": ip, "service_number": None},
+            "principal": None}
+
+
 def application(order: dict) -> dict:
     """The order's application in precheck.md's input shape (without `context`)."""
     province, city, district, *_ = COMPANIES[order["company"]]
-    return {"region": {"province": province, "city": city, "district": district}, "requested_type": None,
-            "subject": subject(order["company"]), "websites": [website(order, order["account"])]}
+    out = {"region": {"province": province, "city": city, "district": district}, "requested_type": None,
+           "subject": subject(order["company"]), "websites": [website(order, order["account"])]}
+    if order.get("app"):
+        out["apps"] = [app(order, order["account"])]
+    return out
 
 
 # ---- the domain registry simulator (registries.DomainRecord) ---------------------------------------------

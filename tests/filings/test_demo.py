@@ -56,7 +56,8 @@ def test_every_state_has_a_demo_order_with_a_consistent_history(demo):
     filing = Filing.objects.get(subject_number="浙ICP备2025000001号")
     assert filing.account == applicant and filing.cert_index == approved.subject_cert_index
     assert filing.application["subject"]["cert_number"] == approved.application["subject"]["cert_number"]
-    assert FiledWebsite.objects.get(filing=filing).website_number == "浙ICP备2025000001号-1"
+    assert [row.website_number for row in FiledWebsite.objects.filter(filing=filing)] == [
+        "浙ICP备2025000001号-1", "浙ICP备2025000001号-1A"]  # the website, then the APP 西溪生活
     assert orders["sms_verification"].ministry_request_id == data.request_id(data.ORDERS_BY_KEY["sms_verification"])
     assert orders["supplement_required"].supplements.filter(resolved_at__isnull=True).exists()
     assert orders["bureau_rejected"].events.filter(reason__contains=data.REJECTED_REASON).exists()

@@ -168,7 +168,8 @@ def _ministry_result(order, status: str, spec: dict, at):
     extra = {}
     if status == "approved":
         domain = spec["site"][1]
-        extra = {"icp_number": spec["icp_number"], "website_numbers": {domain: f"{spec['icp_number']}-1"}}
+        extra = {"icp_number": spec["icp_number"], "website_numbers": {domain: f"{spec['icp_number']}-1"},
+                 "app_numbers": [f"{spec['icp_number']}-1A"] if spec.get("app") else []}
     elif status == "rejected":
         extra = {"reason": data.REJECTED_REASON}
     elif status == "returned":

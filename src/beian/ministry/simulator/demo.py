@@ -51,6 +51,12 @@ def _registry(spec: dict, submission: Submission, provider, approved_at) -> None
         sequence.next_value = value + 1
         sequence.save()
     submission.icp_number, submission.website_numbers = number, {domain: f"{number}-1"}
+    for app in submission.application.get("apps") or ():  # the demo's filed APP: 西溪生活 -1A
+        WebsiteRecord.objects.get_or_create(subject=record, service_type=WebsiteRecord.APP, seq=1, defaults={
+            "domain": "", "name": app["name"], "domains": app.get("domains") or [],
+            "platforms": [{"platform": p["platform"], "package_name": p["package_name"]} for p in app["platforms"]],
+            "providers": [provider.provider_id], "approved_at": approved_at})
+        submission.app_numbers = [f"{number}-1A"]
 
 
 def _at(spec: dict, now, step: str):
