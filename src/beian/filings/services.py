@@ -150,8 +150,8 @@ def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
     then materials, then the authenticity verification (which needs the ID photos), then the agreement."""
     from beian.documents.selectors import materials_for_precheck
     from beian.filings import checks
-    from beian.products.services import ProductCheckError, check_product
     from beian.products.access import served
+    from beian.products.services import ProductCheckError, check_product
 
     if order.state not in (states.DRAFT, states.MATERIALS, states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED,
                            states.RETURNED):
