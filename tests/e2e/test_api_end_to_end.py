@@ -19,6 +19,7 @@ from beian.filings.models import Order, OrderEvent
 from beian.notifications.models import SmsRecord
 from beian.verification import synthetic_video as video
 from tests.api.individual import hangzhou_person, id_photos, individual_application, prepare
+from tests.documents.apk_factory import make_apk
 from tests.webhooks.conftest import receiver  # noqa: F401 - the fixture: a real HTTP receiver on 127.0.0.1
 
 from .conftest import phone_browser
@@ -68,8 +69,21 @@ def test_an_order_is_filed_by_api_only(live_server, browser, playwright_instance
     assert subject.status_code == 200, subject.text
     sites = api.put(f"{ref}/websites", json={"version": subject.json()["version"], "websites": application["websites"]})
     assert sites.status_code == 200, sites.text
-    product = api.put(f"{ref}/product", json={"version": sites.json()["version"],
-                                              "websites": [{"instance_id": instance.instance_id}]})
+    # An Android APP beside the website (issue 17): its values read from the signed APK the panel uploads.
+    apps = api.put(f"{ref}/apps", json={"version": sites.json()["version"], "apps": [{
+        "name": "读书随笔", "content": "其他", "languages": ["中文简体"], "pre_approvals": [], "remark": "",
+        "platforms": [{"platform": "android"}], "domains": [f"api.{domain}"], "principal": None}]})
+    assert apps.status_code == 422 and {f["code"] for f in apps.json()["details"]["findings"]} >= {
+        "APP_PACKAGE_INVALID", "APP_SIGNATURE_INVALID"}, apps.text  # nothing typed yet: the file fills the row
+    apk, read = make_apk(f"com.reader{n}.notes", v1=True, v2=True)
+    signing = api.post(f"{ref}/apps/0/platforms/0/signing-file",
+                       files={"file": ("notes-release.apk", apk, "application/vnd.android.package-archive")})
+    assert signing.status_code == 200, signing.text
+    assert signing.json()["read"]["md5"] == read["md5"] == signing.json()["platform"]["signature"]
+    assert api.get(f"{ref}/steps/apps").json()["findings"] == []
+    product = api.put(f"{ref}/product", json={"version": signing.json()["version"],
+                                              "websites": [{"instance_id": instance.instance_id}],
+                                              "apps": [{"instance_id": instance.instance_id}]})
     assert product.status_code == 200, product.text
     assert api.post(f"{ref}/mobile/send-code").status_code == 200
     sms = SmsRecord.objects.filter(SmsRecord.for_mobile(phone)).order_by("-pk").first()
@@ -119,6 +133,7 @@ def test_an_order_is_filed_by_api_only(live_server, browser, playwright_instance
     assert answer["state"] == states.APPROVED
     assert answer["icp"]["subject_number"] == order.meta["icp_number"]
     assert re.fullmatch(r"浙ICP备\d{8,10}号-1", answer["icp"]["website_numbers"][domain])
+    assert answer["icp"]["app_numbers"] == [f"{order.meta['icp_number']}-1A"], answer["icp"]
     history = [e["to_state"] for e in api.get(f"{ref}/events").json()["items"] if e["kind"] == "transition"]
     assert set(history) >= {states.PROVIDER_REVIEW, states.BUREAU_REVIEW, states.APPROVED}, history
 

@@ -389,3 +389,73 @@ def test_the_websites_public_security_follow_up_moves_with_the_claim(client, acc
     client.force_login(account_b)
     assert client.post(reverse("compliance:psb", args=[website.pk]), {"action": "done"}).status_code == 302
     assert PsbFollowup.objects.get(website=website).done_at is not None
+
+
+# APPs (issue 17): a claimed subject's APPs move with its websites ------------------------------------------------
+
+SHOP = {"name": "认领示例商城", "content": "其他", "languages": ["中文简体"], "pre_approvals": [], "remark": "",
+        "platforms": [{"platform": "android", "package_name": "com.example.claimshop", "public_key": "3082",
+                       "signature": "9F1A2B3C4D5E6F708192A3B4C5D6E77C"}], "domains": [], "access": None, "principal": None}
+
+
+def test_a_claimed_subjects_apps_move_with_its_websites(accounts, fake):
+    from django.utils import timezone
+
+    account_a, account_b, filing = accounts
+    FiledWebsite.objects.create(filing=filing, service_type=FiledWebsite.APP, seq=1, domain="", name=SHOP["name"],
+                                status=FiledWebsite.ACTIVE, approved_at=timezone.now(), website=SHOP)
+    order, _ = _start(account_b)
+    # The claim carries the APP as an APP, not as a website without a domain.
+    assert [w.get("domains") for w in order.application["websites"]] == [[DOMAIN]]
+    assert [a["name"] for a in order.application["apps"]] == [SHOP["name"]]
+    assert order.meta["claim"]["apps"] == [{"name": SHOP["name"], "number": f"{NUMBER}-1A"}]
+    assert order.meta["claim"]["websites"] == [{"domain": DOMAIN, "name": SITE, "number": f"{NUMBER}-1"}]
+    _proved(order)
+    claiming.submit_claim(order=order, actor=account_b)
+    order = _to_ministry(order)
+    assert order.state == states.APPROVED
+    moved = {(w.service_type, w.website_number): w.filing.account for w in FiledWebsite.objects.filter(filing=filing)}
+    assert moved == {("website", f"{NUMBER}-1"): account_b, ("app", f"{NUMBER}-1A"): account_b}
+    event = OrderEvent.objects.get(order=order, kind="claim")
+    assert event.payload["websites"] == [DOMAIN] and event.payload["apps"] == [f"{NUMBER}-1A"]
+
+
+def test_a_subject_with_only_an_app_left_here_is_still_claimable(accounts):
+    from django.utils import timezone
+
+    _, account_b, filing = accounts
+    filing.websites.update(status=FiledWebsite.ACCESS_CANCELLED)
+    FiledWebsite.objects.create(filing=filing, service_type=FiledWebsite.APP, seq=1, domain="", name=SHOP["name"],
+                                status=FiledWebsite.ACTIVE, approved_at=timezone.now(), website=SHOP)
+    order, _ = _start(account_b)
+    assert order.application["websites"] == [] and order.meta["claim"]["apps"][0]["number"] == f"{NUMBER}-1A"
+
+
+def test_an_offline_records_apps_become_the_claimants_filed_apps(accounts, fake, monkeypatch):
+    _, account_b, _ = accounts
+    subject = copy.deepcopy(FILED_SUBJECT)
+    subject.update(name="线下示例科技有限公司", cert_number="91330106MA27XR0L2K")
+    website = {"name": "线下网站", "domains": ["offline-claim.com"], "content": "单位门户网站", "principal": None}
+    fake.answer = {"found": True, "at_provider": True, "record": {
+        "subject_number": OFFLINE_NUMBER, "province": "浙江省", "name": subject["name"], "nature": "enterprise",
+        "region": {"province": "浙江省", "city": "杭州市"}, "subject": subject,
+        "websites": [{"number": f"{OFFLINE_NUMBER}-1", "domain": "offline-claim.com", "name": "线下网站", "website": website}],
+        "apps": [{"number": f"{OFFLINE_NUMBER}-2A", "name": SHOP["name"], "app": SHOP}]}}
+    answered = FakeMinistry.submit
+
+    def submit(self, **kwargs):
+        status = answered(self, **kwargs)
+        status.app_numbers = [f"{OFFLINE_NUMBER}-2A" for _ in kwargs["application"].get("apps") or ()]
+        return status
+
+    monkeypatch.setattr(FakeMinistry, "submit", submit)
+    order, _ = claiming.start_claim(account=account_b, query="offline-claim.com", cert_number=subject["cert_number"])
+    assert order.application["apps"][0]["platforms"][0]["package_name"] == "com.example.claimshop"
+    _proved(order)
+    claiming.submit_claim(order=order, actor=account_b)
+    order = _to_ministry(order)
+    filing = Filing.objects.get(subject_number=OFFLINE_NUMBER)
+    assert order.state == states.APPROVED and filing.account == account_b
+    assert sorted((w.service_type, w.website_number) for w in filing.websites.all()) == [
+        ("app", f"{OFFLINE_NUMBER}-2A"), ("website", f"{OFFLINE_NUMBER}-1")]
+    assert filing.websites.get(service_type="app").website["name"] == SHOP["name"]

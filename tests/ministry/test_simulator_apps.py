@@ -252,3 +252,20 @@ def test_change_cancel_access_and_deregister_an_app_named_by_its_number(simulato
     _answer_and_approve(simulator, rid, dereg, [app_mobile])
     assert _query(simulator, shop) == [] and _query(simulator, f"{number}-1A") == []
     assert [r["website_number"] for r in _query(simulator, number)] == [f"{number}-1", f"{number}-2A"]
+
+
+def test_a_claim_lookup_describes_the_records_apps_and_the_confirmation_numbers_them(simulator):
+    """认领 (issue 17): the record's APPs at this provider are described with their filed values, and a claim
+    that carries them gets their numbers back by position, so the claimed subject's APPs move with its websites."""
+    application, status, _, (shop, news) = _filed_with_apps(simulator)
+    client, cert = _client(simulator), application["subject"]["cert_number"]
+    record = client.claim_record(subject_number=status.icp_number, cert_number=cert)["record"]
+    assert [(a["number"], a["name"]) for a in record["apps"]] == [
+        (status.app_numbers[0], application["apps"][0]["name"]), (status.app_numbers[1], application["apps"][1]["name"])]
+    assert record["apps"][0]["app"]["platforms"][1]["package_name"] == shop + ".ios"
+    claim = {**application, "websites": [w["website"] for w in record["websites"]],
+             "apps": [a["app"] for a in reversed(record["apps"])]}  # any order: each is matched by its packages
+    confirmed = client.submit(request_id=uuid.uuid4().hex, order_ref="BA-CLAIM-APP", kind="claim", application=claim,
+                              filing_number=status.icp_number)
+    assert confirmed.status == "approved" and confirmed.app_numbers == list(reversed(status.app_numbers))
+    assert confirmed.website_numbers == status.website_numbers

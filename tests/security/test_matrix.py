@@ -289,6 +289,22 @@ PLATFORM.update({
                             args=API_REF, json=lambda w: {"agreement_accepted": True}),
 })
 
+# ---- issue 17 (api): an order's APPs. PUT …/apps like the other steps (tests/api/test_order_apps.py proves who may
+# send it); a platform row's signing file is read into the owner's order only (the editable order has an APP).
+
+
+def _signing_file(w):
+    from tests.documents.apk_factory import make_certificate
+
+    return {"file": SimpleUploadedFile("matrix.pem", make_certificate(encoding="pem")[0])}
+
+
+PLATFORM.update({
+    "api:put_apps": Row(EVERYONE_405, args=API_REF, forged=METHOD),
+    "api:upload_signing_file": Row(EVERYONE_405, post=API_OWNER, args={**API_REF, "i": "=0", "j": "=0"},
+                                   data=_signing_file, harms=(OWNER,)),
+})
+
 # ---- issue 16 #1 (备案服务号 across accounts): the owner revokes an unused number of theirs (POST only); another
 # account's number is "not found" and stays unused.
 PLATFORM.update({

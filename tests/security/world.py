@@ -100,7 +100,12 @@ def build() -> World:
     staff = User.objects.create_user("staff-matrix@example.com", "staff-matrix@example.com", PASSWORD, is_staff=True)
 
     editable = create_order(account=owner, application=application("owner-matrix-draft.com", "91510107MA5KHX3X6D"))
-    Order.objects.filter(pk=editable.pk).update(state=states.MATERIALS)
+    # issue 17 (api): an APP with one platform row, whose signing file the API may read (api:upload_signing_file)
+    with_app = {**editable.application, "apps": [{
+        "name": "矩阵商城", "content": "其他", "languages": ["中文简体"], "pre_approvals": [], "remark": "",
+        "platforms": [{"platform": "android", "package_name": "com.example.matrix", "public_key": "", "signature": ""}],
+        "domains": [], "access": None, "principal": None}]}
+    Order.objects.filter(pk=editable.pk).update(state=states.MATERIALS, application=with_app)
     editable.refresh_from_db()
     link, token = phone.create_link(order=editable, person="subject_principal", user=owner)
     handoff, handoff_token = handoffs.create(order=editable, user=owner, step="materials")

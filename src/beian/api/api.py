@@ -114,6 +114,7 @@ def on_http_error(request, exc):
 
 api.add_router("/v1", precheck_router)
 api.add_router("/v1", order_steps_router)  # issue 16 #3: filling an order step by step
+api.add_router("/v1", "beian.api.order_apps.router")  # issue 17: an order's APPs and their signing files
 api.add_router("/v1", "beian.api.orders.router")
 api.add_router("/v1", "beian.api.filings.router")
 api.add_router("/v1", "beian.api.webhooks.router")

@@ -57,3 +57,13 @@ DATE_INVALID = "{name} 不是有效的时间（ISO 8601，如 2026-01-31T08:00:0
 CUSTOMER_NOT_FOUND = "未找到 Beian-Customer 头中的客户，或您无权代其办理（须为您的代理商账号下已生效的客户）。"
 CUSTOMER_CONFLICT = "customer=all 列出您和全部客户的订单，不能与 Beian-Customer 头同时使用。"
 NOT_AGENT = "当前账号不是代理商账号，没有客户。"
+
+# ---- an order's APPs (api/order_apps.py, issue 17) ----
+SERVICES_EMPTY = "至少需要保留一个网站或APP：订单中没有网站时，apps 不能为空。"
+APPS_LIMIT = "一个订单最多 {limit} 个APP。"
+PLATFORMS_LIMIT = "一个APP最多 {limit} 个平台。"
+APPS_TOO_MANY = "请求中的APP数量超过订单中的APP数量（{count} 个）。请先用 PUT …/apps 添加APP。"
+PLATFORM_NOT_FOUND = "订单中没有 apps[{i}].platforms[{j}]：请先用 PUT …/apps 添加该APP及其平台。"
+SIGNING_NO_FILE = "请在 multipart 字段 file 中上传已签名的 .apk，或 .cer / .pem 签名证书。"
+SIGNING_REFUSED = "文件“{filename}”未能读取：{message}（已填写的内容未被修改）"
+SIGNING_READ = "已从文件读取包名、公钥与签名指纹并填入 apps[{i}].platforms[{j}]。"

@@ -40,13 +40,13 @@ from beian.rules.messages import MATERIALS, SIDES
 from beian.verification.selectors import verification_status
 from beian.web import limits, requestid
 from beian.web.precheck_form import MAX_WEBSITES
-from beian.wizard import fields, mobile
+from beian.wizard import apps_step, fields, mobile
 from beian.wizard import services as steps
 from beian.wizard.findings import shown_on
 
 router = Router(tags=["order steps"], auth=API_AUTH)
 
-STEPS = ("basic", "product", "subject", "websites")
+STEPS = ("basic", "product", "subject", "websites", "apps")  # apps: an order's APPs (api/order_apps.py, issue 17)
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 _MISSING = object()
 
@@ -73,6 +73,9 @@ class BasicIn(Schema):
     subject: BasicSubject | None = None
     domain: str | None = None  # the first website's domain (websites[0].domains[0])
     requested_type: str | None = None
+    # 服务类型 (issue 17): "app" files only APPs (an untouched first website is dropped, an APP to fill in is
+    # added); "website" keeps or adds the first website. Omitted: what the order already is.
+    service_kind: Literal["website", "app"] | None = None
 
 
 class Principal(Schema):
@@ -127,7 +130,8 @@ class AccessIn(Schema):
 
 class ProductIn(Schema):
     version: int | None = None
-    websites: list[AccessIn | None]  # by index; null keeps what is saved
+    websites: list[AccessIn | None] = []  # by index; null (or not sent) keeps what is saved
+    apps: list[AccessIn | None] = []  # each APP's access, likewise (issue 17)
 
 
 class SubmitIn(Schema):
@@ -286,6 +290,9 @@ def _step_findings(order, step: str, application: dict, *, account=None) -> tupl
     result = checks.run(application, order=order, account=account)
     if step == "basic":
         own = shown_on(result["findings"], "basic", [f.name for f in fields.basic_fields()])
+    elif step in ("websites", "apps"):
+        # One page in the wizard (填写网站信息), two resources here: each answers for its own items.
+        own = [f for f in shown_on(result["findings"], "websites", ()) if f["path"].startswith("apps[") == (step == "apps")]
     else:
         own = shown_on(result["findings"], step, ())
     return result, own
@@ -303,7 +310,7 @@ def _mobile_verified(order) -> bool:
 
 @router.get("/orders/{reference}/steps/{step}", response={200: StepOut, **ERRORS},
             summary="读取一个步骤：已保存的值（脱敏）与该步骤的校验结果")
-def get_step(request, reference: str, step: Literal["basic", "product", "subject", "websites"]):
+def get_step(request, reference: str, step: Literal["basic", "product", "subject", "websites", "apps"]):
     require_scope(request, "orders:read")
     order = order_or_404(request, reference)
     result, own = _step_findings(order, step, order.application)
@@ -321,8 +328,11 @@ def put_basic(request, reference: str, payload: BasicIn):
     if "domain" in data:
         body["websites"] = [{"domains": [data["domain"]]}]
     application = copy.deepcopy(order.application)
+    service_kind = data.get("service_kind") or apps_step.service_kind(application)
+    apps_step.basic_before(application)  # the wizard's 服务类型 at step 1 (issue 17)
     codes, field_list = {}, fields.basic_fields()
     form_errors, _ = steps.read(Sent(_sent(body, field_list)), field_list, application, codes=codes)
+    apps_step.basic_after(Sent({"service_kind": service_kind}), application)
     fields.tidy(application)
     result = checks.run(application, order=order, account=request.auth)
     application, _filed = steps.basic_prefill(order=order, account=request.auth, application=application, result=result)
@@ -355,7 +365,7 @@ def put_websites(request, reference: str, payload: WebsitesIn):
     sent = payload.dict(exclude_unset=True).get("websites") or []
     application = copy.deepcopy(order.application)
     sites = application.setdefault("websites", [])
-    if not sent:
+    if not sent and not application.get("apps"):  # an order with APPs may drop its last website (issue 17)
         raise ApiError(422, "websites_empty", msg.WEBSITES_EMPTY, details={"path": "websites"})
     if len(sent) > max(MAX_WEBSITES, len(sites)):  # a bound, as on the precheck page: no thousands of blank sites
         raise ApiError(422, "websites_too_many", msg.WEBSITES_LIMIT.format(limit=MAX_WEBSITES),
@@ -382,21 +392,23 @@ def put_websites(request, reference: str, payload: WebsitesIn):
 
 
 @router.put("/orders/{reference}/product", response={200: StepOut, **ERRORS},
-            summary="产品验证：每个网站的云服务器实例或备案服务号（按网站顺序，null 保留已保存的选择）")
+            summary="产品验证：每个网站、每个APP的云服务器实例或备案服务号（websites、apps 按顺序，null 或未给出保留已保存的选择）")
 def put_product(request, reference: str, payload: ProductIn):
     version = _version(request, payload.version)
     order = _editable_order(request, reference, version)
     application = copy.deepcopy(order.application)
-    count = len(application.get("websites") or ())
-    if len(payload.websites) > count:
-        raise ApiError(422, "websites_too_many", msg.WEBSITES_TOO_MANY.format(count=count), details={"path": "websites"})
-    values, keep = {}, set(range(len(payload.websites), count))
-    for i, access in enumerate(payload.websites):
-        if access is None:
-            keep.add(i)
-            continue
-        values[f"websites[{i}].access.instance_id"] = access.instance_id or ""
-        values[f"websites[{i}].access.service_number"] = access.service_number or ""
+    values, keep = {}, set()
+    for key, too_many in (("websites", msg.WEBSITES_TOO_MANY), ("apps", msg.APPS_TOO_MANY)):
+        count, choices = len(application.get(key) or ()), getattr(payload, key)
+        if len(choices) > count:
+            raise ApiError(422, f"{key}_too_many", too_many.format(count=count), details={"path": key})
+        keep |= {f"{key}[{i}]" for i in range(len(choices), count)}  # by prefix (products.access.served)
+        for i, access in enumerate(choices):
+            if access is None:
+                keep.add(f"{key}[{i}]")
+                continue
+            values[f"{key}[{i}].access.instance_id"] = access.instance_id or ""
+            values[f"{key}[{i}].access.service_number"] = access.service_number or ""
     codes = {}
     errors, numbers = steps.read_product(account=request.auth, order=order, application=application, post=Sent(values),
                                          keep=keep, codes=codes)

@@ -99,6 +99,8 @@ def _application(payload: OrderCreateIn) -> dict:
     given.pop("context", None)
     given.pop("materials", None)  # materials are uploaded, not declared
     application = _merge(checks.blank_application(), given)
+    if given.get("apps") and not given.get("websites"):  # an APP-only filing (服务类型 APP, issue 17)
+        application["websites"] = []
     if not isinstance(application.get("region"), dict):
         application["region"] = {}
     application["region"]["province"] = province
@@ -107,6 +109,8 @@ def _application(payload: OrderCreateIn) -> dict:
     basic = fields.basic_fields()
     post = _Post()
     for f in basic:
+        if f.name.startswith("websites[") and not application.get("websites"):
+            continue  # no website to read the first domain into (APP-only)
         value = fields.get_path(application, f.name, "")
         if value is None:
             continue

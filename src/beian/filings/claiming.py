@@ -15,6 +15,7 @@ subject number and a company's public credit code must not be able to block the 
 """
 
 import re
+from dataclasses import replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -58,6 +59,11 @@ def _site_rows(websites) -> list[dict]:
     return [{"domain": w["domain"], "name": w["name"], "number": w["number"]} for w in websites]
 
 
+def _app_rows(apps) -> list[dict]:
+    """The record's APPs as the claim lists them (issue 17): name and number (`…号-NA`)."""
+    return [{"name": a["name"], "number": a["number"]} for a in apps]
+
+
 def find_target(*, account, query: str, cert_number: str) -> dict:
     """What the claim is about: {"source", "filing" (the platform's, or None), "number", "name", "application",
     "websites", "from_account"}; OrderError with a CLAIM_* code when there is nothing this account may claim."""
@@ -74,14 +80,18 @@ def find_target(*, account, query: str, cert_number: str) -> dict:
     if filing is not None and filing.cert_index in blind_indexes(cert, kind=CERT):
         if filing.account_id == account.pk:
             raise refused("CLAIM_ALREADY_YOURS")
-        websites = list(filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq"))
-        if not websites:  # every website's access here was cancelled: the record is no longer this provider's
+        active = list(filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq"))
+        if not active:  # every website's and APP's access here was cancelled: the record is no longer this provider's
             raise refused("CLAIM_NOT_AT_PROVIDER")
-        application = {**(filing.application or {}), "websites": [dict(w.website or {}) for w in websites]}
+        # The subject's APPs (FiledWebsite rows of service type APP) move with its websites (issue 17).
+        websites, apps = [w for w in active if not w.is_app], [w for w in active if w.is_app]
+        application = {**(filing.application or {}), "websites": [dict(w.website or {}) for w in websites],
+                       "apps": [dict(a.website or {}) for a in apps]}
         target = {"source": "platform", "filing": filing, "number": filing.subject_number, "name": filing.subject_name,
                   "application": application, "from_account": filing.account_id,
                   "websites": _site_rows({"domain": w.domain, "name": w.name, "number": w.website_number}
-                                         for w in websites)}
+                                         for w in websites),
+                  "apps": _app_rows({"name": a.name, "number": a.website_number} for a in apps)}
     else:
         target = _ministry_target(account=account, number=number, domain=domain, cert=cert)
     principal = (target["application"].get("subject") or {}).get("principal") or {}
@@ -108,14 +118,17 @@ def _ministry_target(*, account, number: str, domain: str, cert: str) -> dict:
     if here is not None:  # the platform holds it under another certificate index (a key rotation): no second copy
         raise refused("CLAIM_ALREADY_YOURS" if here.account_id == account.pk else "CLAIM_NOT_FOUND")
     sites = [w for w in record.get("websites") or () if isinstance(w, dict) and w.get("domain")]
+    apps = [a for a in record.get("apps") or () if isinstance(a, dict) and a.get("number")]  # issue 17
     region = dict(record.get("region") or {})
     region.setdefault("province", record.get("province", ""))
     application = {"region": region, "subject": dict(record.get("subject") or {}),
                    "websites": [dict(w.get("website") or {"name": w.get("name", ""), "domains": [w["domain"]]})
-                                for w in sites]}
+                                for w in sites],
+                   "apps": [dict(a.get("app") or {"name": a.get("name", "")}) for a in apps]}
     return {"source": "ministry", "filing": None, "number": record["subject_number"], "name": record.get("name", ""),
             "application": application, "from_account": None, "websites": _site_rows(
-                {"domain": w["domain"], "name": w.get("name", ""), "number": w.get("number", "")} for w in sites)}
+                {"domain": w["domain"], "name": w.get("name", ""), "number": w.get("number", "")} for w in sites),
+            "apps": _app_rows({"name": a.get("name", ""), "number": a["number"]} for a in apps)}
 
 
 def _busy(application: dict) -> bool:
@@ -149,7 +162,8 @@ def start_claim(*, account, query: str, cert_number: str, now=None) -> tuple[Ord
                                  filing=target["filing"], now=now)
             release_claims(order=order)  # taken at submit (module docstring)
             order.meta = {"claim": {"number": target["number"], "name": target["name"], "source": target["source"],
-                                    "from_account": target["from_account"], "websites": target["websites"]}}
+                                    "from_account": target["from_account"], "websites": target["websites"],
+                                    "apps": target["apps"]}}
             order.save(update_fields=["meta"])
     except ClaimConflict:
         raise refused("CLAIM_IN_FLIGHT") from None
@@ -249,18 +263,31 @@ def apply_claim(*, order: Order, status, now) -> Filing | None:
                 "domain": domain, "name": website.get("name", ""), "status": FiledWebsite.ACTIVE,
                 "instance_id": access.get("instance_id") or "", "ip": access.get("ip") or "", "approved_at": now,
                 "website": website})
+        _record_claimed_apps(filing, app.get("apps") or [], status, now)
     Order.objects.filter(pk=order.pk).update(filing=filing)
     active = list(filing.websites.filter(status=FiledWebsite.ACTIVE).order_by("seq"))
-    sites = [w.domain for w in active]
+    sites = [w.domain for w in active if not w.is_app]
+    apps = [w.website_number for w in active if w.is_app]
     from beian.compliance.services import move_followups
 
     move_followups(websites=active, to_order=order, now=now)  # 公安联网备案 reminders follow the websites
     OrderEvent.objects.create(
         order=order, at=now, role=transitions.MINISTRY, kind="claim", from_state=order.state, to_state=order.state,
         reason=msg.CLAIM_EVENT.format(number=number, source=msg.CLAIM_SOURCES.get(claim.get("source"), "")),
-        payload={"number": number, "filing": filing.pk, "source": claim.get("source", ""), "websites": sites,
+        payload={"number": number, "filing": filing.pk, "source": claim.get("source", ""), "websites": sites, "apps": apps,
                  "from_account": old_account.pk if old_account else None, "to_account": order.account_id})
     if old_account is not None:
         notify(account=old_account, event="filing_claimed", order=None,
                context={"number": number, "name": filing.subject_name, "sites": "、".join(sites) or "—"})
     return filing
+
+
+def _record_claimed_apps(filing: Filing, apps: list, status, now) -> None:
+    """An offline record's APPs the ministry numbered for this provider (status.app_numbers[i] for apps[i], `…号-NA`)
+    become FiledWebsite rows of service type APP; an APP without a number is not (or no longer) accessed here."""
+    from beian.ministry.services import _record_apps
+
+    numbered = [(entry, number) for entry, number in zip(apps, status.app_numbers or (), strict=False)
+                if isinstance(entry, dict) and isinstance(number, str) and number.startswith(f"{filing.subject_number}-")]
+    if numbered:
+        _record_apps(filing, [e for e, _ in numbered], replace(status, app_numbers=[n for _, n in numbered]), now)

@@ -150,6 +150,7 @@ def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
     then materials, then the authenticity verification (which needs the ID photos), then the agreement."""
     from beian.documents.selectors import materials_for_precheck
     from beian.filings import checks
+    from beian.products.access import served
     from beian.products.services import ProductCheckError, check_product
 
     if order.state not in (states.DRAFT, states.MATERIALS, states.SUPPLEMENT_REQUIRED, states.BUREAU_REJECTED,
@@ -161,14 +162,18 @@ def submit_order(*, order: Order, actor, agreement: bool, now=None) -> Order:
     missing = [f for f in problems if f["code"] == "MATERIAL_MISSING"]
     others = [f for f in problems if f["code"] != "MATERIAL_MISSING"]
     if not release.is_release(order.kind):
-        for i, website in enumerate(order.application.get("websites") or ()):
-            access = website.get("access") or {}
+        # Each website's and each APP's server, again: an instance may have expired or been released since 产品验证
+        # (an APP's access works as a website's, precheck.md "APP filing"; issue 17).
+        for prefix, item in served(order.application):
+            access = item.get("access") if isinstance(item.get("access"), dict) else {}
+            named = {} if prefix.startswith("websites[") else {"domain": next(
+                (d for d in item.get("domains") or () if isinstance(d, str) and d), str(item.get("name") or ""))}
             try:
                 check_product(account=order.account, instance_id=access.get("instance_id") or "",
                               ip=access.get("ip") or "", service_number=access.get("service_number") or "",
-                              order_id=order.pk, now=now)
+                              order_id=order.pk, now=now, **named)
             except ProductCheckError as exc:
-                others.append({"code": exc.code, "severity": "error", "path": f"websites[{i}].access", "message": exc.message})
+                others.append({"code": exc.code, "severity": "error", "path": f"{prefix}.access", "message": exc.message})
     if others:
         raise OrderError("submit_has_errors", msg.SUBMIT_HAS_ERRORS.format(count=len(others)), details=others)
     if missing:

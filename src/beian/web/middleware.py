@@ -49,7 +49,8 @@ class ErrorPageMiddleware:
         return page
 
 
-_SIGNING_PATH = re.compile(r"/orders/\d{1,12}/websites/")
+_SIGNING_PATH = re.compile(r"/orders/\d{1,12}/websites/"
+                           r"|/api/v1/orders/[A-Za-z0-9_-]{1,20}/apps/\d{1,3}/platforms/\d{1,3}/signing-file")
 
 
 class RequestSizeMiddleware:
@@ -63,6 +64,7 @@ class RequestSizeMiddleware:
         limit = getattr(settings, "REQUEST_MAX_BYTES", None)
         if limit and request.method == "POST" and _SIGNING_PATH.fullmatch(request.path_info):
             # 填写网站信息 carries an APP's signed .apk (tens of MB; wizard/app_signing.py, documents/appsign.py)
+            # as does the API's signing-file upload (api/order_apps.py)
             limit = max(limit, getattr(settings, "SIGNING_REQUEST_MAX_BYTES", limit))
         try:
             size = int(request.META.get("CONTENT_LENGTH") or 0)

@@ -49,21 +49,31 @@ def read_uploads(files, application: dict, *, order, user, codes: dict | None = 
         if not match or upload is None:
             continue
         i, j = int(match.group(1)), int(match.group(2))
-        row = _row(application, i, j)
-        if row is None:
+        if _row(application, i, j) is None:
             continue  # a row another tab removed: apps_step says so
-        limits.hit(("upload_order", order.pk), ("upload_account", user.pk))
-        filename = (upload.name or "")[:200]
         try:
-            info = _read(upload, filename)
+            row = read_into_row(application, i, j, upload, order=order, user=user)
         except appsign.SigningFileError as exc:
-            errors[name] = msg.SIGNING_FILE_ERROR.format(filename=filename, message=exc.message, code=exc.code)
+            errors[name] = msg.SIGNING_FILE_ERROR.format(filename=(upload.name or "")[:200], message=exc.message,
+                                                         code=exc.code)
             if codes is not None:
                 codes[name] = exc.code
             continue
-        apply(row, info)
         notes[name] = described(row)
     return errors, notes
+
+
+def read_into_row(application: dict, i: int, j: int, upload, *, order, user) -> dict:
+    """One signing file read into `apps[i].platforms[j]` (the page's form and the JSON API's
+    POST …/apps/{i}/platforms/{j}/signing-file): rate limited per order and account (limits.Limited), then read;
+    the filled row. Raises LookupError when there is no such row, appsign.SigningFileError for a file that cannot
+    be read (the row is then left as it was)."""
+    row = _row(application, i, j) if i >= 0 and j >= 0 else None
+    if row is None:
+        raise LookupError(file_field(i, j))
+    limits.hit(("upload_order", order.pk), ("upload_account", user.pk))
+    apply(row, _read(upload, (upload.name or "")[:200]))
+    return row
 
 
 def _read(upload, filename: str):
