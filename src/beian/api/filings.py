@@ -22,7 +22,7 @@ router = Router(tags=["filings"], auth=API_AUTH)
 
 
 def _filing(request, key: str, *, active: bool = False) -> Filing:
-    """The account's filing by id, subject number (主体备案号) or website number (…-N); else 404."""
+    """The account's filing by id, subject number (主体备案号), website number (…-N) or APP number (…-NA); else 404."""
     key = (key or "").strip()
     filings = Filing.objects.filter(account=request.auth).prefetch_related("websites")
     found = None
@@ -31,15 +31,17 @@ def _filing(request, key: str, *, active: bool = False) -> Filing:
     elif key.isprintable() and 0 < len(key) <= 48:
         found = filings.filter(subject_number=key).first()
         head, _, seq = key.rpartition("-")
+        service = FiledWebsite.APP if seq.endswith("A") else FiledWebsite.WEBSITE  # an APP's number: …号-NA
+        seq = seq[:-1] if service == FiledWebsite.APP else seq
         if found is None and head and seq.isascii() and seq.isdigit() and len(seq) < 9:
-            found = filings.filter(subject_number=head, websites__seq=int(seq)).first()
+            found = filings.filter(subject_number=head, websites__seq=int(seq), websites__service_type=service).first()
     if found is None or (active and found.status != Filing.ACTIVE):
         raise ApiError(404, "not_found", msg.NOT_FOUND, details={"filing": key[:48] if key.isprintable() else ""})
     return found
 
 
 @router.get("/filings", url_name="filings", response={200: FilingListOut, **ERRORS}, summary="备案列表（备案管理）",
-            description="本账号在本服务商的主体备案及其网站（备案号、域名、状态）。按审核通过时间倒序，`next_cursor` 分页。"
+            description="本账号在本服务商的主体备案及其网站（备案号、域名、状态）和APP（`apps`：APP备案号 …号-NA、名称、平台、状态）。按审核通过时间倒序，`next_cursor` 分页。"
             "需要 `orders:read` 权限。")
 def list_filings(request, status: str | None = Query(None, pattern="^(active|deregistered)$"),
                  cursor: int | None = Query(None, ge=1, le=2**62), limit: int = Query(20, ge=1, le=100)):
@@ -60,7 +62,7 @@ def list_filings(request, status: str | None = Query(None, pattern="^(active|der
 
 
 @router.get("/filings/{key}", url_name="filing", response={200: FilingDetailOut, **ERRORS}, summary="读取备案（个人信息已打码）",
-            description="key 为备案 id、主体备案号或网站备案号。需要 `orders:read` 权限。")
+            description="key 为备案 id、主体备案号、网站备案号或APP备案号（…号-NA）。需要 `orders:read` 权限。")
 def read_filing(request, key: str):
     require_scope(request, READ)
     return present.filing_out(_filing(request, key), detail=True)
@@ -75,7 +77,7 @@ def read_filing(request, key: str):
              "同一主体或域名已有进行中的订单时 409 `CERT_ORDER_IN_PROGRESS` / `DOMAIN_ORDER_IN_PROGRESS`；"
              "已不在本服务商接入的主体须线下办理：409 `release_offline`。需要 `orders:write` 权限。")
 def start_order(request, key: str, payload: FilingOrderIn):
-    from beian.wizard.views import CHANGE_KINDS, WEBSITE_LEVEL
+    from beian.wizard.views import APP_KINDS, CHANGE_KINDS, WEBSITE_LEVEL
 
     require_scope(request, WRITE)
     filing = _filing(request, key, active=True)
@@ -88,6 +90,8 @@ def start_order(request, key: str, payload: FilingOrderIn):
             if payload.website is not None and 0 < payload.website < 2**62 else None
         if website is None:
             raise ApiError(422, "website_required", msg.WEBSITE_REQUIRED, details={"path": "website"})
+        if website.is_app and kind not in APP_KINDS:
+            raise ApiError(422, "kind_not_allowed", msg.FILING_KIND_NOT_FOR_APP, details={"path": "kind"})
     account = request.auth
     if release.is_release(kind):
         offline = release.offline_reason(filing, kind, website)

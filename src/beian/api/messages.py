@@ -35,6 +35,7 @@ DATE_RANGE = "created_after 须早于 created_before。"
 PERSON_REQUIRED = "请用 person 参数指定核验人：subject_principal 或 websites[i].principal。"
 PHONE_LINK_NOTE = ("请把此链接交给该负责人本人，由其在自己的手机上打开，上传证件并完成人脸核验。链接 24 小时内有效，"
                    "重新获取会使旧链接失效。程序不得自行打开或使用此链接。")
+FILING_KIND_NOT_FOR_APP = "APP可办理的 kind 为 change_website（变更APP）、cancel_access 或 deregister_website（注销APP）。"
 FILING_KIND_NOT_ALLOWED = "kind 须为 change_subject、change_website、change_access、cancel_access、deregister_website 或 deregister_subject。"
 WEBSITE_REQUIRED = "此操作针对一个网站：请在 website 中给出该备案下正常状态网站的 id。"
 RELEASE_OFFLINE_SHELL = "该主体（或该网站）已不在本服务商接入，无法在线办理，需向备案所在地的通信管理局提交书面申请。"

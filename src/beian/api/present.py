@@ -36,7 +36,7 @@ def mask_application(application) -> dict:
         if subject.get("nature") == "individual" and subject.get("cert_number"):
             subject["cert_number"] = mask_cert(subject["cert_number"])
         _mask_person(subject.get("principal"))
-    for website in app.get("websites") or ():
+    for website in [*(app.get("websites") or ()), *(app.get("apps") or ())]:  # APP principals too (issue 17)
         if isinstance(website, dict):
             _mask_person(website.get("principal"))
     return app
@@ -114,19 +114,30 @@ def events_out(order: Order) -> list[dict]:
 
 
 def website_out(website: FiledWebsite) -> dict:
-    return {"id": website.pk, "website_number": website.website_number, "domain": website.domain, "name": website.name,
-            "status": website.status, "approved_at": website.approved_at}
+    return {"id": website.pk, "service_type": website.service_type, "website_number": website.website_number,
+            "domain": website.domain, "name": website.name, "status": website.status, "approved_at": website.approved_at}
+
+
+def app_out(app: FiledWebsite) -> dict:
+    """A filed APP (issue 17): its number (…号-NA), name and platforms (platform and package name: public data)."""
+    rows = [r for r in (app.website or {}).get("platforms") or () if isinstance(r, dict)]
+    return {"id": app.pk, "service_type": app.service_type, "website_number": app.website_number, "name": app.name,
+            "platforms": [{"platform": str(r.get("platform") or ""), "package_name": str(r.get("package_name") or "")}
+                          for r in rows],
+            "status": app.status, "approved_at": app.approved_at}
 
 
 def filing_out(filing: Filing, *, detail: bool = False) -> dict:
+    rows = sorted(filing.websites.all(), key=lambda w: w.seq)
+    sites, apps = [w for w in rows if not w.is_app], [w for w in rows if w.is_app]
     out = {"id": filing.pk, "subject_number": filing.subject_number, "subject_name": filing.subject_name,
            "province": filing.province, "nature": filing.nature, "status": filing.status,
            "approved_at": filing.approved_at,
-           "websites": [website_out(w) for w in sorted(filing.websites.all(), key=lambda w: w.seq)]}
+           "websites": [website_out(w) for w in sites], "apps": [app_out(a) for a in apps]}
     if detail:
-        app = dict(filing.application or {})
-        app["websites"] = [dict(w.website or {}) for w in sorted(filing.websites.all(), key=lambda w: w.seq)]
-        out["application"] = mask_application(app)
+        from beian.filings.changes import with_filed
+
+        out["application"] = mask_application(with_filed(filing.application or {}, [*sites, *apps]))
     return out
 
 

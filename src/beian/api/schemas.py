@@ -119,9 +119,25 @@ class PhoneLinkOut(Schema):
 
 class FiledWebsiteOut(Schema):
     id: int
+    service_type: str = Field("website", description="website")
     website_number: str
     domain: str
     name: str
+    status: str = Field(description="active | access_cancelled | deregistered")
+    approved_at: datetime
+
+
+class AppPlatformOut(Schema):
+    platform: str = Field(description="android | ios | harmony | other")
+    package_name: str = Field(description="包名 / Bundle ID")
+
+
+class FiledAppOut(Schema):
+    id: int = Field(description="APP id：发起变更APP、取消接入、注销APP时作为 website 传入")
+    service_type: str = Field("app", description="app")
+    website_number: str = Field(description="APP备案号，如 浙ICP备2026000001号-1A")
+    name: str
+    platforms: list[AppPlatformOut] = Field(default_factory=list)
     status: str = Field(description="active | access_cancelled | deregistered")
     approved_at: datetime
 
@@ -135,6 +151,7 @@ class FilingOut(Schema):
     status: str = Field(description="active | deregistered")
     approved_at: datetime
     websites: list[FiledWebsiteOut] = Field(default_factory=list)
+    apps: list[FiledAppOut] = Field(default_factory=list, description="主体下的APP（APP备案号 …号-NA）")
 
 
 class FilingDetailOut(FilingOut):
@@ -149,5 +166,6 @@ class FilingListOut(Schema):
 class FilingOrderIn(Schema):
     kind: str = Field(description="change_subject | change_website | change_access | cancel_access | "
                                   "deregister_website | deregister_subject")
-    website: int | None = Field(None, description="网站级操作的网站 id（FiledWebsiteOut.id）；取消接入可省略（整个主体）")
+    website: int | None = Field(None, description="网站级操作的网站或APP id（FiledWebsiteOut.id / FiledAppOut.id；APP可办理 "
+                                                  "change_website、cancel_access、deregister_website）；取消接入可省略（整个主体）")
     acknowledged: bool = Field(False, description="取消接入与注销：须为 true，表示已阅读并确认其后果（向导中的确认勾选）")

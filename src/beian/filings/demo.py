@@ -89,7 +89,7 @@ def seed_approved_filing(account, *, subject: dict, province: str, number: str, 
     website = {"name": site_name, "domains": [domain], "content": "单位门户网站", "service_type": "网站应用服务",
                "languages": ["中文简体"], "pre_approvals": [], "remark": "",
                "access": {"product": "ecs", "instance_id": instance_id, "ip": ip, "service_number": None}, "principal": None}
-    FiledWebsite.objects.get_or_create(filing=filing, seq=1, defaults={
+    FiledWebsite.objects.get_or_create(filing=filing, service_type=FiledWebsite.WEBSITE, seq=1, defaults={
         "domain": domain, "name": site_name, "instance_id": instance_id, "ip": ip,
         "approved_at": now - timedelta(days=90), "website": website})
     return filing

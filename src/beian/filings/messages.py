@@ -40,6 +40,7 @@ CHANGE_DOMAIN_EDIT_FORBIDDEN = ("网站只有一个域名（{domain}）：禁止
 CHANGE_DOMAIN_ONLY_REMOVAL = ("网站有多个域名（{domains}）：只允许在原域名列表的基础上保持域名不变或删除域名，不能修改或新增域名"
                               "（{domain} 不在原域名列表中）。")
 CHANGE_WEBSITE_ADD_FORBIDDEN = "变更备案中不能新增网站。如需新增网站，请在变更完成后办理“新增网站（原备案在本服务商）”。"
+CHANGE_APP_ADD_FORBIDDEN = "变更备案中不能新增APP。如需新增APP，请在变更完成后在“备案管理”中办理“新增APP”（新增网站/APP）。"
 # 认领备案 (filings.claiming): a filing of this provider moves to the account that proves control of it.
 CLAIM_QUERY_INVALID = "请填写主体备案号（如 浙ICP备2024000001号）或该主体已备案网站的域名（如 example.com）。"
 CLAIM_CERT_REQUIRED = "请填写主办单位的证件号码（与备案信息一致）。"
@@ -69,7 +70,7 @@ RELEASE_NOT_ACKNOWLEDGED = {
 }
 # What a change order changes (filings/diff.py): the groups and fields as the applicant filled them in.
 DIFF_GROUPS = {"subject": "主办者信息", "principal": "主体负责人", "website": "网站（{site}）",
-               "website_principal": "网站负责人（{site}）"}
+               "website_principal": "网站负责人（{site}）", "app": "APP（{app}）", "app_principal": "APP负责人（{app}）"}
 DIFF_LABELS = {
     "region.province": "地区（省）", "region.city": "市", "region.district": "区县",
     "subject.nature": "备案性质", "subject.cert_type": "证件类型", "subject.name": "单位名称 / 主办人姓名",
@@ -81,7 +82,14 @@ DIFF_LABELS = {
     "website.service_type": "服务类型", "website.languages": "网站语言", "website.pre_approvals": "前置审批",
     "website.remark": "网站备注", "website.access.instance_id": "接入实例", "website.access.ip": "接入IP地址",
     "website.access.service_number": "服务编号",
+    "app.name": "APP名称", "app.domains": "APP域名", "app.content": "APP内容", "app.languages": "APP语言",
+    "app.pre_approvals": "前置审批", "app.remark": "APP备注", "app.access.instance_id": "接入实例",
+    "app.access.ip": "接入IP地址", "app.access.service_number": "服务编号", "app.platforms": "平台",
+    "platform.package_name": "{platform} 包名", "platform.public_key": "{platform} 公钥",
+    "platform.signature": "{platform} 签名证书指纹",
 }
+# An APP's platforms as the diff names them (precheck.md "APP filing"; docs/glossary.md 平台).
+PLATFORM_NAMES = {"android": "安卓", "ios": "iOS", "harmony": "鸿蒙", "other": "其他"}
 DIFF_SAME_AS_SUBJECT = "同主体负责人"
 DIFF_WEBSITE_PRINCIPAL = "负责人"
 DIFF_EMPTY = "（空）"

@@ -6,8 +6,13 @@ data, so none needs the first filing's uploads or a face check (docs/decisions.m
 record as approved, the proof of control is the filed principal's SMS code at the ministry, and the account that
 filed it is the only one that can start it. Another unit's record, or a subject no provider serves any more (空壳),
 cannot be deregistered through a provider: "需向备案所在地的通信管理局提交书面申请，进行线下注销" (`offline_reason`).
+
+APPs (FiledWebsite.service_type "app") are given up through the same kinds: 取消接入 / 注销网站 of one APP (its
+principal gets the 注销 code as a website principal does), and the subject-level kinds take the subject's APPs
+with its websites. The application carries them under `apps` (changes.with_filed).
 """
 
+from beian.filings.changes import with_filed
 from beian.filings.models import RELEASE_KINDS, FiledWebsite, Filing
 
 # Skips 初审: nothing in it for a reviewer to check (no data, no materials, no person); docs/decisions.md.
@@ -26,8 +31,9 @@ def sms_people(kind: str, application: dict) -> list[dict]:
     principal = subject.get("principal") or {}
     if kind == "deregister_subject":
         return [principal]
-    if kind == "deregister_website":
-        return [w.get("principal") or principal for w in application.get("websites") or ()]
+    if kind == "deregister_website":  # a website's principal, or an APP's (the order concerns one of them)
+        concerned = [*(application.get("websites") or ()), *(application.get("apps") or ())]
+        return [w.get("principal") or principal for w in concerned if isinstance(w, dict)]
     return []  # cancel_access: "不验证"
 
 
@@ -46,20 +52,18 @@ def precheck_result(kind: str, application: dict) -> dict:
 
 
 def websites_concerned(filing: Filing, kind: str, website: FiledWebsite | None) -> list[FiledWebsite]:
-    """The filed websites the order gives up: one website; every website this provider serves (取消接入 of the
-    subject); every website still filed (注销主体)."""
+    """The filed websites and APPs the order gives up: one website or APP; every one this provider serves (取消接入 of
+    the subject); every one still filed (注销主体). Websites first, then APPs."""
     if website is not None:
         return [website]
-    sites = filing.websites.exclude(status=FiledWebsite.DEREGISTERED).order_by("seq")
+    sites = filing.websites.exclude(status=FiledWebsite.DEREGISTERED).order_by("-service_type", "seq")
     if kind == "cancel_access":
         sites = sites.filter(status=FiledWebsite.ACTIVE)
     return list(sites)
 
 
 def application_for(filing: Filing, kind: str, website: FiledWebsite | None) -> dict:
-    application = dict(filing.application)
-    application["websites"] = [dict(w.website) for w in websites_concerned(filing, kind, website)]
-    return application
+    return with_filed(filing.application, websites_concerned(filing, kind, website))
 
 
 def offline_reason(filing: Filing, kind: str, website: FiledWebsite | None) -> str | None:

@@ -104,6 +104,44 @@ RELEASE_SUBMITTED = {"cancel_access": "已提交取消接入订单 {reference}�
                      "deregister_website": "已提交注销网站订单 {reference}，初审通过后请留意网站负责人手机的短信验证码。",
                      "deregister_subject": "已提交注销主体订单 {reference}，初审通过后请留意主体负责人手机的短信验证码。"}
 RELEASE_NO_SITE = "该主体在本服务商已没有正常接入的网站，无需取消接入。"
+# The same kinds for one APP (FiledWebsite.service_type "app"; issue 17 #4): its APP备案号 (…号-NA) in place of
+# the website's number, its APP principal in place of the website principal.
+RELEASE_TITLES_APP = {"cancel_access": "取消接入（APP）", "deregister_website": "注销APP"}
+RELEASE_WHAT_APP = {
+    "cancel_access": "取消接入：本服务商不再为下列APP提供接入服务（APP的服务端不再使用本服务商的服务器），APP备案号保留。",
+    "deregister_website": "注销APP：注销下列APP的备案（APP备案号），主体备案号及主体下的网站和其他APP不受影响。",
+}
+RELEASE_CONSEQUENCES_APP = {
+    "cancel_access": [
+        "取消接入后APP备案号保留；管局审核通过后，APP的服务端（云服务器实例、IP及APP使用的域名）须停止使用本服务商的服务器。",
+        "如APP在其他接入服务商处仍有接入，APP备案继续有效；如没有其他接入服务商，APP将成为空壳，管局可能注销其APP备案号。",
+        "取消接入不需要上传资料，不需要短信核验和人脸核验，也不经过本服务商初审：提交后直接报送管局。",
+        "如需继续在本服务商提供服务，须重新办理接入备案。",
+    ],
+    "deregister_website": [
+        "注销后APP备案号不能恢复；APP须停止提供服务，APP的“关于”或“设置”页面及应用商店页面不得再展示该备案号。如需再次上架，"
+        "须重新备案（新增APP），取得新的APP备案号。",
+        "提交并经本服务商初审后，工信部将向APP负责人的手机发送短信验证码，须在24小时内完成短信核验，管局才会审核。",
+        "无需上传资料；管局审核通过后，ICP备案查询中将查不到该APP。",
+    ],
+}
+RELEASE_DECLARATION_APP = {
+    "cancel_access": "我已了解取消接入的后果：APP的服务端须停止使用本服务商的服务器；没有其他接入服务商时APP将成为空壳，可能被管局注销。",
+    "deregister_website": "我已知晓：APP备案号注销后不能恢复，APP须停止提供服务。",
+}
+RELEASE_SUBMIT_APP = {"cancel_access": "确认取消接入并提交管局", "deregister_website": "提交注销APP申请"}
+RELEASE_SUBMITTED_APP = {"cancel_access": "已提交APP取消接入订单 {reference}，平台将直接报送管局（无需初审和短信核验）。",
+                         "deregister_website": "已提交注销APP订单 {reference}，初审通过后请留意APP负责人手机的短信验证码。"}
+RELEASE_DONE_APP = {"cancel_access": "取消接入已办结：本服务商已不再为该APP提供接入，APP备案号保留。",
+                    "deregister_website": "注销APP已办结：APP备案号已注销，不能恢复。"}
+# The subject-level kinds when the subject has APPs: what happens to them.
+RELEASE_SUBJECT_APPS = {
+    "cancel_access": "主体下的APP同样取消接入（见上表）：APP备案号保留，APP的服务端须停止使用本服务商的服务器。",
+    "deregister_subject": "主体下的APP备案号（…号-NA，见上表）随主体一并注销，不能恢复；APP须停止提供服务。",
+}
+PERSON_APP = "APP负责人（{app}）"
+APP_KIND_LABELS = {"change_website": "变更APP", "cancel_access": "取消接入（APP）", "deregister_website": "注销APP"}
+KIND_NOT_FOR_APP = "APP可办理“变更APP”“取消接入”和“注销APP”，不能办理此操作。"
 PERSON_SUBJECT = "主体负责人"
 PERSON_WEBSITE = "网站负责人（{site}）"
 # Seed 003 §9 说明: "当有特殊原因需要注销其他单位备案信息或需要注销空壳主体的备案信息时，无法直接在阿里云ICP代备案管理系统中

@@ -23,10 +23,10 @@ from beian.rules import special
 from beian.rules.codes import Code
 from beian.verification.selectors import verification_status
 from beian.web import limits
-from beian.wizard import apps_step, conflicts, fields, missing, mobile, services, visits
+from beian.wizard import app_fields, apps_step, conflicts, fields, missing, mobile, services, visits
 from beian.wizard import messages as msg
 from beian.wizard.findings import blocking, errors_on, fix_for, shown_on, step_of
-from beian.wizard.release_page import release_context
+from beian.wizard.release_page import release_context, texts
 
 STEP_URLS = {"basic": "wizard:basic", "product": "wizard:product", "subject": "wizard:subject",
              "websites": "wizard:websites", "materials": "wizard:materials", "confirm": "wizard:confirm"}
@@ -200,7 +200,10 @@ def basic(request, pk=None):
         result = checks.run(application, order=order)
         blocked = blocking(result["findings"], "basic", shown)
     elif request.GET.get("filing"):
-        # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed.
+        # 新增网站 from a filing on 我的备案: the subject is known, only the new domain is to be typed. 新增APP
+        # (`service=app`, issue 17): 服务类型 APP chosen, an APP-only application (apps_step.basic_after on 下一步).
+        if request.GET.get("service") == "app":
+            application = dict(application, websites=[], apps=[app_fields.blank_app()])
         application = application_for_new_site(account=acting_account(request), filing_pk=request.GET["filing"],
                                                application=application) or application
     explain = None
@@ -461,7 +464,7 @@ def _confirm_release(request, order):
         except OrderError as exc:
             error, error_code = exc.message, exc.code
         else:
-            messages.success(request, msg.RELEASE_SUBMITTED[order.kind].format(reference=order.reference))
+            messages.success(request, texts(order.kind, order.filed_website)["submitted"].format(reference=order.reference))
             return redirect("wizard:progress", pk=order.pk)
     ctx = release_context(filing=order.filing, kind=order.kind, website=order.filed_website,
                           application=order.application)

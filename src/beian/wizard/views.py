@@ -30,7 +30,7 @@ from beian.web import limits
 from beian.wizard import apps_step, offline_form
 from beian.wizard import messages as msg
 from beian.wizard.missing import no_access_messages
-from beian.wizard.release_page import release_context
+from beian.wizard.release_page import platform_names, release_context, texts
 from beian.wizard.services import upload_material
 from beian.wizard.steps import _order_or_404, _render
 
@@ -39,6 +39,9 @@ CHANGE_KINDS = {
     "cancel_access": "confirm", "deregister_subject": "confirm", "deregister_website": "confirm",
 }
 WEBSITE_LEVEL = {"change_website", "change_access", "cancel_access", "deregister_website"}
+# What an APP offers (issue 17 #4): 变更APP, 取消接入, 注销APP — the website kinds on its FiledWebsite. Not 变更接入:
+# the 产品验证 step names websites' access only.
+APP_KINDS = {"change_website", "cancel_access", "deregister_website"}
 
 
 @login_required
@@ -47,16 +50,20 @@ def order_list(request):
     access and status (正常 / 已取消接入 / 已注销), each starting the kinds that apply to it by a POST."""
     orders = orders_for(account=acting_account(request))
     filings = list(Filing.objects.filter(account=acting_account(request)).prefetch_related("websites").order_by("status", "-approved_at"))
-    active = [w for f in filings for w in f.websites.all() if w.status == FiledWebsite.ACTIVE]
+    active = [w for f in filings for w in f.websites.all() if w.status == FiledWebsite.ACTIVE and not w.is_app]
     psb = psb_by_website(websites=active)  # each website's 公安联网备案 (网站开通 date, submitted)
     for filing in filings:
-        sites = sorted(filing.websites.all(), key=lambda w: w.seq)
+        rows = sorted(filing.websites.all(), key=lambda w: w.seq)
+        sites, apps = [w for w in rows if not w.is_app], [w for w in rows if w.is_app]
         filing.site_rows = [(w, psb.get(w.pk)) for w in sites]
-        filing.serves = any(w.status == FiledWebsite.ACTIVE for w in sites)  # this provider still serves a site
+        filing.app_rows = apps  # APPs (issue 17): number …-NA, name, platforms, status, their own actions
+        filing.serves = any(w.status == FiledWebsite.ACTIVE for w in rows)  # this provider still serves a site or APP
         key = "deregistered" if filing.status == Filing.DEREGISTERED else ("active" if filing.serves else "shell")
         filing.status_label, filing.status_key = msg.FILING_STATUS[key], key
-        for w in sites:
+        for w in rows:
             w.status_label = msg.WEBSITE_STATUS[w.status]
+        for app in apps:
+            app.platform_names = platform_names(app.website)
     return render(request, "wizard/list.html", {"orders": orders, "filings": filings, "manage_title": msg.MANAGE_TITLE,
                                                 "cancelled_here": msg.ACCESS_CANCELLED_HERE, "offline_link": msg.OFFLINE_LINK,
                                                 "change_kinds": [(k, KIND_LABELS[k]) for k in CHANGE_KINDS]})
@@ -79,7 +86,7 @@ def order_progress(request, pk):
         if order.state == states.APPROVED and not released else [],
         "after_approval": None if released else after_approval(order=order),
         "can_edit": order.editable and not released,
-        "release_done": msg.RELEASE_DONE.get(order.kind) if released else None,  # a release order is the filed record: nothing to edit
+        "release_done": texts(order.kind, order.filed_website)["done"] if released else None,  # a release order is the filed record: nothing to edit
         "changes": _progress_changes(order),
     })
 
@@ -212,6 +219,9 @@ def start_change(request, filing_pk):
         if website is None:
             messages.error(request, msg.NO_WEBSITE)
             return redirect("wizard:list")
+        if website.is_app and kind not in APP_KINDS:
+            messages.error(request, msg.KIND_NOT_FOR_APP)
+            return redirect("wizard:list")
     if release.is_release(kind):
         return _start_release(request, filing, kind, website)
     application = changes.starting_application(filing, website)
@@ -221,7 +231,8 @@ def start_change(request, filing_pk):
     except ClaimConflict as exc:
         messages.error(request, exc.message)
         return redirect("wizard:list")
-    messages.success(request, msg.CHANGE_STARTED.format(kind=KIND_LABELS[kind], reference=order.reference))
+    label = msg.APP_KIND_LABELS.get(kind, KIND_LABELS[kind]) if website is not None and website.is_app else KIND_LABELS[kind]
+    messages.success(request, msg.CHANGE_STARTED.format(kind=label, reference=order.reference))
     return redirect(f"wizard:{CHANGE_KINDS[kind]}", pk=order.pk)
 
 
@@ -248,7 +259,7 @@ def _start_release(request, filing, kind, website):
         except OrderError as exc:
             error, error_code = exc.message, exc.code
         else:
-            messages.success(request, msg.RELEASE_SUBMITTED[kind].format(reference=order.reference))
+            messages.success(request, texts(kind, website)["submitted"].format(reference=order.reference))
             return redirect("wizard:progress", pk=order.pk)
     return render(request, "wizard/release.html", {
         **release_context(filing=filing, kind=kind, website=website, application=application),
