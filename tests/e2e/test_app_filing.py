@@ -11,11 +11,13 @@ import pytest
 from beian.filings import states
 from beian.filings.models import Order
 from beian.ministry import services
-from tests.documents.apk_factory import make_certificate, signing_key
+from tests.documents.apk_factory import make_apk, make_certificate, signing_key
 
 from .filing_kinds_support import (
     account,
+    add_instance,
     cert_last6,
+    filed,
     mobile,
     public_query,
     resident_id,
@@ -222,4 +224,87 @@ def test_new_subject_files_a_website_and_an_android_ios_app(live_server, browser
     public.shots("public-query-app", public)
     sites = public_query(ministry, domain)
     assert [r["website_number"] for r in sites] == [number + "-1"]
+    public.context.close()
+
+
+def test_filed_subject_files_an_app_by_uploading_its_apk(live_server, browser, page, ministry):
+    base = live_server.url
+    n = unique()
+    owner, filing, _first = filed(ministry, email=f"appmore-{n}@example.com", n=n)
+    site_number = filing.subject_number + "-1"
+    instance = add_instance(owner, n)
+    rev_user = reviewer(f"apprev-{n}@example.com")
+    package = f"com.example.upload{n}"
+    apk, expected = make_apk(package, v1=True, v2=True)
+
+    # From the filing page: 新增网站/APP → 新增APP, which opens step 1 with 服务类型 APP.
+    login(page, base, owner.username)
+    page.click(f'[data-filing="{filing.subject_number}"] a.new-app')
+    assert page.input_value("#id-service_kind") == "app"
+    page.click("#check")
+    page.shots("new-app-checked")
+    assert "新增" in page.locator("#filing-type").inner_text()
+    page.click("#next")
+    page.wait_for_url("**/product/")  # 产品验证 for the APP (no website in this order)
+    assert page.locator('[name^="websites["]').count() == 0
+    select(page, "apps[0].access.instance_id", instance.instance_id)
+    page.click("#next")
+    page.wait_for_url("**/subject/")
+    subject_step(page, base, mobile=mobile(n), shot="subject", **{"subject.principal.cert_number": resident_id(n)})
+    page.wait_for_url("**/websites/")
+    assert page.locator("[data-website]").count() == 0, "an APP only: no website form"
+    fill(page, "apps[0].name", f"示例上传{n}")
+
+    # The signed APK, uploaded and read into the Android row: package name and MD5 from the file, the file named.
+    page.set_input_files('[name="apps[0].platforms[0].file"]',
+                         {"name": f"upload-{n}-release.apk", "mimeType": "application/vnd.android.package-archive",
+                          "buffer": apk})
+    page.click('[data-read-file="apps[0].platforms[0].file"]')
+    page.wait_for_selector("[data-signing-read]")
+    page.shots("apk-read")
+    assert f"upload-{n}-release.apk" in page.locator("[data-signing-read]").inner_text()
+    assert page.input_value('[name="apps[0].platforms[0].package_name"]') == package
+    assert page.input_value('[name="apps[0].platforms[0].signature"]') == expected["md5"]
+    assert page.input_value('[name="apps[0].name"]') == f"示例上传{n}", "what was typed stays"
+    page.click("#next")
+    page.wait_for_url("**/materials/")
+    upload_all(page)
+    confirm_and_submit(page, shot="app-more")
+    order = Order.objects.get(account=owner, state=states.PROVIDER_REVIEW)
+    assert order.kind == "new_site_here" and not order.application.get("websites")
+
+    # The reviewer sees that the row agrees with the uploaded APK, and approves.
+    context, rev = reviewer_console(browser, base, rev_user.username, order, page.shots)
+    open_app_group(rev)
+    check = rev.locator('tr[data-platform="apps[0].platforms[0]"] td.file-check').inner_text()
+    assert "已核对：与上传的安装包一致" in check
+    page.shots("reviewer-apk-match", rev)
+    rev.click("#approve")
+    rev.wait_for_load_state()
+    context.close()
+
+    # SMS (the subject principal is the APP's principal), the bureau, the number.
+    services.poll_results()
+    order.refresh_from_db()
+    assert order.state == states.SMS_VERIFICATION, order.state
+    assert sms_sent(ministry, order) == [mobile(n)]
+    public = browser.new_context(locale="zh-CN").new_page()
+    public.shots = page.shots
+    assert "已提交管局审核" in sms_on_public_page(public, ministry, mobile(n), resident_id(n), "sms-app")
+    order = bureau_and_result(public, ministry, order, [package])
+    app_number = filing.subject_number + "-1A"
+    assert [a["number"] for a in order.meta["approved_apps"]] == [app_number]
+    page.goto(f"{base}/orders/{order.pk}/")
+    assert page.locator("#approved-apps [data-app-number]").get_attribute("data-app-number") == app_number
+    page.shots("approved")
+
+    # The subject's website keeps its -1; the APP is listed under the filing and public under -1A.
+    filing.refresh_from_db()
+    numbers = {w.website_number: w.service_type for w in filing.websites.all()}
+    assert numbers == {site_number: "website", app_number: "app"}
+    page.goto(f"{base}/orders/")
+    assert page.locator(f'tr[data-website="{site_number}"]').count() == 1
+    assert page.locator(f'tr[data-app="{app_number}"]').count() == 1
+    assert [r["website_number"] for r in public_query(ministry, f"kinds-{n}.com")] == [site_number]
+    assert [r["website_number"] for r in public_query(ministry, package)] == [app_number]
     public.context.close()
