@@ -243,7 +243,7 @@ def test_filed_subject_files_an_app_by_uploading_its_apk(live_server, browser, p
     assert page.input_value("#id-service_kind") == "app"
     page.click("#check")
     page.shots("new-app-checked")
-    assert "新增" in page.locator("#filing-type").inner_text()
+    assert "短信核验对象为APP负责人" in page.locator("#filing-type").inner_text()
     page.click("#next")
     page.wait_for_url("**/product/")  # 产品验证 for the APP (no website in this order)
     assert page.locator('[name^="websites["]').count() == 0
@@ -297,6 +297,12 @@ def test_filed_subject_files_an_app_by_uploading_its_apk(live_server, browser, p
     page.goto(f"{base}/orders/{order.pk}/")
     assert page.locator("#approved-apps [data-app-number]").get_attribute("data-app-number") == app_number
     page.shots("approved")
+    # No website in this order: the next step is the APP's (关于/设置 or the store), no footer, no 公安联网备案 card.
+    assert "“关于”或“设置”" in page.locator("main").inner_text()
+    assert page.locator("#footer-html, #after-approval").count() == 0
+    page.goto(f"{base}/notifications/")
+    inbox = page.locator("main").inner_text()
+    assert f"备案成功：{filing.subject_number}" in inbox and app_number in inbox
 
     # The subject's website keeps its -1; the APP is listed under the filing and public under -1A.
     filing.refresh_from_db()
