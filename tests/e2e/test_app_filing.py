@@ -9,6 +9,7 @@ import urllib.parse
 import pytest
 
 from beian.filings import states
+from beian.filings.demo import seed_products
 from beian.filings.models import Order
 from beian.ministry import services
 from tests.documents.apk_factory import make_apk, make_certificate, signing_key
@@ -119,8 +120,6 @@ def test_new_subject_files_a_website_and_an_android_ios_app(live_server, browser
     n = unique()
     cert, name, _ = unit(n)
     owner = account(f"appfirst-{n}@example.com")
-    from beian.filings.demo import seed_products
-
     instances = seed_products(owner, prefix=f"a{n}")
     rev_user = reviewer(f"apprev-{n}@example.com")
     domain, principal = f"appfirst-{n}.com", app_principal(n)
