@@ -166,6 +166,17 @@ def test_public_query_and_rejection(simulator):
     assert rejected.status == "rejected" and rejected.reason == "网站名称不符合命名规范"
 
 
+def test_public_query_gives_the_approval_date_in_beijing_time(simulator):
+    """Approved at 04:00 Beijing time (20:00 UTC the day before): the query shows the Beijing date, not UTC's."""
+    domain = f"{uuid.uuid4().hex[:8]}.cn"
+    _approve(simulator, _client(simulator), "first", _app("云南省", domain=domain, cert=unique_uscc("530100"),
+                                                        principal_mobile=_fresh_mobile()))
+    simulator.manage("shell", "-c", "import datetime; from beian.ministry.simulator.models import WebsiteRecord; "
+                     f"WebsiteRecord.objects.filter(domain='{domain}').update("
+                     "approved_at=datetime.datetime(2026, 11, 30, 20, 0, tzinfo=datetime.UTC))")
+    assert [r["approved_at"] for r in simulator.get_json(f"/query/api?q={domain}")["results"]] == ["2026-12-01"]
+
+
 def test_sms_page_words_its_two_not_found_cases_as_the_seed_does(simulator):
     """Seed 003 §9's FAQ: “暂无待短信核验的备案申请，无需重发短信。” when nothing waits for the mobile, and
     “该条验证库里找不到记录。” when a mobile that has a filing waiting is given with a last 6 of no record."""

@@ -51,9 +51,11 @@ def approval_notes(order: Order) -> str:
 
 def after_approval(*, order: Order, now=None) -> dict | None:
     """The approved order page's follow-up card: each website's 公安联网备案 (dates, deadline, form bounds), the
-    portal, the 版权所有 and 经营性 notes. None before approval."""
+    portal, the 版权所有 and 经营性 notes. None before approval, and for an order without websites (APPs only)."""
     if order.state != states.APPROVED or not order.meta.get("icp_number"):
         return None
+    if not (order.application or {}).get("websites"):
+        return None  # an APP-only order: no website to open, nothing of this card applies
     today = timezone.localdate(now or timezone.now())
     rows = [_row(f, today) for f in PsbFollowup.objects.filter(order=order).select_related("website__filing", "order")]
     return {"websites": rows, "portal": portal(order.province), "after": msg.PSB_AFTER_APPROVAL,

@@ -32,6 +32,8 @@ SUBMIT_NEEDS_AGREEMENT = "请阅读并同意《ICP备案信息真实性承诺书
 EXPIRED_REASON = "订单超过45天未更新，已自动删除（保留记录以备审计）。"
 CANCELLED_REASON = "申请人取消订单。"
 # 由谁处理 once the order is closed: who closed it.
+# The next step of an approved order that files APPs and no website (precheck.md "APP filing"; notifications' APP_NUMBER_WHERE).
+APPROVED_APPS_ONLY = "备案完成：在APP的“关于”或“设置”页面或应用商店的应用详情页展示APP备案号"
 FINISHED_BY = {"approved": "无需处理（管局已通过，已办结）", "cancelled": "无需处理（您已取消订单）",
                "expired": "无需处理（超期未更新，备案平台已关闭订单）"}
 # Change orders (变更主体/变更网站/变更接入) against the filed websites, seed 003 §3.1 (域名).

@@ -216,6 +216,9 @@ ACTOR_LABELS = {"applicant": "您（申请人）", "reviewer": "服务商审核�
 
 def progress(*, order: Order) -> dict:
     actor, text = NEXT_STEP[order.state]
+    application = order.application or {}
+    if order.state == states.APPROVED and application.get("apps") and not application.get("websites"):
+        text = msg.APPROVED_APPS_ONLY  # no website: nothing goes in a footer, the APP shows its number
     deadline = None
     if order.state in states.EXPIRABLE:
         base = max(order.last_applicant_update_at, order.state_changed_at)

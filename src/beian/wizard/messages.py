@@ -16,6 +16,12 @@ TYPE_EXPLAIN = {
                "手机号码。如果您更换了手机号码，需先到原备案接入服务商处变更手机号码，再接入备案；如果您的网站为空壳网站"
                "（即无接入服务商），需注销备案后重新提交新增网站备案。"),
 }
+# 服务类型 APP (an order of APPs only): no domain is filed and the SMS code goes to the APP principals.
+TYPE_EXPLAIN_APPS = {
+    "first": "主体未在工信部备案过，需要办理首次备案；短信核验对象为主体负责人和APP负责人。",
+    "new_site_elsewhere": "主体已通过其他服务商备案成功，本次为APP办理新增备案；短信核验对象为APP负责人。",
+    "new_site_here": "主体已在本服务商备案成功，本次为APP办理新增备案；短信核验对象为APP负责人。",
+}
 TYPE_BLOCKED = "按目前填写的信息，本次应办理：{label}。请先按提示修改下列问题，再重新校验。"
 BASIC_HAS_ERRORS = "本页还有 {count} 个问题，请按提示修改后再单击“下一步”。"
 NORMALISED = "已将您填写的“{typed}”整理为“{value}”。"

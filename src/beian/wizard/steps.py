@@ -215,7 +215,8 @@ def basic(request, pk=None):
                        "detail": msg.BASIC_HAS_ERRORS.format(count=len(blocked) + len(form_errors))}
         else:
             explain = {"passed": True, "title": msg.TYPE_DETERMINED.format(label=label),
-                       "detail": msg.TYPE_EXPLAIN.get(result["filing_type"], "")}  # a 变更/注销 order: its kind
+                       "detail": (msg.TYPE_EXPLAIN_APPS if apps_step.service_kind(application) == "app"
+                                  else msg.TYPE_EXPLAIN).get(result["filing_type"], "")}  # a 变更/注销 order: its kind
     ctx = _context(order, "basic", application, result, form_errors, field_list, notes=notes, found=found, error=error,
                    explain=explain, base=conflicts.snapshot(field_list, order.application) if order else "",
                    **apps_step.basic_extras(application),

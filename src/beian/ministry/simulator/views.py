@@ -270,7 +270,7 @@ def query(request):
                                                        for p in s.platforms or ()] if s.is_app else [],
              "subject_number": s.subject.number, "subject_name": s.subject.name, "nature": s.subject.nature,
              "status": s.status, "providers": list(s.providers), "provider_names": [names.get(p, p) for p in s.providers],
-             "approved_at": s.approved_at.date().isoformat()} for s in sites]
+             "approved_at": timezone.localdate(s.approved_at).isoformat()} for s in sites]  # 北京时间的日期
     if request.path.endswith("/api"):
         return JsonResponse({"q": q, "results": rows}, json_dumps_params={"ensure_ascii": False})
     return render(request, "simulator/query.html", {"q": q, "rows": rows, "empty": msg.QUERY_EMPTY})
