@@ -14,6 +14,7 @@ from beian.filings.models import FiledWebsite, Filing, Order
 from beian.filings.services import create_order, submit_order, transition, update_application
 from beian.ministry import services as ministry
 from beian.ministry.port import Status
+from beian.notifications.models import Message
 from tests.filings.test_release import SITE_PRINCIPAL, _approve, two_sites
 from tests.verification.support import pass_verification
 
@@ -259,6 +260,10 @@ def test_deregistering_an_app_at_the_ministry_names_it_by_number(applicant, fake
     assert fake.sent[0]["app_number"] == f"{filing.subject_number}-2A" and fake.sent[0]["application"]["websites"] == []
     row.refresh_from_db()
     assert order.state == states.APPROVED and row.status == FiledWebsite.DEREGISTERED
+    # The approval message speaks of the APP by name, not of a website.
+    message = Message.objects.get(order=order, channel=Message.SITE, event="state:approved")
+    assert message.subject.startswith("注销APP已办结") and "APP“示例工具”的备案号已注销" in message.body
+    assert "网站" not in message.body
 
 
 def test_deregister_subject_takes_the_apps_with_the_websites(applicant):

@@ -14,6 +14,8 @@ def notify_applicant(order, event) -> None:
                "footer": order.meta.get("footer_html", ""), "notes": order.meta.get("approval_notes", "")}
     if name == "state:approved":
         context.update(app_numbers_context(order))
+    if order.filed_website_id and order.filed_website.is_app:  # 取消接入/注销 of one APP: the APP's own wording
+        context.update(app=order.filed_website.name, variant="app")
     notify(account=order.account, event=name, context=context, order=order)
 
 

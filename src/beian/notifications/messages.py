@@ -104,6 +104,19 @@ KIND_TEXTS: dict[tuple[str, str], dict[str, str]] = {
         "body": "订单 {reference} 已通过管局审核，网站备案号已注销，不能恢复。该网站须停止对外提供访问服务，如需再次开通须重新备案。",
         "sms": "【{site}】您的注销网站订单{reference}已通过管局审核，网站备案号已注销，不能恢复。",
     },
+    # The same two kinds for one filed APP (variant "app"): the APP's number, not a website's, and no footer.
+    ("state:approved", "cancel_access:app"): {
+        "title": "取消接入已办结：订单 {reference}",
+        "body": ("订单 {reference} 已通过管局审核，本服务商已不再为APP“{app}”提供接入，其APP备案号保留。请确认APP已不再使用"
+                 "本服务商的服务器；如APP没有其他接入服务商，管局可能注销其备案。"),
+        "sms": "【{site}】您的取消接入订单{reference}已通过管局审核，本服务商已不再为APP“{app}”提供接入。",
+    },
+    ("state:approved", "deregister_website:app"): {
+        "title": "注销APP已办结：订单 {reference}",
+        "body": ("订单 {reference} 已通过管局审核，APP“{app}”的备案号已注销，不能恢复。该APP须停止提供服务并从应用商店下架，"
+                 "如需再次上架须重新备案。"),
+        "sms": "【{site}】您的注销APP订单{reference}已通过管局审核，APP“{app}”的备案号已注销，不能恢复。",
+    },
     ("state:approved", "deregister_subject"): {
         "title": "注销主体已办结：订单 {reference}",
         "body": ("订单 {reference} 已通过管局审核，主体备案号及其下全部网站备案号已注销，不能恢复。相关网站须停止对外提供访问服务，"

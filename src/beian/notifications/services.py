@@ -31,8 +31,9 @@ class _Default(dict):
 
 
 def render(event: str, channel: str, context: dict, *, kind: str | None = None) -> str:
-    """The event's text: the kind's own (KIND_TEXTS), else the context's `variant` (VARIANT_TEXTS), else the event's."""
-    template = (KIND_TEXTS.get((event, kind or ""), {}).get(channel)
+    """The event's text: the kind's own (KIND_TEXTS; `<kind>:app` first when the order concerns one filed APP), else the context's `variant` (VARIANT_TEXTS), else the event's."""
+    template = ((context.get("variant") == "app" and KIND_TEXTS.get((event, f"{kind}:app"), {}).get(channel))
+                or KIND_TEXTS.get((event, kind or ""), {}).get(channel)
                 or VARIANT_TEXTS.get((event, context.get("variant") or ""), {}).get(channel) or EVENTS[event][channel])
     # A reason written as a sentence ends in its own 。; the templates add theirs after it.
     context = {k: v.rstrip("。.；; ") if k == "reason" and isinstance(v, str) else v for k, v in context.items()}
