@@ -466,3 +466,11 @@ def test_cli_exit_2_with_the_code(tmp_path, capsys):
     assert "signing_file_not_apk" in err and "APK" in err
     assert main(["appsign", str(tmp_path / "missing.apk")]) == 2
     assert "missing.apk" in capsys.readouterr().err
+
+
+def test_file_size_is_shown_in_kb_below_a_megabyte_and_never_as_zero():
+    from beian.documents.appsign import file_size
+
+    assert file_size(2_662) == "2.6 KB"
+    assert file_size(50_000) == "48.8 KB"  # the console showed 0.0 MB for a small certificate
+    assert file_size(12_582_912) == "12.0 MB"

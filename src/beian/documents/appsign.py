@@ -551,6 +551,11 @@ def _der_element(der: bytes, position: int) -> tuple[_Element, int]:
     return _Element(tag, position, content, content + length), content + length
 
 
+def file_size(n: int) -> str:
+    """An upload's size as the wizard and the console show it: `2.6 KB`, `48.3 MB`."""
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n, 1) / 1024:.1f} KB"
+
+
 _SEPARATORS = re.compile(r"[\s:]+")
 
 

@@ -7,7 +7,7 @@ uploaded (`from_file`, documents/appsign.py). Paths are precheck.md's: `apps[0].
 Nothing here depends on the rules engine beyond the application's shape.
 """
 
-from beian.documents.appsign import compare, normalise_hex
+from beian.documents.appsign import compare, file_size, normalise_hex
 from beian.review import messages as msg
 from beian.review import reasons
 from beian.wizard.fields import CONTENT_CHOICES, LANGUAGES, PRE_APPROVAL_CATEGORIES, Field, principal_fields
@@ -160,7 +160,7 @@ def file_check(row: dict, cells: dict | None = None) -> dict:
             cells[field]["read"] = read or msg.EMPTY
     size = found.get("size")
     file = msg.CHECK_FILE.format(name=found.get("filename") or "—",
-                                 size=f"{int(size) / 1_048_576:.1f} MB" if str(size or "").isdigit() else "—",
+                                 size=file_size(int(size)) if str(size or "").isdigit() else "—",
                                  sha=str(found.get("sha256_file") or "")[:12] or "—")
     return {"state": "mismatch" if differs else "match", "text": msg.CHECK_MISMATCH if differs else msg.CHECK_MATCH,
             "differs": differs, "file": file}

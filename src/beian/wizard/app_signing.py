@@ -35,10 +35,6 @@ def _row(application: dict, i: int, j: int) -> dict | None:
     return row if isinstance(row, dict) else None
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n, 1) / 1024:.1f} KB"
-
-
 def read_uploads(files, application: dict, *, order, user, codes: dict | None = None) -> tuple[dict, dict]:
     """Each posted `apps[i].platforms[j].file` read into its row. Returns ({path: error}, {path: note});
     `codes` collects {path: stable code}. Raises limits.Limited past the upload rate limits."""
@@ -110,7 +106,7 @@ def described(row: dict) -> str | None:
     if found.get(key):
         what.append(msg.SIGNING_READ_WHAT["signature"].format(fingerprint=msg.SIGNING_FINGERPRINT[key], value=found[key]))
     sha = str(found.get("sha256_file") or "")
-    return msg.SIGNING_READ.format(filename=found.get("filename") or "—", size=_size(int(found.get("size") or 0)),
+    return msg.SIGNING_READ.format(filename=found.get("filename") or "—", size=appsign.file_size(int(found.get("size") or 0)),
                                    sha256=f"{sha[:12]}…{sha[-6:]}" if len(sha) > 20 else sha or "—", what="、".join(what))
 
 
