@@ -299,3 +299,10 @@ def test_an_app_principal_is_a_person_of_the_order(applicant):
     assert checks.person_record(application, "apps[0].principal")["mobile"] == APP_PRINCIPAL["mobile"]
     assert checks.person_record(application, "apps[1].principal") == filing.application["subject"]["principal"]
     assert checks.person_record(application, "apps[9].principal") is None  # near miss: no such APP
+
+
+def test_an_app_only_new_filing_is_labelled_as_an_app():
+    order = Order(kind="new_site_here", application={"websites": [], "apps": [copy.deepcopy(APP)]})
+    assert order.kind_label == "新增APP（原备案在本服务商）"
+    order.application = {"websites": [{"name": "示例网站"}], "apps": [copy.deepcopy(APP)]}  # near miss: with a site
+    assert order.kind_label == "新增网站（原备案在本服务商）"

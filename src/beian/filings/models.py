@@ -69,7 +69,11 @@ class Order(models.Model):
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        label = KIND_LABELS.get(self.kind, self.kind)
+        application = self.application if isinstance(self.application, dict) else {}
+        if self.kind in ("new_site_here", "new_site_elsewhere") and application.get("apps") and not application.get("websites"):
+            return label.replace("新增网站", "新增APP", 1)  # precheck.md: an APP-only 新增 is 新增网站/APP
+        return label
 
     @property
     def in_flight(self) -> bool:
