@@ -183,6 +183,19 @@ def application(app: dict) -> list[Note]:
             for key in _PRINCIPAL_KEYS:
                 visit(p, key, f"{prefix}.{key}")
 
+    def service(item, prefix):
+        """What a website and an APP share: domains, pre-approval numbers, the service number, the principal."""
+        domains = item.get("domains")
+        if isinstance(domains, list):
+            for j in range(len(domains)):
+                visit(domains, j, f"{prefix}.domains[{j}]")
+        for k, entry in enumerate(item.get("pre_approvals") or ()):
+            if isinstance(entry, dict):
+                visit(entry, "number", f"{prefix}.pre_approvals[{k}].number")
+        if isinstance(item.get("access"), dict):
+            visit(item["access"], "service_number", f"{prefix}.access.service_number")
+        principal(item.get("principal"), f"{prefix}.principal")
+
     region = app.get("region")
     if isinstance(region, dict):
         for key in ("city", "district"):
@@ -197,16 +210,7 @@ def application(app: dict) -> list[Note]:
             continue
         for key in _WEBSITE_KEYS:
             visit(website, key, f"websites[{i}].{key}")
-        domains = website.get("domains")
-        if isinstance(domains, list):
-            for j in range(len(domains)):
-                visit(domains, j, f"websites[{i}].domains[{j}]")
-        for k, entry in enumerate(website.get("pre_approvals") or ()):
-            if isinstance(entry, dict):
-                visit(entry, "number", f"websites[{i}].pre_approvals[{k}].number")
-        if isinstance(website.get("access"), dict):
-            visit(website["access"], "service_number", f"websites[{i}].access.service_number")
-        principal(website.get("principal"), f"websites[{i}].principal")
+        service(website, f"websites[{i}]")
     for i, item in enumerate(app.get("apps") or ()):
         if not isinstance(item, dict):
             continue
@@ -216,16 +220,7 @@ def application(app: dict) -> list[Note]:
             if isinstance(row, dict):
                 for key in ("package_name", "signature", "public_key"):
                     visit(row, key, f"apps[{i}].platforms[{j}].{key}")
-        domains = item.get("domains")
-        if isinstance(domains, list):
-            for j in range(len(domains)):
-                visit(domains, j, f"apps[{i}].domains[{j}]")
-        for k, entry in enumerate(item.get("pre_approvals") or ()):
-            if isinstance(entry, dict):
-                visit(entry, "number", f"apps[{i}].pre_approvals[{k}].number")
-        if isinstance(item.get("access"), dict):
-            visit(item["access"], "service_number", f"apps[{i}].access.service_number")
-        principal(item.get("principal"), f"apps[{i}].principal")
+        service(item, f"apps[{i}]")
     return notes
 
 
