@@ -285,9 +285,9 @@ def apply_claim(*, order: Order, status, now) -> Filing | None:
 def _record_claimed_apps(filing: Filing, apps: list, status, now) -> None:
     """An offline record's APPs the ministry numbered for this provider (status.app_numbers[i] for apps[i], `…号-NA`)
     become FiledWebsite rows of service type APP; an APP without a number is not (or no longer) accessed here."""
-    from beian.ministry.services import _record_apps
+    from beian.ministry.services import record_apps
 
     numbered = [(entry, number) for entry, number in zip(apps, status.app_numbers or (), strict=False)
                 if isinstance(entry, dict) and isinstance(number, str) and number.startswith(f"{filing.subject_number}-")]
     if numbered:
-        _record_apps(filing, [e for e, _ in numbered], replace(status, app_numbers=[n for _, n in numbered]), now)
+        record_apps(filing, [e for e, _ in numbered], replace(status, app_numbers=[n for _, n in numbered]), now)

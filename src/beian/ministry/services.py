@@ -187,7 +187,7 @@ def record_approval(*, order: Order, status: Status, now) -> None:
                 "domain": domain, "name": website.get("name", ""), "status": FiledWebsite.ACTIVE,
                 "instance_id": access.get("instance_id") or "", "ip": access.get("ip") or "", "approved_at": now,
                 "website": website})[0])
-        _record_apps(filing, apps, status, now)
+        record_apps(filing, apps, status, now)
         from beian.compliance.services import start_followups
 
         start_followups(order=order, websites=filed, now=now)  # 公安联网备案 within 30 days of 网站开通
@@ -244,7 +244,7 @@ def _update_websites(filed: list[FiledWebsite], websites: list[dict]) -> None:
         target.save()
 
 
-def _record_apps(filing: Filing, apps: list[dict], status: Status, now) -> list[FiledWebsite]:
+def record_apps(filing: Filing, apps: list[dict], status: Status, now) -> list[FiledWebsite]:
     """Each approved apps[i] as a FiledWebsite of service type APP, numbered as the ministry numbered it
     (status.app_numbers[i]: `<subject>-<N>A`, the APPs' own sequence); `website` holds apps[i], domain is blank."""
     filed = []
